@@ -1,18 +1,46 @@
 /** The `x402-conformance` command line: parses the sub-command and hands over to it. */
+import { devnetCommand, devnetUsage } from './commands/devnet.ts'
+import { UsageError } from './usage.ts'
 
 const USAGE = `usage: x402-conformance <command> [options]
 
 commands:
   devnet       boot the local devnet (anvil + USDC + built-in facilitator) and run until Ctrl-C
-  demo         run every suite against the project's own reference implementations
+               ${devnetUsage.replace('usage: x402-conformance devnet ', '')}
 `
 
+type Command = (argv: string[]) => Promise<number>
+
+const commands: Record<string, Command> = {
+  devnet: devnetCommand,
+}
+
+/** Runs the CLI and returns the exit code: 0 conformant, 1 not conformant, 2 the run could not be done. */
 export async function main(argv: string[]): Promise<number> {
-  const [command] = argv
-  if (command === undefined || command === '--help' || command === '-h') {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE)
-    return command === undefined ? 2 : 0
+    return name === undefined ? 2 : 0
   }
-  process.stderr.write(`x402-conformance: unknown command '${command}'\n${USAGE}`)
-  return 2
+  const command = commands[name]
+  if (!command) {
+    process.stderr.write(`x402-conformance: unknown command '${name}' (try --help)\n`)
+    return 2
+  }
+  try {
+    return await command(rest)
+  } catch (error) {
+    process.stderr.write(`x402-conformance ${name}: ${describeError(error)}\n`)
+    return 2
+  }
+}
+
+/** One line for the user: the message of a known error kind, never a stack trace. */
+function describeError(error: unknown): string {
+  if (error instanceof UsageError) return error.message
+  if (error instanceof Error) {
+    // node:util parseArgs errors carry a code; their message is already one line for the user.
+    return error.message.split('\n')[0] ?? error.name
+  }
+  return String(error)
 }

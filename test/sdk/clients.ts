@@ -1,0 +1,48 @@
+/**
+ * The real published paying clients: `@x402/fetch` 2.27 (v2, with v1 registered too) and
+ * `x402-fetch` 1.2 (v1). Their viem clients point at the devnet only.
+ */
+import { registerExactEvmScheme } from '@x402/evm/exact/client'
+import { decodePaymentResponseHeader, wrapFetchWithPayment, x402Client } from '@x402/fetch'
+import { type Chain, createWalletClient, type Hex, http, publicActions } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { decodeXPaymentResponse, wrapFetchWithPayment as wrapFetchWithPaymentV1 } from 'x402-fetch'
+
+/** What a client reports after one paid request (the DESIGN.md client contract). */
+export interface ClientOutcome {
+  success: boolean
+  status: number
+  body: string
+  paymentResponse?: unknown
+}
+
+export async function payWithSdkClientV2(url: string, privateKey: Hex): Promise<ClientOutcome> {
+  const client = new x402Client()
+  registerExactEvmScheme(client, { signer: privateKeyToAccount(privateKey) })
+  const fetchWithPayment = wrapFetchWithPayment(fetch, client)
+  const response = await fetchWithPayment(url, { method: 'GET' })
+  const header = response.headers.get('PAYMENT-RESPONSE')
+  return {
+    success: response.ok,
+    status: response.status,
+    body: await response.text(),
+    ...(header ? { paymentResponse: decodePaymentResponseHeader(header) } : {}),
+  }
+}
+
+export async function payWithSdkClientV1(url: string, privateKey: Hex, chain: Chain): Promise<ClientOutcome> {
+  const walletClient = createWalletClient({
+    account: privateKeyToAccount(privateKey),
+    chain,
+    transport: http(chain.rpcUrls.default.http[0]),
+  }).extend(publicActions)
+  const fetchWithPayment = wrapFetchWithPaymentV1(fetch, walletClient as never)
+  const response = await fetchWithPayment(url, { method: 'GET' })
+  const header = response.headers.get('X-PAYMENT-RESPONSE')
+  return {
+    success: response.ok,
+    status: response.status,
+    body: await response.text(),
+    ...(header ? { paymentResponse: decodeXPaymentResponse(header) } : {}),
+  }
+}
