@@ -1,0 +1,70 @@
+/**
+ * What the built-in facilitator needs to run: a chain to read, a signer to settle with, and the
+ * token it settles. Built from a `Devnet` or from viem clients the caller already has.
+ */
+import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from 'viem'
+import type { ChainPreset } from '../devnet/presets.ts'
+import type { Devnet, DevnetAccount } from '../devnet/types.ts'
+
+/** The chain side of a facilitator given as viem clients (the wallet client's account settles). */
+export interface FacilitatorChain {
+  publicClient: PublicClient<Transport, Chain>
+  walletClient: WalletClient<Transport, Chain, Account>
+  preset: ChainPreset
+  /** The EIP-3009 token this facilitator accepts and settles (the preset's USDC on a devnet). */
+  usdc: Address
+}
+
+/** Options of `createFacilitator`: a devnet (plus an optional signer) or explicit clients. */
+export interface FacilitatorOptions {
+  /** The devnet to settle on. Give this or `chain`. */
+  devnet?: Devnet
+  /** Settlement signer on the devnet. Default: `devnet.accounts[1]` (the devnet's facilitator role). */
+  signer?: DevnetAccount
+  /** Explicit clients instead of a devnet. */
+  chain?: FacilitatorChain
+  /**
+   * Seconds before `validBefore` after which an authorization is refused. Default 6, the reference
+   * implementations' buffer ("3 blocks" on Base) so a payment verified now can still be mined.
+   */
+  validBeforeBufferSeconds?: number
+  /** How long settle waits for a receipt before answering `unexpected_settle_error`. Default 30 s. */
+  receiptTimeoutMs?: number
+}
+
+/** The resolved configuration every module of the facilitator reads. */
+export interface FacilitatorContext {
+  publicClient: PublicClient<Transport, Chain>
+  walletClient: WalletClient<Transport, Chain, Account>
+  preset: ChainPreset
+  usdc: Address
+  signer: Address
+  validBeforeBufferSeconds: number
+  receiptTimeoutMs: number
+}
+
+/** Resolves options into a context; throws when neither or both of `devnet` and `chain` are given. */
+export function resolveContext(options: FacilitatorOptions): FacilitatorContext {
+  if ((options.devnet === undefined) === (options.chain === undefined)) {
+    throw new Error('createFacilitator: give exactly one of `devnet` or `chain`')
+  }
+  const common = {
+    validBeforeBufferSeconds: options.validBeforeBufferSeconds ?? 6,
+    receiptTimeoutMs: options.receiptTimeoutMs ?? 30_000,
+  }
+  if (options.devnet) {
+    const devnet = options.devnet
+    const signer = options.signer ?? devnet.accounts[1]
+    if (!signer) throw new Error('createFacilitator: the devnet has no account [1] to settle with')
+    return {
+      ...common,
+      publicClient: devnet.publicClient,
+      walletClient: devnet.walletClient(signer),
+      preset: devnet.preset,
+      usdc: devnet.usdc,
+      signer: signer.address,
+    }
+  }
+  const chain = options.chain!
+  return { ...common, ...chain, signer: chain.walletClient.account.address }
+}

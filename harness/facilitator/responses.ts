@@ -1,0 +1,60 @@
+/** Building the wire answers (spec §5.3 SettlementResponse, §5.4 VerifyResponse, §7.3 /supported). */
+import type { SettlementResponse, SupportedResponse, VerifyResponse } from '../wire/types.ts'
+import type { FacilitatorContext } from './config.ts'
+import { type FacilitatorBody, networkId, versionOf } from './payment.ts'
+
+/** A VerifyResponse: `invalidReason` only when invalid, `payer` whenever the payload names one. */
+export function verifyResponse(
+  isValid: boolean,
+  reason: string | undefined,
+  payer: string | undefined,
+): VerifyResponse {
+  return {
+    isValid,
+    ...(isValid ? {} : { invalidReason: reason }),
+    ...(payer === undefined ? {} : { payer }),
+  }
+}
+
+/** A successful SettlementResponse. */
+export function settleSuccess(transaction: string, network: string, payer: string): SettlementResponse {
+  return { success: true, payer, transaction, network }
+}
+
+/** A failed SettlementResponse: `transaction` is the empty string (spec §5.3.2). */
+export function settleFailure(
+  reason: string,
+  network: string,
+  payer: string | undefined,
+): SettlementResponse {
+  return {
+    success: false,
+    errorReason: reason,
+    ...(payer === undefined ? {} : { payer }),
+    transaction: '',
+    network,
+  }
+}
+
+/**
+ * The `network` of a SettlementResponse, in the request's format: the requirements' own string when
+ * they give one, else this chain's id for the payload's version (v1 name or CAIP-2).
+ */
+export function responseNetwork(context: FacilitatorContext, body: FacilitatorBody | undefined): string {
+  const requested = body?.paymentRequirements.network
+  if (typeof requested === 'string') return requested
+  const version = body ? versionOf(body) : undefined
+  return version === undefined ? context.preset.network : networkId(context, version)
+}
+
+/** GET /supported: `exact` on this chain for v1 (network name) and v2 (CAIP-2), and the settlement signer. */
+export function supportedResponse(context: FacilitatorContext): Required<SupportedResponse> {
+  return {
+    kinds: [
+      { x402Version: 1, scheme: 'exact', network: context.preset.networkV1 },
+      { x402Version: 2, scheme: 'exact', network: context.preset.network },
+    ],
+    extensions: [],
+    signers: { 'eip155:*': [context.signer] },
+  }
+}

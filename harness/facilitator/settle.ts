@@ -1,0 +1,97 @@
+/**
+ * Settlement of `exact` EIP-3009 payments: re-verify, send `transferWithAuthorization` from the
+ * facilitator's signer, wait for the receipt, check the Transfer it made.
+ *
+ * Money moves at most once per authorization, and a second settle never reports success:
+ * - settles of one authorization (payer, nonce) run one after the other, and each re-verifies, so the
+ *   second sees `authorizationState == true` and answers invalid_exact_evm_nonce_already_used;
+ * - sends from the signer are serialised, so concurrent settles never reuse the signer's tx nonce;
+ * - and the token itself refuses a used nonce, should anything else race.
+ * Settle does not need an earlier /verify (spec §7.2; the reference facilitators re-verify too).
+ */
+import { type Hash, parseEventLogs, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
+import type { SettlementResponse } from '../wire/types.ts'
+import { eip3009Abi } from './abi.ts'
+import type { FacilitatorContext } from './config.ts'
+import { KeyedQueue } from './locks.ts'
+import { type ExactPayment, type FacilitatorBody, networkId, payerOf, readPayment } from './payment.ts'
+import { Reason } from './reasons.ts'
+import { responseNetwork, settleFailure, settleSuccess } from './responses.ts'
+import { isTransportFailure, revertReason } from './revert.ts'
+import { verifyBody } from './verify.ts'
+
+/** Settles one request body; never throws. */
+export type Settle = (body: FacilitatorBody) => Promise<SettlementResponse>
+
+/** Creates the settle function of one facilitator (its queues are shared by all its settles). */
+export function createSettle(context: FacilitatorContext): Settle {
+  const perAuthorization = new KeyedQueue()
+  const perSigner = new KeyedQueue()
+
+  return async (body) => {
+    const payer = payerOf(body)
+    const fail = (reason: string) => settleFailure(reason, responseNetwork(context, body), payer)
+    const read = readPayment(context, body)
+    if (!read.ok) return fail(read.reason)
+    const { from, nonce } = read.value.authorization
+
+    return perAuthorization.run(`${from.toLowerCase()}:${nonce}`, async () => {
+      try {
+        const verdict = await verifyBody(context, body, { simulate: false })
+        if (!verdict.isValid) return fail(verdict.reason)
+        let hash: Hash
+        try {
+          // Sending estimates gas first, which is the simulation: a revert throws here, nothing is sent.
+          hash = await perSigner.run(context.signer, () =>
+            context.walletClient.sendTransaction({ to: context.usdc, data: verdict.calldata }),
+          )
+        } catch (error) {
+          if (isTransportFailure(error)) throw error
+          return fail(revertReason(error))
+        }
+        const receipt = await receiptOf(context, hash)
+        if (receipt.status !== 'success' || !transferred(context, receipt, verdict.payment)) {
+          return fail(Reason.transaction)
+        }
+        return settleSuccess(
+          hash,
+          networkId(context, verdict.payment.version),
+          verdict.payment.authorization.from,
+        )
+      } catch {
+        return fail(Reason.unexpectedSettle)
+      }
+    })
+  }
+}
+
+/** The receipt, at once when the node mines on send (anvil's automine), else by polling. */
+async function receiptOf(context: FacilitatorContext, hash: Hash): Promise<TransactionReceipt> {
+  try {
+    return await context.publicClient.getTransactionReceipt({ hash })
+  } catch (error) {
+    if (!(error instanceof TransactionReceiptNotFoundError)) throw error
+  }
+  return context.publicClient.waitForTransactionReceipt({
+    hash,
+    timeout: context.receiptTimeoutMs,
+    pollingInterval: 20,
+  })
+}
+
+/** Whether the receipt holds the token's Transfer of exactly `value` from `from` to `to`. */
+function transferred(
+  context: FacilitatorContext,
+  receipt: TransactionReceipt,
+  payment: ExactPayment,
+): boolean {
+  const { from, to, value } = payment.authorization
+  const transfers = parseEventLogs({ abi: eip3009Abi, eventName: 'Transfer', logs: receipt.logs })
+  return transfers.some(
+    (log) =>
+      log.address.toLowerCase() === context.usdc.toLowerCase() &&
+      log.args.from.toLowerCase() === from.toLowerCase() &&
+      log.args.to.toLowerCase() === to.toLowerCase() &&
+      log.args.value === value,
+  )
+}
