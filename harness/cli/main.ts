@@ -1,18 +1,18 @@
 /** The `x402-conformance` command line: parses the sub-command and hands over to it. */
-import { devnetCommand, devnetUsage } from './commands/devnet.ts'
 import { UsageError } from './usage.ts'
 
 const USAGE = `usage: x402-conformance <command> [options]
 
 commands:
   devnet       boot the local devnet (anvil + USDC + built-in facilitator) and run until Ctrl-C
-               ${devnetUsage.replace('usage: x402-conformance devnet ', '')}
+               [--chain base-sepolia|base] [--port N] [--facilitator-port N] [--json]
 `
 
 type Command = (argv: string[]) => Promise<number>
 
-const commands: Record<string, Command> = {
-  devnet: devnetCommand,
+/** Commands load lazily, so `--help` and argument errors answer at once. */
+const commands: Record<string, () => Promise<Command>> = {
+  devnet: async () => (await import('./commands/devnet.ts')).devnetCommand,
 }
 
 /** Runs the CLI and returns the exit code: 0 conformant, 1 not conformant, 2 the run could not be done. */
@@ -22,12 +22,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE)
     return name === undefined ? 2 : 0
   }
-  const command = commands[name]
-  if (!command) {
+  const load = commands[name]
+  if (!load) {
     process.stderr.write(`x402-conformance: unknown command '${name}' (try --help)\n`)
     return 2
   }
   try {
+    const command = await load()
     return await command(rest)
   } catch (error) {
     process.stderr.write(`x402-conformance ${name}: ${describeError(error)}\n`)

@@ -36,7 +36,7 @@ export async function payWithSdkClientV1(url: string, privateKey: Hex, chain: Ch
     chain,
     transport: http(chain.rpcUrls.default.http[0]),
   }).extend(publicActions)
-  const fetchWithPayment = wrapFetchWithPaymentV1(fetch, walletClient as never)
+  const fetchWithPayment = wrapFetchWithPaymentV1(fetch, walletClient)
   const response = await fetchWithPayment(url, { method: 'GET' })
   const header = response.headers.get('X-PAYMENT-RESPONSE')
   return {
