@@ -44,7 +44,7 @@ for (const presetName of ['base-sepolia', 'base'] as const) {
       expect(await read('decimals')).toBe(6)
       expect(await read('symbol')).toBe('USDC')
       const expected = hashDomain({
-        domain: { ...preset.eip712, chainId: preset.chainId, verifyingContract: preset.usdc },
+        domain: { ...preset.eip712, chainId: BigInt(preset.chainId), verifyingContract: preset.usdc },
         types: domainTypes,
       })
       expect(await read('DOMAIN_SEPARATOR')).toBe(expected)
