@@ -23,6 +23,8 @@ export const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'warn', 'info', 'sk
 export interface SpecRef {
   file: string
   section: string
+  /** The snapshot the file was read at, when it is not the run's pinned `spec` (e.g. a newer foundation commit). */
+  source?: { repository: string; commit: string }
 }
 
 /** One HTTP exchange the suite saw, with the x402 headers decoded where they could be. */
