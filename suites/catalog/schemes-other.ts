@@ -1,0 +1,254 @@
+/**
+ * Schemes and networks beyond `exact` on EVM with EIP-3009: `exact` on SVM, `upto`, and
+ * `batch-settlement` (abstract, Cloudflare, EVM). Listed so the report shows them as uncovered by design.
+ */
+import { batchEvmFoundation, specFile } from './cite.ts'
+import type { RequirementInput } from './types.ts'
+
+const SVM_LATER = 'exact on SVM (Solana) is out of scope for now (EVM first; the devnet is an EVM chain)'
+const UPTO_LATER =
+  'the upto scheme is out of scope for now (it needs Permit2 and the upto proxy on the devnet)'
+const BATCH_LATER = 'batch-settlement is out of scope for now (the channel contract is a later milestone)'
+const CLOUDFLARE_LATER =
+  'the cloudflare:402 batch-settlement network is a hosted service the suite cannot run offline'
+
+const svm: readonly RequirementInput[] = [
+  {
+    id: 'RS-11',
+    level: 'schema',
+    role: 'server',
+    versions: [1, 2],
+    statement:
+      "For exact on SVM, each requirement's extra carries feePayer, the public key that pays the transaction fee.",
+    quote: '`extra.feePayer`: The public key of the account that will pay for the transaction fees.',
+    spec: specFile('schemes/exact/scheme_exact_svm.md', '`PaymentRequirements` for `exact`'),
+    basis: 'schema-table',
+    scope: 'later',
+    scopeReason: SVM_LATER,
+  },
+  {
+    id: 'CL-10',
+    level: 'MUST',
+    role: 'client',
+    versions: [1, 2],
+    statement:
+      'An SVM client includes a Memo instruction holding extra.memo when present, otherwise a random nonce of at least 16 bytes, hex-encoded.',
+    quote:
+      'Clients MUST include a Memo instruction containing either the value of `extra.memo` (when present) or a random nonce',
+    spec: specFile('schemes/exact/scheme_exact_svm.md', 'Facilitator Verification Rules (MUST)'),
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: SVM_LATER,
+  },
+  {
+    id: 'FA-22',
+    level: 'MUST',
+    role: 'facilitator',
+    versions: [1, 2],
+    statement:
+      'An SVM facilitator enforces the instruction layout, fee-payer safety, compute-price bound, destination ATA and exact amount rules before sponsoring a transaction; it may be stricter, never looser.',
+    quote: 'A facilitator verifying an `exact`-scheme SVM payment MUST enforce all of the following checks',
+    spec: specFile('schemes/exact/scheme_exact_svm.md', 'Facilitator Verification Rules (MUST)'),
+    seeAlso: [specFile('schemes/exact/scheme_exact.md', 'Critical Validation Requirements / SVM')],
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: SVM_LATER,
+  },
+  {
+    id: 'FA-23',
+    level: 'SHOULD',
+    role: 'facilitator',
+    versions: [1, 2],
+    statement:
+      'An SVM facilitator keeps a cache of transactions in flight and rejects a duplicate with duplicate_settlement, evicting entries after 120 s.',
+    spec: specFile('schemes/exact/scheme_exact_svm.md', 'Duplicate Settlement Mitigation (RECOMMENDED)'),
+    basis: 'keyword',
+    acceptedReasons: ['duplicate_settlement'],
+    scope: 'later',
+    scopeReason: SVM_LATER,
+  },
+]
+
+const upto: readonly RequirementInput[] = [
+  {
+    id: 'RS-20',
+    level: 'MUST',
+    role: 'server',
+    versions: [2],
+    statement:
+      'For upto, the server sets paymentRequirements.amount in its /settle call to the actual charge, at most the authorized maximum.',
+    quote:
+      "The resource server MUST set the `amount` field in the `PaymentRequirements` passed to the facilitator's settle endpoint to the desired settlement amount.",
+    spec: specFile(
+      'schemes/upto/scheme_upto.md',
+      '5. Phase-Dependent `amount` Semantics in `PaymentRequirements`',
+    ),
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: UPTO_LATER,
+  },
+  {
+    id: 'CL-9',
+    level: 'MUST',
+    role: 'client',
+    versions: [2],
+    statement:
+      'An upto client puts the facilitator address announced in /supported (extra.facilitatorAddress) into permit2Authorization.witness.facilitator.',
+    quote:
+      'The client MUST include this `facilitatorAddress` in the `permit2Authorization.witness.facilitator` field',
+    spec: specFile('schemes/upto/scheme_upto_evm.md', '1. AssetTransferMethod: `Permit2` / Phase 2'),
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: UPTO_LATER,
+  },
+  {
+    id: 'FA-24',
+    level: 'MUST',
+    role: 'facilitator',
+    versions: [2],
+    statement:
+      'An upto authorization settles at most once, for at most the authorized maximum (a 0 settle is allowed), and the SettleResponse carries amount.',
+    quote: 'The settled amount MUST be less than or equal to the authorized maximum.',
+    spec: specFile('schemes/upto/scheme_upto.md', 'Core Properties (MUST)'),
+    seeAlso: [specFile('schemes/upto/scheme_upto_evm.md', '3. SettlementResponse Schema Extension')],
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: UPTO_LATER,
+  },
+  {
+    id: 'FA-25',
+    level: 'MUST',
+    role: 'facilitator',
+    versions: [2],
+    statement:
+      'upto EVM verification runs in order: signature, Permit2 allowance (412), balance, permitted amount, deadline and validAfter, token and network, then simulation with the full amount.',
+    quote: 'The verifier must execute these checks in order:',
+    spec: specFile('schemes/upto/scheme_upto_evm.md', '1. AssetTransferMethod: `Permit2` / Phase 3'),
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: UPTO_LATER,
+  },
+  {
+    id: 'FA-26',
+    level: 'MUST',
+    role: 'facilitator',
+    versions: [2],
+    statement: 'An upto facilitator announces its address in /supported kinds[].extra.facilitatorAddress.',
+    quote:
+      'The facilitator announces its address via the `/supported` endpoint in the `extra` field of each supported scheme.',
+    spec: specFile('schemes/upto/scheme_upto_evm.md', '1. AssetTransferMethod: `Permit2` / Phase 2'),
+    basis: 'mechanism',
+    scope: 'later',
+    scopeReason: UPTO_LATER,
+  },
+]
+
+const batch: readonly RequirementInput[] = [
+  {
+    id: 'FA-27',
+    level: 'MUST',
+    role: 'facilitator',
+    versions: [2],
+    statement: 'A successful batch-settlement result includes a non-empty commitment identifier.',
+    quote: 'The settlement result MUST include a non-empty commitment identifier on success.',
+    spec: specFile(
+      'schemes/batch-settlement/batch_settlement.md',
+      'Protocol behavior / Commitment identifier',
+    ),
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: BATCH_LATER,
+  },
+  {
+    id: 'RS-31',
+    level: 'MUST',
+    role: 'server',
+    versions: [2],
+    statement:
+      'A batch-settlement EVM server checks maxClaimableAmount == chargedCumulativeAmount + amount (else a corrective 402 with invalid_batch_settlement_evm_cumulative_amount_mismatch), serialises requests per channel and commits state only after the handler succeeds.',
+    quote:
+      'The server must serialize request processing per channel and must not update voucher state until the resource handler has succeeded.',
+    spec: batchEvmFoundation('Server: State & Forwarding / Request Processing'),
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: BATCH_LATER,
+  },
+  {
+    id: 'CL-15',
+    level: 'MUST',
+    role: 'client',
+    versions: [2],
+    statement:
+      "Before signing the next voucher, a batch-settlement EVM client checks the server's charged amount, cumulative consistency, balance and channel id, and stops signing when a check fails.",
+    spec: batchEvmFoundation('Client Verification Rules'),
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: BATCH_LATER,
+  },
+  {
+    id: 'FA-28',
+    level: 'MUST',
+    role: 'facilitator',
+    versions: [2],
+    statement:
+      "A batch-settlement EVM facilitator applies the binding's verification rules and returns a channel snapshot with every /verify and /settle answer.",
+    spec: batchEvmFoundation('Verification Rules'),
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: BATCH_LATER,
+  },
+  {
+    id: 'RS-32',
+    level: 'MUST',
+    role: 'server',
+    versions: [2],
+    statement:
+      'On cloudflare:402, requirements have scheme "batch-settlement", network "cloudflare:402", payTo "merchant" and a semver extra.version.',
+    quote: '`payTo`: Must be `"merchant"` (constant indicating the network handles settlement)',
+    spec: specFile(
+      'schemes/batch-settlement/batch_settlement_cloudflare.md',
+      'PaymentRequired for batch-settlement',
+    ),
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: CLOUDFLARE_LATER,
+  },
+  {
+    id: 'CL-17',
+    level: 'SHOULD',
+    role: 'client',
+    versions: [2],
+    statement:
+      'A cloudflare:402 client does not cache prices when maxTimeoutSeconds is 0 or absent, and checks extra.version for breaking changes.',
+    quote: 'Clients should not cache pricing information across requests when timeout is zero or absent.',
+    spec: specFile(
+      'schemes/batch-settlement/batch_settlement_cloudflare.md',
+      'PaymentRequired for batch-settlement',
+    ),
+    seeAlso: [
+      specFile('schemes/batch-settlement/batch_settlement_cloudflare.md', 'Appendix / Network Version'),
+    ],
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: CLOUDFLARE_LATER,
+  },
+  {
+    id: 'X-5',
+    level: 'MUST',
+    role: 'any',
+    versions: [2],
+    statement:
+      'On cloudflare:402 every request is signed with HTTP Message Signatures covering @authority, signature-agent and payment-signature.',
+    quote: 'The signature **MUST** include the following components:',
+    spec: specFile(
+      'schemes/batch-settlement/batch_settlement_cloudflare.md',
+      'Appendix / Security Considerations',
+    ),
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: CLOUDFLARE_LATER,
+  },
+]
+
+/** SVM, upto and batch-settlement entries, all `later`. */
+export const otherSchemeRequirements: readonly RequirementInput[] = [...svm, ...upto, ...batch]
