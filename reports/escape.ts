@@ -47,9 +47,8 @@ export function escapeHtml(text: string): string {
  * cannot end the cell, and line breaks collapse to spaces.
  */
 export function escapeMarkdownInline(text: string): string {
-  return escapeHtml(text)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+  // Markdown first, then HTML: the other order would break the `#` of character references like `&#39;`.
+  return escapeHtml(text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1'))
 }
 
 /** Cuts text to at most `max` characters, saying how much was left out. */
