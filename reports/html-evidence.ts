@@ -106,8 +106,13 @@ function http(item: HttpEvidence): SafeHtml {
   const heading = html`${item.label === undefined ? '' : html`${item.label}: `}<span class="mono">${request.method} ${request.url}</span> → ${status}${
     item.durationMs === undefined ? '' : html` <span class="muted">${Math.round(item.durationMs)} ms</span>`
   }`
-  const decoded = Object.entries(decodedX402(item)).map(
-    ([name, value]) => html`<h5>${name} (decoded)</h5>${block(prettyJson(value))}`,
+  const decoded = decodedX402(item).map(
+    (entry) =>
+      html`<div class="decoded"><h5>${entry.title} (decoded)${
+        entry.ok === false ? html` <span class="chip unexpected">invalid</span>` : ''
+      }</h5>${entry.issues === undefined ? '' : html`<pre class="issues">${prettyJson(entry.issues)}</pre>`}${
+        entry.value === undefined ? '' : block(prettyJson(entry.value))
+      }</div>`,
   )
   return box(
     'http',

@@ -185,6 +185,7 @@ function caseBlock(report: RunReport, result: CaseResult, index: number): SafeHt
   const status = baselineStatus(report, result)
   const search = [result.id, result.title, result.message ?? '', ...result.requirements, ...result.tags]
     .join(' ')
+    .slice(0, 2000)
     .toLowerCase()
   const marker =
     status === 'expected-failure'

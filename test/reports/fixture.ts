@@ -5,6 +5,7 @@
  * numbers independently (FIXTURE_COUNTS).
  */
 import type { CaseResult, Evidence, RequirementCoverage, RunReport } from '../../harness/model/result.ts'
+import { decodeX402Headers } from '../../harness/wire/index.ts'
 import { computeCoverage } from '../../reports/coverage.ts'
 import { decide } from '../../reports/summary.ts'
 
@@ -60,18 +61,20 @@ const underpayment = {
 }
 const settlement = { success: true, transaction: TX, network: 'eip155:84532', payer: PAYER }
 
+const challengeHeaders = {
+  'content-type': 'application/json; charset=utf-8',
+  'payment-required': b64(paymentRequired),
+}
+/** Decoded the way harness/http/exchange.ts records it (per side, by the real wire decoder). */
 const challengeV2: Evidence = {
   kind: 'http',
   label: 'challenge',
   request: { method: 'GET', url: URL_V2, headers: { accept: 'application/json' } },
-  response: {
-    status: 402,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'payment-required': b64(paymentRequired) },
-    body: '{}',
-  },
-  decoded: { 'payment-required': paymentRequired },
+  response: { status: 402, headers: challengeHeaders, body: '{}' },
+  decoded: { request: {}, response: decodeX402Headers(challengeHeaders, { body: '{}' }) },
   durationMs: 4.2,
 }
+const malformedRequest = { 'payment-signature': '%%%not-base64%%%' }
 
 const typedData: Evidence = {
   kind: 'typed-data',
@@ -226,9 +229,10 @@ export function fixtureResults(): CaseResult[] {
       evidence: [
         {
           kind: 'http',
-          request: { method: 'GET', url: URL_V2, headers: { 'payment-signature': '%%%not-base64%%%' } },
+          request: { method: 'GET', url: URL_V2, headers: malformedRequest },
           response: { status: 402, headers: { 'payment-required': b64(paymentRequired) }, body: '{}' },
-          decoded: { 'payment-signature': { error: 'not standard base64' } },
+          // flat form, request side only: the report decodes the response header itself
+          decoded: { 'payment-signature': decodeX402Headers(malformedRequest)['payment-signature'] },
         },
       ],
     }),

@@ -104,6 +104,24 @@ describe('report.html in Chromium', () => {
     if (process.env.X402_UPDATE_SCREENSHOT === '1') copyFileSync(join(dir, 'screenshot.png'), SCREENSHOT)
   })
 
+  it('shows x402 headers decoded in both recorded shapes, and invalid ones as invalid', async () => {
+    const challenge = page.locator('details.case[data-key="server.challenge.status-402@v2"]')
+    await challenge.locator('summary').click()
+    const decoded = challenge.locator('.decoded')
+    expect(await decoded.count()).toBe(1)
+    expect(await decoded.locator('h5').textContent()).toBe('response payment-required (decoded)')
+    expect(await decoded.locator('pre').textContent()).toContain(
+      '"payTo": "0x90F79bf6EB2c4f870365E785982E1f101E93b906"',
+    )
+    const malformed = page.locator('details.case[data-key="server.errors.malformed-status@v2"]')
+    await malformed.locator('summary').click()
+    const titles = await malformed.locator('.decoded h5').allTextContents()
+    expect(titles).toEqual(['payment-signature (decoded) invalid', 'response payment-required (decoded)'])
+    expect(await malformed.locator('.decoded pre.issues').textContent()).toContain(
+      'is not in the base64 alphabet',
+    )
+  })
+
   it('shows the property replay command', async () => {
     const property = page.locator('details.case[data-key="client.budget.overpay@v2"]')
     await property.locator('summary').click()
