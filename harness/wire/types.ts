@@ -26,6 +26,19 @@ export interface ExactEvmPayload {
   authorization: ExactEvmAuthorization
 }
 
+/** The `payload` of an `exact` EVM payment using Permit2 (scheme_exact_evm.md; uints as decimal strings). */
+export interface ExactEvmPermit2Payload {
+  signature: string
+  permit2Authorization: {
+    permitted: { token: string; amount: string }
+    from: string
+    spender: string
+    nonce: string
+    deadline: string
+    witness: { to: string; validAfter: string }
+  }
+}
+
 /** A scheme-specific `extra` object; for `exact` EVM it carries the token's EIP-712 `name` and `version`. */
 export type RequirementsExtra = Record<string, unknown>
 
@@ -56,14 +69,14 @@ export interface PaymentPayloadV1 {
   x402Version: 1
   scheme: string
   network: string
-  payload: ExactEvmPayload | Record<string, unknown>
+  payload: ExactEvmPayload | ExactEvmPermit2Payload | Record<string, unknown>
 }
 
-/** v2 ResourceInfo (spec-v2 §5.1.2). */
+/** v2 ResourceInfo (spec-v2 §5.1.2). `null` optionals are accepted as @x402/core accepts them. */
 export interface ResourceInfo {
   url: string
-  description?: string
-  mimeType?: string
+  description?: string | null
+  mimeType?: string | null
 }
 
 /** A v2 extension entry: `info` plus the JSON Schema that describes it (spec-v2 §5.1.2). */
@@ -86,19 +99,19 @@ export interface PaymentRequirementsV2 {
 /** v2 PaymentRequired, sent base64-encoded in the `PAYMENT-REQUIRED` header (spec-v2 §5.1). */
 export interface PaymentRequiredV2 {
   x402Version: 2
-  error?: string
+  error?: string | null
   resource: ResourceInfo
   accepts: PaymentRequirementsV2[]
-  extensions?: Record<string, ExtensionEntry>
+  extensions?: Record<string, ExtensionEntry> | null
 }
 
 /** v2 PaymentPayload, sent base64-encoded in `PAYMENT-SIGNATURE` (spec-v2 §5.2). */
 export interface PaymentPayloadV2 {
   x402Version: 2
-  resource?: ResourceInfo
+  resource?: ResourceInfo | null
   accepted: PaymentRequirementsV2
-  payload: ExactEvmPayload | Record<string, unknown>
-  extensions?: Record<string, unknown>
+  payload: ExactEvmPayload | ExactEvmPermit2Payload | Record<string, unknown>
+  extensions?: Record<string, unknown> | null
 }
 
 /** SettlementResponse (spec-v1 §5.3, spec-v2 §5.3). v1 requires `payer`; v2 makes it optional. */

@@ -1,6 +1,7 @@
 /**
- * v2 messages (x402-specification-v2.md §5): `PAYMENT-REQUIRED`, PaymentRequirements,
- * `PAYMENT-SIGNATURE` and `PAYMENT-RESPONSE`. Unknown keys are tolerated.
+ * v2 messages (x402-specification-v2.md §5): `PAYMENT-REQUIRED`, PaymentRequirements and
+ * `PAYMENT-SIGNATURE`. Unknown keys are tolerated. Optional fields may also be `null` where @x402/core's
+ * own schema accepts it (`error`, `resource` and its `description`/`mimeType`, `extensions`, `extra`).
  */
 import { z } from 'zod'
 import type { PathSegment, WireIssue } from '../errors.ts'
@@ -11,8 +12,8 @@ import { atomicAmount, caip2Network, jsonObject, nonEmpty, positiveSeconds, url 
 /** v2 ResourceInfo (spec-v2 §5.1.2). */
 export const resourceInfoSchema = z.looseObject({
   url,
-  description: z.string().optional(),
-  mimeType: z.string().optional(),
+  description: z.string().nullish(),
+  mimeType: z.string().nullish(),
 })
 
 /** v2 PaymentRequirements (spec-v2 §5.1.2). */
@@ -32,19 +33,19 @@ export const extensionEntrySchema = z.looseObject({ info: jsonObject, schema: js
 /** v2 PaymentRequired (spec-v2 §5.1). */
 export const paymentRequiredV2Schema = z.looseObject({
   x402Version: z.literal(2),
-  error: z.string().optional(),
+  error: z.string().nullish(),
   resource: resourceInfoSchema,
   accepts: z.array(paymentRequirementsV2Schema).min(1),
-  extensions: z.record(z.string(), extensionEntrySchema).optional(),
+  extensions: z.record(z.string(), extensionEntrySchema).nullish(),
 })
 
 /** v2 PaymentPayload (spec-v2 §5.2); the scheme payload is checked separately for exact EVM. */
 export const paymentPayloadV2Schema = z.looseObject({
   x402Version: z.literal(2),
-  resource: resourceInfoSchema.optional(),
+  resource: resourceInfoSchema.nullish(),
   accepted: paymentRequirementsV2Schema,
   payload: jsonObject,
-  extensions: jsonObject.optional(),
+  extensions: jsonObject.nullish(),
 })
 
 /** Issues in v2 PaymentRequirements. */
