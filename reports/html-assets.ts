@@ -53,7 +53,7 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .badge.info { background: var(--info); } .badge.skip { background: var(--skip); } .badge.error { background: var(--error); }
 .chip { display: inline-block; padding: 0 6px; border: 1px solid var(--border); border-radius: 999px; color: var(--muted); font-size: 12px; }
 .chip.expected { border-color: var(--skip); } .chip.unexpected { border-color: var(--fail); color: var(--fail); font-weight: 600; }
-details.case { border: 1px solid var(--border); border-radius: 6px; margin: 5px 0; }
+details.case { border: 1px solid var(--border); border-radius: 6px; margin: 5px 0; scroll-margin-top: 80px; }
 details.case > summary { list-style: none; cursor: pointer; padding: 6px 10px; display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; }
 details.case > summary::-webkit-details-marker { display: none; }
 details.case > summary::before { content: "\\25B8"; color: var(--muted); width: 10px; }
@@ -82,7 +82,12 @@ tr.x402 td:first-child { font-weight: 700; color: var(--info); }
 .status-reverted, .status-missing { color: var(--fail); font-weight: 600; } .status-success { color: var(--pass); font-weight: 600; }
 .matrix td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .matrix td.zero { color: var(--border); }
-.matrix td.statement { max-width: 520px; }
+.matrix { width: 100%; }
+.table-scroll { overflow-x: auto; }
+.matrix td.statement { min-width: 240px; }
+.matrix td.spec { font-size: 12px; max-width: 280px; }
+.matrix td.status { min-width: 140px; max-width: 320px; }
+table.headers td:first-child { white-space: nowrap; }
 .matrix tr.uncovered td:first-child { border-left: 3px solid var(--warn); }
 .muted { color: var(--muted); }
 footer { color: var(--muted); padding: 12px 28px 28px; font-size: 12px; }

@@ -45,13 +45,13 @@ export function renderCoverage(report: RunReport): SafeHtml {
     return html`<tr class="${covered ? '' : 'uncovered'}" data-covered="${covered ? 'yes' : 'no'}" data-requirement="${requirement.id}">
 <td class="mono">${requirement.id}</td><td>${requirement.level}</td><td>${requirement.role}</td>
 <td class="statement">${requirement.statement}</td>
-<td>${url === undefined ? where : html`<a href="${url}" rel="noreferrer noopener">${where}</a>`}</td>
+<td class="spec">${url === undefined ? where : html`<a href="${url}" rel="noreferrer noopener">${where}</a>`}</td>
 <td class="num">${requirement.cases.length}</td>
 ${OUTCOMES.map((o) => {
   const n = row?.[o] ?? 0
   return html`<td class="num ${n === 0 ? 'zero' : ''}" data-outcome="${o}">${n}</td>`
 })}
-<td>${status}</td></tr>`
+<td class="status">${status}</td></tr>`
   })
 
   return html`<section id="coverage">
@@ -60,9 +60,9 @@ ${OUTCOMES.map((o) => {
 <table class="roles"><thead><tr><th>Role</th><th>Requirements</th><th>With cases</th><th>Checked in this run</th><th>Without a case</th></tr></thead><tbody>${roles}</tbody></table>
 ${unknown.length === 0 ? '' : html`<p class="problems">Cases point at requirement ids that are not in the catalogue: <span class="mono">${unknown.join(', ')}</span></p>`}
 <p><label><input type="checkbox" id="uncovered-only"> show only requirements without a case</label></p>
-<table class="matrix"><thead><tr><th>Requirement</th><th>Level</th><th>Role</th><th>Statement</th><th>Spec</th><th>Cases</th>${OUTCOMES.map(
+<div class="table-scroll"><table class="matrix"><thead><tr><th>Requirement</th><th>Level</th><th>Role</th><th>Statement</th><th>Spec</th><th>Cases</th>${OUTCOMES.map(
     (o) => html`<th>${o}</th>`,
   )}<th>Status</th></tr></thead>
-<tbody>${rows}</tbody></table>
+<tbody>${rows}</tbody></table></div>
 </section>`
 }

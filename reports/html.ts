@@ -49,7 +49,6 @@ export function formatHtml(report: RunReport): string {
 ${header(report)}
 <main>
 ${summary(report)}
-${filters(report)}
 ${cases(report)}
 ${renderCoverage(report)}
 </main>
@@ -170,6 +169,7 @@ function cases(report: RunReport): SafeHtml {
     .map((role) => ({ role, items: indexed.filter(({ result }) => result.role === role) }))
     .filter(({ items }) => items.length > 0)
   return html`<section id="cases">
+${filters(report)}
 <h2>Cases</h2>
 ${groups.length === 0 ? html`<p class="muted">No case ran.</p>` : ''}
 ${groups.map(
