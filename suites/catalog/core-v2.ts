@@ -117,6 +117,29 @@ export const coreV2Requirements: readonly RequirementInput[] = [
     tags: ['security', 'chain', 'hostile'],
   },
   {
+    id: 'RS-19',
+    level: 'MUST',
+    role: 'server',
+    versions: [1, 2],
+    statement:
+      'A payment for terms the server did not offer is refused with 402 (or 400) and no delivery: a v2 accepted altered in amount, payTo, asset, network or scheme, or a v1 payload whose scheme and network match no offer.',
+    spec: coreV2('§5.2.2 Field Descriptions'),
+    seeAlso: [coreV1('§5.2.2 Field Descriptions'), httpV2('Error Handling')],
+    basis: 'implied',
+    acceptedStatus: [400, 402],
+    deviations: [
+      {
+        sdks: ['@x402/* 2.27'],
+        behaviour:
+          'The answer is 402 with error "No matching payment requirements" and the facilitator is not called.',
+        suiteHolds:
+          '402 or 400 both pass (the error table allows either reading: failed payment or invalid requirements)',
+        why: 'the spec leaves open whether a mismatched accepted is "malformed" (400) or a failed payment (402)',
+      },
+    ],
+    tags: ['security', 'hostile'],
+  },
+  {
     id: 'RS-40',
     level: 'SHOULD',
     role: 'server',

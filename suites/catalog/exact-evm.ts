@@ -7,6 +7,17 @@ import { coreV1, coreV2, exact, exactEvm, exactEvmFoundation } from './cite.ts'
 import { acceptedReasons, unionOfReasons } from './reason-codes.ts'
 import type { RequirementInput } from './types.ts'
 
+/** Section names of scheme_exact_evm.md, as its headings write them. */
+const EIP3009_PHASE1 = '1. AssetTransferMethod: EIP-3009 / Phase 1: PAYMENT-SIGNATURE Header Payload'
+const EIP3009_PHASE2 = '1. AssetTransferMethod: EIP-3009 / Phase 2: Verification Logic'
+const EIP3009_PHASE3 = '1. AssetTransferMethod: EIP-3009 / Phase 3: Settlement Logic'
+const EIP3009_EXTRA = '1. AssetTransferMethod: EIP-3009 / extra field definitions specific to eip3009'
+const PERMIT2_PHASE2 = '2. AssetTransferMethod: Permit2 / Phase 2: PAYMENT-SIGNATURE Header Payload'
+const PERMIT2_PHASE3 = '2. AssetTransferMethod: Permit2 / Phase 3: Verification Logic'
+const ERC7710_PHASE2 = '3. AssetTransferMethod: ERC-7710 / Phase 2: PAYMENT-SIGNATURE Header Payload'
+const ERC7710_PHASE3 = '3. AssetTransferMethod: ERC-7710 / Phase 3: Verification Logic'
+const ERC7710_EXTRA = '3. AssetTransferMethod: ERC-7710 / extra field definitions specific to erc7710'
+
 const PERMIT2_LATER = 'the Permit2 transfer method is out of scope for now (EIP-3009 first)'
 const ERC7710_LATER =
   'the ERC-7710 transfer method is out of scope for now, and no reference SDK implements it'
@@ -22,7 +33,7 @@ const client: readonly RequirementInput[] = [
       'For exact EVM the payload is {signature, authorization: {from, to, value, validAfter, validBefore, nonce}}, every field a string and nonce a 0x-prefixed 32-byte hex string.',
     quote: '`nonce` | `string` | Required | 32-byte random nonce to prevent replay attacks',
     spec: coreV2('§5.2.2 Field Descriptions'),
-    seeAlso: [coreV1('§5.2.2 Field Descriptions'), exactEvm('1. AssetTransferMethod: EIP-3009 / Phase 1')],
+    seeAlso: [coreV1('§5.2.2 Field Descriptions'), exactEvm(EIP3009_PHASE1)],
     basis: 'schema-table',
   },
   {
@@ -33,7 +44,7 @@ const client: readonly RequirementInput[] = [
     statement:
       "An EOA payer's signature is the 65-byte ECDSA signature (0x + 130 hex digits) of the transfer.",
     quote: '`signature`: The 65-byte signature of the `transferWithAuthorization` operation.',
-    spec: exactEvm('1. AssetTransferMethod: EIP-3009 / Phase 1'),
+    spec: exactEvm(EIP3009_PHASE1),
     basis: 'mechanism',
   },
   {
@@ -56,7 +67,7 @@ const client: readonly RequirementInput[] = [
       "authorization.to is the chosen requirement's payTo and authorization.from is the address that signs.",
     quote: '**Parameter Matching**: Confirm authorization parameters match the original payment requirements',
     spec: coreV2('§6.1.2 Verification Steps'),
-    seeAlso: [coreV1('§6.1.2 Verification Steps'), exactEvm('1. AssetTransferMethod: EIP-3009 / Phase 2')],
+    seeAlso: [coreV1('§6.1.2 Verification Steps'), exactEvm(EIP3009_PHASE2)],
     basis: 'implied',
   },
   {
@@ -124,10 +135,7 @@ const client: readonly RequirementInput[] = [
     statement:
       'The signature is EIP-712 over TransferWithAuthorization(from, to, value, validAfter, validBefore, nonce) with domain {name: extra.name, version: extra.version, chainId of the network, verifyingContract: asset}, and it recovers to authorization.from.',
     spec: coreV2('§6.1.1 EIP-3009 Authorization'),
-    seeAlso: [
-      coreV1('§6.1.1 EIP-3009 Authorization'),
-      exactEvmFoundation('1. AssetTransferMethod: EIP-3009 / extra field definitions'),
-    ],
+    seeAlso: [coreV1('§6.1.1 EIP-3009 Authorization'), exactEvmFoundation(EIP3009_EXTRA)],
     basis: 'mechanism',
     tags: ['eip712'],
   },
@@ -139,7 +147,7 @@ const client: readonly RequirementInput[] = [
     statement: 'If accepted.extra.assetTransferMethod is present on an EIP-3009 payment, it is "eip3009".',
     quote:
       '`extra.assetTransferMethod` (conditional): MUST be `"eip3009"` when the payment payload uses the EIP-3009 shape.',
-    spec: exactEvmFoundation('1. AssetTransferMethod: EIP-3009 / extra field definitions'),
+    spec: exactEvmFoundation(EIP3009_EXTRA),
     basis: 'keyword',
   },
   {
@@ -177,7 +185,7 @@ const server: readonly RequirementInput[] = [
     statement:
       "For exact EVM with EIP-3009, each requirement's extra has name and version, and they are the asset's own EIP-712 domain name and version.",
     quote: '`extra.name` (required): The EIP-712 domain name of the token contract.',
-    spec: exactEvmFoundation('1. AssetTransferMethod: EIP-3009 / extra field definitions'),
+    spec: exactEvmFoundation(EIP3009_EXTRA),
     seeAlso: [coreV2('§5.1.1 JSON Payload'), coreV1('§5.1.1 JSON Payload')],
     basis: 'schema-table',
     tags: ['eip712', 'chain'],
@@ -195,7 +203,7 @@ const facilitator: readonly RequirementInput[] = [
       'A payment whose signature is invalid or does not recover to authorization.from is answered isValid false (and is never settled).',
     quote: '**Verify** the signature is valid and recovers to the `authorization.from` address.',
     spec: coreV2('§6.1.2 Verification Steps'),
-    seeAlso: [coreV1('§6.1.2 Verification Steps'), exactEvm('1. AssetTransferMethod: EIP-3009 / Phase 2')],
+    seeAlso: [coreV1('§6.1.2 Verification Steps'), exactEvm(EIP3009_PHASE2)],
     basis: 'mechanism',
     acceptedReasons: acceptedReasons.signature,
     deviations: [
@@ -218,7 +226,7 @@ const facilitator: readonly RequirementInput[] = [
       'A payment whose payer holds less than authorization.value of the asset is answered isValid false.',
     quote: '**Balance Verification**: Confirm the payer has sufficient token balance for the transfer',
     spec: coreV2('§6.1.2 Verification Steps'),
-    seeAlso: [coreV1('§6.1.2 Verification Steps'), exactEvm('1. AssetTransferMethod: EIP-3009 / Phase 2')],
+    seeAlso: [coreV1('§6.1.2 Verification Steps'), exactEvm(EIP3009_PHASE2)],
     basis: 'mechanism',
     acceptedReasons: acceptedReasons.insufficientFunds,
     deviations: [
@@ -400,7 +408,7 @@ const facilitator: readonly RequirementInput[] = [
     statement:
       "A payment whose network (v2 accepted.network, v1 payload network) is not the requirements' network is answered isValid false.",
     quote: '**Verify** the Token and Network match the requirement.',
-    spec: exactEvm('1. AssetTransferMethod: EIP-3009 / Phase 2'),
+    spec: exactEvm(EIP3009_PHASE2),
     seeAlso: [coreV2('§6.1.2 Verification Steps'), coreV1('§6.1.2 Verification Steps')],
     basis: 'mechanism',
     acceptedReasons: acceptedReasons.network,
@@ -424,7 +432,7 @@ const facilitator: readonly RequirementInput[] = [
     statement:
       "A payment is only valid for the requirements' asset on the requirements' chain: an authorization signed for another token or another chain id is answered isValid false.",
     quote: '**Verify** the Token and Network match the requirement.',
-    spec: exactEvm('1. AssetTransferMethod: EIP-3009 / Phase 2'),
+    spec: exactEvm(EIP3009_PHASE2),
     seeAlso: [coreV2('§6.1.2 Verification Steps')],
     basis: 'mechanism',
     acceptedReasons: acceptedReasons.asset,
@@ -476,9 +484,9 @@ const facilitator: readonly RequirementInput[] = [
     role: 'facilitator',
     versions: [1, 2],
     statement:
-      "A payment whose scheme (v2 accepted.scheme, v1 payload scheme) is not the requirements' scheme, or not one the facilitator supports, is answered isValid false.",
-    spec: coreV2('§9 Error Handling'),
-    seeAlso: [coreV1('§9 Error Handling')],
+      "A payment whose scheme (v2 accepted.scheme, v1 payload scheme) is not the requirements' scheme is answered isValid false.",
+    spec: coreV2('§6.1.2 Verification Steps'),
+    seeAlso: [coreV1('§6.1.2 Verification Steps'), coreV2('§9 Error Handling'), coreV1('§9 Error Handling')],
     basis: 'implied',
     acceptedReasons: acceptedReasons.scheme,
     tags: ['hostile'],
@@ -493,7 +501,7 @@ const facilitator: readonly RequirementInput[] = [
     quote:
       '**Transaction Simulation**: Simulate the `transferWithAuthorization` transaction to ensure it would succeed',
     spec: coreV2('§6.1.2 Verification Steps'),
-    seeAlso: [coreV1('§6.1.2 Verification Steps'), exactEvm('1. AssetTransferMethod: EIP-3009 / Phase 2')],
+    seeAlso: [coreV1('§6.1.2 Verification Steps'), exactEvm(EIP3009_PHASE2)],
     basis: 'mechanism',
     acceptedReasons: acceptedReasons.simulationFailed,
     deviations: [
@@ -540,7 +548,7 @@ const facilitator: readonly RequirementInput[] = [
     quote:
       'Settlement is performed by calling the `transferWithAuthorization` function on the ERC-20 contract with the signature and authorization parameters provided in the payment payload.',
     spec: coreV2('§6.1.3 Settlement'),
-    seeAlso: [coreV1('§6.1.3 Settlement'), exactEvm('1. AssetTransferMethod: EIP-3009 / Phase 3')],
+    seeAlso: [coreV1('§6.1.3 Settlement'), exactEvm(EIP3009_PHASE3)],
     basis: 'mechanism',
     tags: ['chain'],
   },
@@ -633,7 +641,7 @@ const laterMethods: readonly RequirementInput[] = [
       'With Permit2, a missing Permit2 allowance and no gas-sponsoring extension is answered 412 Precondition Failed (PERMIT2_ALLOWANCE_REQUIRED).',
     quote:
       '**If neither exists:** Return `412 Precondition Failed` (Error Code: `PERMIT2_ALLOWANCE_REQUIRED`).',
-    spec: exactEvm('2. AssetTransferMethod: Permit2 / Phase 3'),
+    spec: exactEvm(PERMIT2_PHASE3),
     basis: 'keyword',
     acceptedStatus: [412],
     deviations: [
@@ -654,7 +662,7 @@ const laterMethods: readonly RequirementInput[] = [
     versions: [2],
     statement:
       'A Permit2 payload is {signature, permit2Authorization{permitted{token, amount}, from, spender, nonce, deadline, witness{to, validAfter}}} with spender the x402ExactPermit2Proxy and witness.to the payTo.',
-    spec: exactEvm('2. AssetTransferMethod: Permit2 / Phase 2'),
+    spec: exactEvm(PERMIT2_PHASE2),
     basis: 'mechanism',
     scope: 'later',
     scopeReason: PERMIT2_LATER,
@@ -667,7 +675,7 @@ const laterMethods: readonly RequirementInput[] = [
     statement:
       'Permit2 verification runs in order: signature, Permit2 allowance (412 when missing), balance, amount, deadline and validAfter, token and network, then simulation (recommended).',
     quote: 'The verifier must execute these checks in order:',
-    spec: exactEvm('2. AssetTransferMethod: Permit2 / Phase 3'),
+    spec: exactEvm(PERMIT2_PHASE3),
     basis: 'keyword',
     scope: 'later',
     scopeReason: PERMIT2_LATER,
@@ -680,7 +688,7 @@ const laterMethods: readonly RequirementInput[] = [
     statement:
       'A Permit2 payment is valid only with spender = the canonical x402ExactPermit2Proxy and witness.to = payTo.',
     quote: 'The `spender` in the signature is the **x402ExactPermit2Proxy**, not the Facilitator.',
-    spec: exactEvm('2. AssetTransferMethod: Permit2 / Phase 2'),
+    spec: exactEvm(PERMIT2_PHASE2),
     basis: 'mechanism',
     scope: 'later',
     scopeReason: PERMIT2_LATER,
@@ -693,7 +701,7 @@ const laterMethods: readonly RequirementInput[] = [
     statement:
       'ERC-7710 payments are verified only by simulating redeemDelegations with transfer(payTo, amount), with an explicit gas limit, rejecting abnormal gas use.',
     quote: 'Facilitators should always set an explicit gas limit on their `redeemDelegations` call',
-    spec: exactEvm('3. AssetTransferMethod: ERC-7710 / Phase 3'),
+    spec: exactEvm(ERC7710_PHASE3),
     basis: 'keyword',
     scope: 'later',
     scopeReason: ERC7710_LATER,
@@ -706,8 +714,8 @@ const laterMethods: readonly RequirementInput[] = [
     statement:
       'An ERC-7710 payload is {delegationManager, permissionContext, delegator} and its extra.assetTransferMethod is "erc7710".',
     quote: '`extra.assetTransferMethod` (required): MUST be `"erc7710"`.',
-    spec: exactEvmFoundation('3. AssetTransferMethod: ERC-7710 / extra field definitions'),
-    seeAlso: [exactEvm('3. AssetTransferMethod: ERC-7710 / Phase 2')],
+    spec: exactEvmFoundation(ERC7710_EXTRA),
+    seeAlso: [exactEvm(ERC7710_PHASE2)],
     basis: 'keyword',
     scope: 'later',
     scopeReason: ERC7710_LATER,

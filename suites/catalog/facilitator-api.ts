@@ -3,7 +3,7 @@
  * error codes), for both the facilitator and the resource server that calls it. The discovery listing
  * (§8) is listed as `later`.
  */
-import { coreV1, coreV2, specFile } from './cite.ts'
+import { coreV1, coreV2 } from './cite.ts'
 import { unionOfReasons } from './reason-codes.ts'
 import type { RequirementInput } from './types.ts'
 
@@ -314,29 +314,6 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
       },
     ],
     tags: ['security', 'facilitator-log'],
-  },
-  {
-    id: 'RS-19',
-    level: 'MUST',
-    role: 'server',
-    versions: [1, 2],
-    statement:
-      'A payment for terms the server did not offer is refused with 402 (or 400) and no delivery: a v2 accepted altered in amount, payTo, asset, network or scheme, or a v1 payload whose scheme and network match no offer.',
-    spec: coreV2('§5.2.2 Field Descriptions'),
-    seeAlso: [coreV1('§5.2.2 Field Descriptions'), specFile('transports-v2/http.md', 'Error Handling')],
-    basis: 'implied',
-    acceptedStatus: [400, 402],
-    deviations: [
-      {
-        sdks: ['@x402/* 2.27'],
-        behaviour:
-          'The answer is 402 with error "No matching payment requirements" and the facilitator is not called.',
-        suiteHolds:
-          '402 or 400 both pass (the error table allows either reading: failed payment or invalid requirements)',
-        why: 'the spec leaves open whether a mismatched accepted is "malformed" (400) or a failed payment (402)',
-      },
-    ],
-    tags: ['security', 'hostile'],
   },
   {
     id: 'FA-31',

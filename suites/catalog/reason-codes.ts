@@ -29,11 +29,14 @@ const SPEC_SHARED_AFTER = [
 
 const SVM_TX = 'invalid_exact_svm_payload_transaction'
 
+/** The name of one list in `REASON_CODE_LISTS` (x402-digest §3.6 (a)–(f)). */
+export type ReasonCodeSource = 'specV2' | 'specV1' | 'legacyX402' | 'tsEvm' | 'go' | 'tsCore'
+
 /**
  * Every reason-code list of x402-digest §3.6, by source. (g)–(k) (upto, batch-settlement, Cloudflare,
  * CDP, A2A) are left out: none of them is in scope for the accepted sets.
  */
-export const REASON_CODE_LISTS = Object.freeze({
+export const REASON_CODE_LISTS: Readonly<Record<ReasonCodeSource, readonly string[]>> = Object.freeze({
   /** (a) x402-specification-v2.md §9, the normative names. */
   specV2: Object.freeze([...SPEC_SHARED_BEFORE, SPEC_V2_EVM_VALUE, ...SPEC_SHARED_AFTER]),
   /** (b) x402-specification-v1.md §9: (a) with `…_value` ("Payment amount is insufficient") for `…_value_mismatch`. */
@@ -162,19 +165,15 @@ export const REASON_CODE_LISTS = Object.freeze({
     'extension_echo_mismatch',
     'settlement_override_exceeds_ceiling',
   ]),
-} satisfies Record<string, readonly string[]>)
-
-/** The name of one list in `REASON_CODE_LISTS`. */
-export type ReasonCodeSource = keyof typeof REASON_CODE_LISTS
+})
 
 /** Every code of every list in `REASON_CODE_LISTS`. */
 export const KNOWN_REASON_CODES: ReadonlySet<string> = new Set(Object.values(REASON_CODE_LISTS).flat())
 
 /** The lists a code appears in (empty when the code is unknown). */
 export function reasonCodeSources(code: string): ReasonCodeSource[] {
-  return (Object.keys(REASON_CODE_LISTS) as ReasonCodeSource[]).filter((source) =>
-    (REASON_CODE_LISTS[source] as readonly string[]).includes(code),
-  )
+  const sources: ReasonCodeSource[] = ['specV2', 'specV1', 'legacyX402', 'tsEvm', 'go', 'tsCore']
+  return sources.filter((source) => REASON_CODE_LISTS[source].includes(code))
 }
 
 const signature = [
@@ -198,12 +197,30 @@ const simulationFailed = [
   'unexpected_verify_error',
 ] as const
 
+/** The name of one accepted-code set. */
+export type AcceptedReasonKind =
+  | 'amountMismatch'
+  | 'signature'
+  | 'recipient'
+  | 'validBefore'
+  | 'validAfter'
+  | 'nonceUsed'
+  | 'insufficientFunds'
+  | 'network'
+  | 'asset'
+  | 'scheme'
+  | 'version'
+  | 'malformedPayload'
+  | 'malformedRequirements'
+  | 'simulationFailed'
+  | 'settlementFailed'
+
 /**
  * The accepted-code sets, one per kind of failure. Each holds the spec's code (where §9 has one) and
  * the variants the reference SDKs send for the same failure; nothing else, so a facilitator answering
  * with an unrelated code is still caught.
  */
-export const acceptedReasons = Object.freeze({
+export const acceptedReasons: Readonly<Record<AcceptedReasonKind, readonly string[]>> = Object.freeze({
   /** `authorization.value` is not the required amount (v2: any difference; v1: below it). */
   amountMismatch: Object.freeze([
     SPEC_V2_EVM_VALUE, // spec v2 §9, TS 2.27 v2 path, Go, Python
@@ -291,10 +308,7 @@ export const acceptedReasons = Object.freeze({
     'invalid_exact_evm_failed_to_execute_transfer', // Go
     'invalid_exact_evm_failed_to_get_receipt', // Go
   ]),
-} satisfies Record<string, readonly string[]>)
-
-/** The name of one accepted-code set. */
-export type AcceptedReasonKind = keyof typeof acceptedReasons
+})
 
 /** The union of several accepted-code sets, without duplicates. */
 export function unionOfReasons(...kinds: readonly AcceptedReasonKind[]): readonly string[] {

@@ -180,7 +180,7 @@ const batch: readonly RequirementInput[] = [
     versions: [2],
     statement:
       "Before signing the next voucher, a batch-settlement EVM client checks the server's charged amount, cumulative consistency, balance and channel id, and stops signing when a check fails.",
-    spec: batchEvmFoundation('Client Verification Rules'),
+    spec: batchEvmFoundation('Client Verification Rules / Steady State'),
     basis: 'keyword',
     scope: 'later',
     scopeReason: BATCH_LATER,
@@ -192,7 +192,7 @@ const batch: readonly RequirementInput[] = [
     versions: [2],
     statement:
       "A batch-settlement EVM facilitator applies the binding's verification rules and returns a channel snapshot with every /verify and /settle answer.",
-    spec: batchEvmFoundation('Verification Rules'),
+    spec: batchEvmFoundation('Facilitator Interface / Verification Rules'),
     basis: 'keyword',
     scope: 'later',
     scopeReason: BATCH_LATER,
