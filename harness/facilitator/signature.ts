@@ -1,6 +1,7 @@
 /**
- * Signature checks for an EIP-3009 authorization, routed by the payer's code (as @x402/evm 2.27 and the
- * token's SignatureChecker do): ecrecover when `from` has no code, ERC-1271 `isValidSignature` when it has.
+ * Signature checks for an EIP-3009 authorization. Routed by the payer's code (as @x402/evm 2.27 and the
+ * token's SignatureChecker do): ecrecover here when `from` has no code; ERC-1271 `isValidSignature` when it
+ * has code, asked in chain-state.ts.
  */
 import {
   type Address,
@@ -13,10 +14,9 @@ import {
   slice,
   zeroAddress,
 } from 'viem'
-import { ERC1271_MAGIC_VALUE, erc1271Abi, transferWithAuthorizationTypes } from './abi.ts'
+import { transferWithAuthorizationTypes } from './abi.ts'
 import type { FacilitatorContext } from './config.ts'
 import type { ExactAuthorization } from './payment.ts'
-import { isTransportFailure } from './revert.ts'
 
 /** secp256k1 n / 2: OpenZeppelin's ECDSA (and FiatToken) refuse a larger `s` (malleable signatures). */
 const HALF_CURVE_ORDER = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n
@@ -61,26 +61,5 @@ export async function isValidEoaSignature(digest: Hex, signature: Hex, signer: A
     return recovered !== zeroAddress && isAddressEqual(recovered, signer)
   } catch {
     return false // not a point on the curve
-  }
-}
-
-/** Whether the contract at `wallet` answers ERC-1271's magic value for (digest, signature). */
-export async function isValidErc1271Signature(
-  context: FacilitatorContext,
-  wallet: Address,
-  digest: Hex,
-  signature: Hex,
-): Promise<boolean> {
-  try {
-    const answer = await context.publicClient.readContract({
-      address: wallet,
-      abi: erc1271Abi,
-      functionName: 'isValidSignature',
-      args: [digest, signature],
-    })
-    return answer.toLowerCase() === ERC1271_MAGIC_VALUE
-  } catch (error) {
-    if (isTransportFailure(error)) throw error
-    return false // reverted, or not an ERC-1271 wallet
   }
 }

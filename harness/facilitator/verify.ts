@@ -21,8 +21,9 @@
  * Choices the spec leaves open, and why:
  * - Version is read before scheme (the brief lists scheme first) because where the payload names its
  *   scheme depends on the version (v1 `scheme`, v2 `accepted.scheme`). Only multi-defect answers differ.
- * - `now` = max(latest block timestamp, wall clock): the block clock can run ahead (increaseTime) and
- *   the wall clock ahead of an idle chain; the stricter of the two refuses what could not be mined.
+ * - `now` = max(block timestamp, wall clock), the block being the one the chain reads ran against: the
+ *   block clock can run ahead (increaseTime) and the wall clock ahead of an idle chain; the later of the
+ *   two refuses an expired authorization the next block could no longer mine.
  * - validBefore keeps the reference implementations' 6 s buffer (configurable), so a payment
  *   verified now is still valid when its settlement is mined. validAfter == now is accepted.
  * - v1 amount: `>=`, as x402-specification-v1.md §6.1.2 step 3 says ("meets or exceeds"); the legacy
@@ -32,12 +33,12 @@
  * - Balance and nonce are checked explicitly before the simulation so each gets its own reason.
  */
 import type { Hex } from 'viem'
-import { eip3009Abi } from './abi.ts'
+import { readChainState } from './chain-state.ts'
 import type { FacilitatorContext } from './config.ts'
 import { type ExactPayment, type FacilitatorBody, readPayment } from './payment.ts'
 import { Reason, type ReasonCode } from './reasons.ts'
 import { isTransportFailure, revertReason } from './revert.ts'
-import { authorizationDigest, isValidEoaSignature, isValidErc1271Signature } from './signature.ts'
+import { authorizationDigest, isValidEoaSignature } from './signature.ts'
 import { transferCalldata } from './transfer.ts'
 
 /** The outcome of verification. A valid verdict carries what settlement sends. */
@@ -62,28 +63,25 @@ export async function verifyBody(
   const read = readPayment(context, body)
   if (!read.ok) return { isValid: false, reason: read.reason }
   const payment = read.value
-  const { from, to, value, validAfter, validBefore, nonce } = payment.authorization
+  const { from, to, value, validAfter, validBefore } = payment.authorization
   const invalid = (reason: ReasonCode): Verdict => ({ isValid: false, reason, payment })
 
-  const client = context.publicClient
-  const [code, block, nonceUsed, balance] = await Promise.all([
-    client.getCode({ address: from }),
-    client.getBlock({ blockTag: 'latest' }),
-    client.readContract({
-      address: context.usdc,
-      abi: eip3009Abi,
-      functionName: 'authorizationState',
-      args: [from, nonce],
-    }),
-    client.readContract({ address: context.usdc, abi: eip3009Abi, functionName: 'balanceOf', args: [from] }),
-  ])
-  const payerHasCode = code !== undefined && code !== '0x'
+  // One round trip for the chain (code, nonce state, balance, block time, ERC-1271, simulation; see
+  // chain-state.ts) while the EOA signature is recovered on the CPU; results are looked at in order.
+  // A payer with code (a smart wallet) is settled in the bytes form, so it is simulated again in it.
+  const eoaCalldata = transferCalldata(payment, false)
+  const digest = authorizationDigest(context, payment.authorization)
+  const reading = readChainState(context, {
+    authorization: payment.authorization,
+    digest,
+    signature: payment.signature,
+    ...(mode.simulate ? { simulate: eoaCalldata } : {}),
+  })
+  const eoaSigned = isValidEoaSignature(digest, payment.signature, from)
+  const chain = await reading
 
   // 9. Signature.
-  const digest = authorizationDigest(context, payment.authorization)
-  const signed = payerHasCode
-    ? await isValidErc1271Signature(context, from, digest, payment.signature)
-    : await isValidEoaSignature(digest, payment.signature, from)
+  const signed = chain.payerHasCode ? chain.erc1271Valid : await eoaSigned
   if (!signed) return invalid(Reason.signature)
 
   // 10. Recipient.
@@ -95,18 +93,18 @@ export async function verifyBody(
 
   // 12. Time window.
   const wall = BigInt(Math.floor(Date.now() / 1000))
-  const now = block.timestamp > wall ? block.timestamp : wall
+  const now = chain.blockTimestamp > wall ? chain.blockTimestamp : wall
   if (validBefore < now + BigInt(context.validBeforeBufferSeconds)) return invalid(Reason.validBefore)
   if (validAfter > now) return invalid(Reason.validAfter)
 
   // 13. Nonce, 14. balance.
-  if (nonceUsed) return invalid(Reason.nonceUsed)
-  if (balance < value) return invalid(Reason.funds)
+  if (chain.nonceUsed) return invalid(Reason.nonceUsed)
+  if (chain.balance < value) return invalid(Reason.funds)
 
   // 15. Simulation, from the settlement signer, of exactly what settle will send.
-  const calldata = transferCalldata(payment, payerHasCode)
+  const calldata = chain.payerHasCode ? transferCalldata(payment, true) : eoaCalldata
   if (mode.simulate) {
-    const failure = await simulate(context, calldata)
+    const failure = chain.payerHasCode ? await simulate(context, calldata) : chain.simulationFailure
     if (failure) return invalid(failure)
   }
   return { isValid: true, payment, calldata }
