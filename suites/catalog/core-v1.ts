@@ -46,7 +46,7 @@ export const coreV1Requirements: readonly RequirementInput[] = [
     statement:
       'The scheme and network of a v1 PaymentPayload are those of one of the requirements the server offered.',
     spec: coreV1('§5.2.2 Field Descriptions'),
-    seeAlso: [coreV1('§2 Core Payment Flow')],
+    seeAlso: [coreV1('§2. Core Payment Flow')],
     basis: 'implied',
   },
   {

@@ -88,7 +88,6 @@ export const coreV2Requirements: readonly RequirementInput[] = [
     versions: [1, 2],
     statement:
       "A successful PAYMENT-RESPONSE names a transaction that exists on the requirement's network and moved exactly the advertised amount of the advertised asset from the payer to payTo; its network is the requirement's and its payer, when present, is authorization.from.",
-    quote: 'The resource server must know in advance the exact amount of funds they need to be transferred.',
     spec: coreV2('§5.3.2 Field Descriptions'),
     seeAlso: [coreV1('§5.3.2 Field Descriptions'), exact('Summary')],
     basis: 'implied',

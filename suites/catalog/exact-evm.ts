@@ -3,7 +3,7 @@
  * side, they differ only in the amount rule) and `schemes/exact/scheme_exact_evm.md`, including the
  * foundation text on `extra`. Permit2 and ERC-7710 entries are listed as `later`.
  */
-import { coreV1, coreV2, exact, exactEvm, exactEvmFoundation } from './cite.ts'
+import { coreV1, coreV2, exact, exactEvm, exactEvmFoundation, httpV2Foundation } from './cite.ts'
 import { acceptedReasons, unionOfReasons } from './reason-codes.ts'
 import type { RequirementInput } from './types.ts'
 
@@ -190,6 +190,19 @@ const server: readonly RequirementInput[] = [
     basis: 'schema-table',
     tags: ['eip712', 'chain'],
   },
+  {
+    id: 'RS-10',
+    level: 'MAY',
+    role: 'server',
+    versions: [2],
+    statement:
+      "For EVM exact, a PaymentRequired may leave out accepts[].extra.assetTransferMethod to ask for the scheme's default method selection.",
+    quote:
+      'Resource servers MAY omit `extra.assetTransferMethod` in `PaymentRequired` when they are offering this default selection behavior',
+    spec: exactEvmFoundation('Summary'),
+    seeAlso: [httpV2Foundation('Payment Required Signaling')],
+    basis: 'keyword',
+  },
 ]
 
 /** Facilitator verification and settlement (core §6.1.2/§6.1.3, scheme_exact_evm Phase 2/3). */
@@ -249,7 +262,11 @@ const facilitator: readonly RequirementInput[] = [
       'An authorization whose value is below the required amount (v2 amount, v1 maxAmountRequired) is answered isValid false.',
     quote: '**Amount Validation**: Ensure the payment amount exactly matches the required amount',
     spec: coreV2('§6.1.2 Verification Steps'),
-    seeAlso: [coreV1('§6.1.2 Verification Steps'), coreV2('§9 Error Handling'), coreV1('§9 Error Handling')],
+    seeAlso: [
+      coreV1('§6.1.2 Verification Steps'),
+      coreV2('§9. Error Handling'),
+      coreV1('§9. Error Handling'),
+    ],
     basis: 'mechanism',
     acceptedReasons: acceptedReasons.amountMismatch,
     deviations: [
@@ -274,7 +291,7 @@ const facilitator: readonly RequirementInput[] = [
     quote:
       '`invalid_exact_evm_payload_authorization_value_mismatch`: Payment amount does not exactly match the required amount',
     spec: coreV2('§6.1.2 Verification Steps'),
-    seeAlso: [coreV2('§9 Error Handling'), exact('Summary')],
+    seeAlso: [coreV2('§9. Error Handling'), exact('Summary')],
     basis: 'mechanism',
     acceptedReasons: acceptedReasons.amountMismatch,
     deviations: [
@@ -328,7 +345,7 @@ const facilitator: readonly RequirementInput[] = [
     quote:
       '`invalid_exact_evm_payload_authorization_valid_before`: Payment authorization has expired (after validBefore timestamp)',
     spec: coreV2('§6.1.2 Verification Steps'),
-    seeAlso: [coreV1('§6.1.2 Verification Steps'), coreV2('§9 Error Handling')],
+    seeAlso: [coreV1('§6.1.2 Verification Steps'), coreV2('§9. Error Handling')],
     basis: 'mechanism',
     acceptedReasons: acceptedReasons.validBefore,
     deviations: [
@@ -351,7 +368,7 @@ const facilitator: readonly RequirementInput[] = [
     quote:
       '`invalid_exact_evm_payload_authorization_valid_after`: Payment authorization is not yet valid (before validAfter timestamp)',
     spec: coreV2('§6.1.2 Verification Steps'),
-    seeAlso: [coreV1('§6.1.2 Verification Steps'), coreV2('§9 Error Handling')],
+    seeAlso: [coreV1('§6.1.2 Verification Steps'), coreV2('§9. Error Handling')],
     basis: 'mechanism',
     acceptedReasons: acceptedReasons.validAfter,
     deviations: [
@@ -376,7 +393,7 @@ const facilitator: readonly RequirementInput[] = [
     quote:
       '`invalid_exact_evm_payload_recipient_mismatch`: Recipient address does not match payment requirements',
     spec: coreV2('§6.1.2 Verification Steps'),
-    seeAlso: [coreV1('§6.1.2 Verification Steps'), coreV2('§9 Error Handling')],
+    seeAlso: [coreV1('§6.1.2 Verification Steps'), coreV2('§9. Error Handling')],
     basis: 'mechanism',
     acceptedReasons: acceptedReasons.recipient,
     deviations: [
@@ -486,7 +503,11 @@ const facilitator: readonly RequirementInput[] = [
     statement:
       "A payment whose scheme (v2 accepted.scheme, v1 payload scheme) is not the requirements' scheme is answered isValid false.",
     spec: coreV2('§6.1.2 Verification Steps'),
-    seeAlso: [coreV1('§6.1.2 Verification Steps'), coreV2('§9 Error Handling'), coreV1('§9 Error Handling')],
+    seeAlso: [
+      coreV1('§6.1.2 Verification Steps'),
+      coreV2('§9. Error Handling'),
+      coreV1('§9. Error Handling'),
+    ],
     basis: 'implied',
     acceptedReasons: acceptedReasons.scheme,
     tags: ['hostile'],
@@ -687,7 +708,7 @@ const laterMethods: readonly RequirementInput[] = [
     versions: [2],
     statement:
       'A Permit2 payment is valid only with spender = the canonical x402ExactPermit2Proxy and witness.to = payTo.',
-    quote: 'The `spender` in the signature is the **x402ExactPermit2Proxy**, not the Facilitator.',
+    quote: 'This Proxy enforces that funds are only sent to the `witness.to` address.',
     spec: exactEvm(PERMIT2_PHASE2),
     basis: 'mechanism',
     scope: 'later',

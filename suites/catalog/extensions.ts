@@ -58,8 +58,8 @@ export const extensionRequirements: readonly RequirementInput[] = [
       'A server signing offers or receipts converts v1 networks to CAIP-2 in their payloads, keeps acceptIndex out of the signed payload and SHOULD keep offers in accepts order.',
     quote:
       'Servers MUST convert v1 network identifiers (e.g., "base-sepolia") to CAIP-2 format (e.g., "eip155:84532") in the offer payload.',
-    spec: specFile('extensions/extension-offer-and-receipt.md', '§4 Signed Offer'),
-    seeAlso: [specFile('extensions/extension-offer-and-receipt.md', '§5 Receipt')],
+    spec: specFile('extensions/extension-offer-and-receipt.md', '§4. Signed Offer'),
+    seeAlso: [specFile('extensions/extension-offer-and-receipt.md', '§5. Receipt')],
     basis: 'keyword',
     scope: 'later',
     scopeReason: EXTENSIONS_LATER,

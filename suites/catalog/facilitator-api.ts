@@ -20,20 +20,20 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
     statement:
       'The facilitator serves POST /verify, POST /settle and GET /supported, taking and returning JSON.',
     quote: 'facilitator APIs are currently standardized as HTTP endpoints.',
-    spec: coreV2('§7 Facilitator Interface'),
-    seeAlso: [coreV1('§7 Facilitator Interface')],
+    spec: coreV2('§7. Facilitator Interface'),
+    seeAlso: [coreV1('§7. Facilitator Interface')],
     basis: 'mechanism',
   },
   {
     id: 'FA-2',
-    level: 'schema',
+    level: 'MUST',
     role: 'facilitator',
     versions: [1, 2],
     statement:
       "/verify and /settle take {x402Version, paymentPayload, paymentRequirements} with one PaymentRequirements object of the payload's version, and process it.",
     spec: coreV2('§7.1 POST /verify'),
     seeAlso: [coreV1('§7.1 POST /verify'), coreV2('§7.2 POST /settle'), coreV1('§7.2 POST /settle')],
-    basis: 'schema-table',
+    basis: 'mechanism',
   },
   {
     id: 'FA-3',
@@ -159,13 +159,13 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
   },
   {
     id: 'FA-36',
-    level: 'schema',
+    level: 'MUST',
     role: 'facilitator',
     versions: [1],
     statement:
       "A v1 facilitator's GET /supported answers {kinds: [{x402Version: 1, scheme, network}]} with v1 network names.",
     spec: coreV1('§7.3 GET /supported'),
-    basis: 'schema-table',
+    basis: 'mechanism',
   },
   {
     id: 'FA-37',
@@ -199,8 +199,8 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
     statement:
       'A payment of an unsupported scheme, network or x402 version is never answered isValid true and never settled.',
     quote: '`unsupported_scheme`: Payment scheme is not supported by the facilitator',
-    spec: coreV2('§9 Error Handling'),
-    seeAlso: [coreV1('§9 Error Handling')],
+    spec: coreV2('§9. Error Handling'),
+    seeAlso: [coreV1('§9. Error Handling')],
     basis: 'implied',
     acceptedReasons: unionOfReasons('scheme', 'network', 'version'),
     tags: ['hostile'],
@@ -212,8 +212,8 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
     versions: [1, 2],
     statement:
       'An unsupported scheme, network or version is reported in the response body (isValid false / success false with invalid_scheme, unsupported_scheme, invalid_network or invalid_x402_version), not as a bare HTTP error.',
-    spec: coreV2('§9 Error Handling'),
-    seeAlso: [coreV1('§9 Error Handling')],
+    spec: coreV2('§9. Error Handling'),
+    seeAlso: [coreV1('§9. Error Handling')],
     basis: 'implied',
     acceptedReasons: unionOfReasons('scheme', 'network', 'version'),
     deviations: [
@@ -245,8 +245,8 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
     statement:
       'A /verify or /settle request that is not JSON or lacks paymentPayload or paymentRequirements is refused (HTTP 400, or isValid/success false with invalid_payload or invalid_payment_requirements) and nothing is settled.',
     quote: '`invalid_payload`: Payment payload is malformed or contains invalid data',
-    spec: coreV2('§9 Error Handling'),
-    seeAlso: [coreV1('§9 Error Handling')],
+    spec: coreV2('§9. Error Handling'),
+    seeAlso: [coreV1('§9. Error Handling')],
     basis: 'implied',
     acceptedReasons: unionOfReasons('malformedPayload', 'malformedRequirements'),
     acceptedStatus: [200, 400, 422],
@@ -261,9 +261,9 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
       'invalidReason and errorReason are machine-readable codes; where §9 has a code for the failure, the facilitator uses it or a known SDK variant (the per-requirement acceptedReasons sets).',
     quote:
       'The x402 protocol defines standard error codes that may be returned by facilitators or resource servers.',
-    spec: coreV2('§9 Error Handling'),
-    seeAlso: [coreV1('§9 Error Handling')],
-    basis: 'keyword',
+    spec: coreV2('§9. Error Handling'),
+    seeAlso: [coreV1('§9. Error Handling')],
+    basis: 'implied',
     deviations: [
       {
         sdks: ['@x402/* 2.27', 'go'],
@@ -284,14 +284,14 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
   },
   {
     id: 'RS-38',
-    level: 'schema',
+    level: 'MUST',
     role: 'server',
     versions: [1, 2],
     statement:
       "When the server calls a facilitator, the /verify and /settle bodies are {x402Version, paymentPayload, paymentRequirements}, with the client's payload as sent.",
     spec: coreV2('§7.1 POST /verify'),
     seeAlso: [coreV1('§7.1 POST /verify'), coreV2('§7.2 POST /settle')],
-    basis: 'schema-table',
+    basis: 'mechanism',
     tags: ['facilitator-log'],
   },
   {

@@ -2,7 +2,7 @@
  * Requirements from the HTTP transport, v2 (`specs/transports-v2/http.md`). Where v1 states the same
  * rule with its own header names, the entry covers both versions and cites the v1 file in `seeAlso`.
  */
-import { coreV2, httpV1, httpV2, httpV2Foundation } from './cite.ts'
+import { coreV2, httpV1, httpV2 } from './cite.ts'
 import type { RequirementInput } from './types.ts'
 
 /** Entries whose primary source is transports-v2/http.md. */
@@ -64,7 +64,7 @@ export const httpV2Requirements: readonly RequirementInput[] = [
       'A payment header that is malformed (not base64, not JSON, or not a PaymentPayload) is answered with HTTP 400.',
     quote: '| Invalid Payment  | 400         | Malformed payment payload or requirements       |',
     spec: httpV2('Error Handling'),
-    seeAlso: [httpV1('Error Handling'), coreV2('§4 Response Types')],
+    seeAlso: [httpV1('Error Handling'), coreV2('§4. Response Types')],
     basis: 'error-table',
     acceptedStatus: [400],
     deviations: [
@@ -151,7 +151,7 @@ export const httpV2Requirements: readonly RequirementInput[] = [
       'The resource is delivered only for a payment that was verified and settled with success true; when verify or settle fails, no protected content is returned.',
     quote: '| Success          | 200         | Payment verified and settled successfully       |',
     spec: httpV2('Error Handling'),
-    seeAlso: [httpV1('Error Handling'), coreV2('§4 Response Types'), coreV2('§2 Core Payment Flow')],
+    seeAlso: [httpV1('Error Handling'), coreV2('§4. Response Types'), coreV2('§2. Core Payment Flow')],
     basis: 'error-table',
     tags: ['security', 'chain'],
   },
@@ -184,7 +184,7 @@ export const httpV2Requirements: readonly RequirementInput[] = [
       "The body of a v2 402 (and of a failed-payment 402) is the server's choice; the spec example is {} and clients must not depend on it.",
     quote: 'Response bodies are a server implementation concern.',
     spec: httpV2('Response Body'),
-    basis: 'keyword',
+    basis: 'mechanism',
   },
   {
     id: 'CL-1',
@@ -219,7 +219,7 @@ export const httpV2Requirements: readonly RequirementInput[] = [
     statement:
       'The paid request repeats the request for the same resource (same method and URL, body unchanged) with the payment header added.',
     spec: httpV2('Payment Payload Transmission'),
-    seeAlso: [httpV1('Payment Payload Transmission'), coreV2('§2 Core Payment Flow')],
+    seeAlso: [httpV1('Payment Payload Transmission'), coreV2('§2. Core Payment Flow')],
     basis: 'implied',
   },
   {
@@ -229,7 +229,7 @@ export const httpV2Requirements: readonly RequirementInput[] = [
     versions: [1, 2],
     statement:
       'A client makes at most one paid retry per request: when the paid request is refused it reports the failure instead of resending the same payment or looping.',
-    spec: coreV2('§2 Core Payment Flow'),
+    spec: coreV2('§2. Core Payment Flow'),
     seeAlso: [httpV2('Payment Payload Transmission'), httpV1('Payment Payload Transmission')],
     basis: 'implied',
     deviations: [
@@ -288,17 +288,5 @@ export const httpV2Requirements: readonly RequirementInput[] = [
     seeAlso: [httpV1('Payment Payload Transmission')],
     basis: 'implied',
     tags: ['encoding'],
-  },
-  {
-    id: 'RS-10',
-    level: 'MAY',
-    role: 'server',
-    versions: [2],
-    statement:
-      "For EVM exact, a PaymentRequired may leave out accepts[].extra.assetTransferMethod to ask for the scheme's default method selection.",
-    quote:
-      "that field is optional in `PaymentRequired`; omitting it asks compatible clients to use the scheme's default method selection.",
-    spec: httpV2Foundation('Payment Required Signaling'),
-    basis: 'keyword',
   },
 ]
