@@ -1,9 +1,10 @@
 /**
  * Network ids: v1 plain names (`base-sepolia`), v2 CAIP-2 ids (`eip155:84532`) and EVM chain ids.
- * The v1 name list is @x402/evm's `EVM_NETWORK_CHAIN_ID_MAP` (x402-digest §1.7) plus the two Solana names.
+ * The v1 name list is @x402/evm 2.27's `EVM_NETWORK_CHAIN_ID_MAP` (x402-digest §1.7, which misses `celo` and
+ * `flare`; a unit test keeps the table equal to the package's) plus the two Solana names.
  */
 
-/** v1 EVM network name → chain id (x402-digest §1.7). */
+/** v1 EVM network name → chain id (@x402/evm `EVM_NETWORK_CHAIN_ID_MAP`). */
 export const EVM_CHAIN_IDS_V1: Readonly<Record<string, number>> = Object.freeze({
   ethereum: 1,
   sepolia: 11155111,
@@ -26,6 +27,8 @@ export const EVM_CHAIN_IDS_V1: Readonly<Record<string, number>> = Object.freeze(
   monad: 143,
   stable: 988,
   'stable-testnet': 2201,
+  celo: 42220,
+  flare: 14,
 })
 
 /** v1 names of non-EVM networks → their CAIP-2 ids (x402-digest §1.1). */

@@ -130,7 +130,7 @@ describe('decodeX402Headers', () => {
     ]
     for (const headers of hostile) expect(() => decodeX402Headers(headers)).not.toThrow()
     const throwingHeaders = {
-      get ['payment-signature'](): string {
+      get 'payment-signature'(): string {
         throw new Error('boom')
       },
     }

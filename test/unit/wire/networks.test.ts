@@ -1,4 +1,5 @@
 /** Network ids: v1 names ↔ CAIP-2 ↔ chain ids (x402-digest §1.7). */
+import { EVM_NETWORK_CHAIN_ID_MAP } from '@x402/evm/v1'
 import { describe, expect, it } from 'vitest'
 import { presets } from '../../../harness/devnet/presets.ts'
 import {
@@ -35,11 +36,15 @@ describe('network ids', () => {
     expect(chainIdOfNetwork(caip2)).toBe(chainId)
   })
 
-  it('lists the 21 EVM names of @x402/evm, each with a distinct chain id, round-tripping through CAIP-2', () => {
+  it('lists the 23 EVM names of @x402/evm 2.27, each with a distinct chain id, round-tripping through CAIP-2', () => {
     const names = Object.keys(EVM_CHAIN_IDS_V1)
-    expect(names).toHaveLength(21)
-    expect(new Set(Object.values(EVM_CHAIN_IDS_V1)).size).toBe(21)
+    expect(names).toHaveLength(23)
+    expect(new Set(Object.values(EVM_CHAIN_IDS_V1)).size).toBe(23)
     for (const name of names) expect(v1NameFromCaip2(caip2FromV1Name(name)!)).toBe(name)
+  })
+
+  it('is the same table as @x402/evm EVM_NETWORK_CHAIN_ID_MAP', () => {
+    expect(EVM_CHAIN_IDS_V1).toEqual(EVM_NETWORK_CHAIN_ID_MAP)
   })
 
   it('agrees with the devnet presets', () => {

@@ -188,15 +188,13 @@ const paymentPayloadV2 = withExtras(
   ),
 )
 
-const paymentPayloadV1 = fc
-  .tuple(requirementsV1, exactPayload, extraKeys)
-  .map(([r, payload, extras]) => ({
-    ...extras,
-    x402Version: 1 as const,
-    scheme: r.scheme,
-    network: r.network,
-    payload,
-  }))
+const paymentPayloadV1 = fc.tuple(requirementsV1, exactPayload, extraKeys).map(([r, payload, extras]) => ({
+  ...extras,
+  x402Version: 1 as const,
+  scheme: r.scheme,
+  network: r.network,
+  payload,
+}))
 
 interface Kind {
   name: string
