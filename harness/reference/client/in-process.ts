@@ -1,0 +1,40 @@
+/**
+ * The reference client as an in-process target (used by `demo` and the self-test): every payment runs
+ * `payForResource` in this process with the environment of that payment (its own payer key).
+ */
+import type { TargetSpec } from '../../runner/fixture.ts'
+import type { X402Version } from '../../wire/types.ts'
+import { configFromEnvironment } from './config.ts'
+import { payForResource } from './pay.ts'
+import type { ClientSteps } from './steps.ts'
+
+export interface ReferenceClientOptions {
+  /** Protocol versions it speaks. Default both. */
+  versions?: readonly X402Version[]
+  /** Replaced steps (known-bad clients). */
+  steps?: Partial<ClientSteps>
+  /** Label in the report. */
+  label?: string
+}
+
+/** An in-process target spec for the reference client (or a variation of it). */
+export function referenceClientTarget(
+  options: ReferenceClientOptions = {},
+): Extract<TargetSpec, { kind: 'in-process' }> {
+  const versions = options.versions ?? [1, 2]
+  const label =
+    options.label ?? `reference client (x402 ${versions.map((version) => `v${version}`).join(', ')})`
+  return {
+    kind: 'in-process',
+    label,
+    create: async () => ({
+      pay: (url, environment) =>
+        payForResource(
+          url,
+          configFromEnvironment(environment, versions),
+          options.steps ? { steps: options.steps } : {},
+        ),
+      stop: async () => {},
+    }),
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The project's reference x402 client (v1 and v2, exact on EVM with EIP-3009): as a function
+ * (`payForResource`), a command (`cli.ts`), an in-process target and a driver. Its behaviour is a set of
+ * replaceable steps (`steps.ts`) so the self-test's known-bad clients are one-step variations of it.
+ */
+export { type ClientConfig, configFromEnvironment, DEFAULT_CLIENT_BUDGET } from './config.ts'
+export { type DomainChecker, domainChecker } from './domain.ts'
+export { type ClientDriver, startClientDriver } from './driver.ts'
+export { type ReferenceClientOptions, referenceClientTarget } from './in-process.ts'
+export { type PayOptions, payForResource } from './pay.ts'
+export {
+  type Challenge,
+  type ChallengeReading,
+  type ClientSteps,
+  defaultSteps,
+  type ReceivedResponse,
+  type StepContext,
+  VALID_AFTER_BACKDATE_SECONDS,
+} from './steps.ts'
+
+/** Path of the reference client command, for `--start` command lines. */
+export const REFERENCE_CLIENT_CLI: string = new URL('./cli.ts', import.meta.url).pathname

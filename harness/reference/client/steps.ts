@@ -1,0 +1,223 @@
+/**
+ * The reference client's behaviour, one replaceable step per decision it makes: read the challenge,
+ * choose what to pay, build and sign the authorization, assemble and encode the payload, and what to do
+ * with the answer. The defaults are the project's correct client (x402 v1 and v2, exact on EVM with
+ * EIP-3009); the known-bad clients of the self-test each replace exactly one step.
+ */
+import { type Address, getAddress } from 'viem'
+import { type Authorization, type Eip3009Domain, randomNonce } from '../../evm/eip3009.ts'
+import { exactDomain, requiredAmount } from '../../evm/exact.ts'
+import {
+  checkPaymentRequiredV1,
+  checkPaymentRequiredV2,
+  decodeBase64Json,
+  encodeHeader,
+  getHeader,
+  parseJsonText,
+  paymentHeaderName,
+  paymentResponseHeaderName,
+  safeDecodeHeader,
+  type WireIssue,
+} from '../../wire/index.ts'
+import type {
+  ExactEvmPayload,
+  PaymentPayload,
+  PaymentRequired,
+  PaymentRequirements,
+  X402Version,
+} from '../../wire/types.ts'
+import type { ClientConfig } from './config.ts'
+import type { DomainChecker } from './domain.ts'
+
+/** An HTTP response as the client read it. */
+export interface ReceivedResponse {
+  url: string
+  status: number
+  headers: Headers
+  body: string
+}
+
+/** A challenge the client understood: its version, the message, and which `accepts` entries are well-formed. */
+export interface Challenge {
+  version: X402Version
+  paymentRequired: PaymentRequired
+  /** `usable[i]` is false when `accepts[i]` is malformed (it is then never paid). */
+  usable: readonly boolean[]
+}
+
+/** The challenge, or why the client will not pay this 402 at all. */
+export type ChallengeReading = { ok: true; challenge: Challenge } | { ok: false; reason: string }
+
+/** What the steps may use besides their arguments. */
+export interface StepContext {
+  config: ClientConfig
+  domains: DomainChecker
+  steps: ClientSteps
+  /** The payer's address (`authorization.from`). */
+  payer: Address
+}
+
+/** The client's decisions; `defaultSteps` is the correct client. */
+export interface ClientSteps {
+  /** Reads a 402: the PAYMENT-REQUIRED header (v2) or the JSON body (v1), strictly validated. */
+  readChallenge(response: ReceivedResponse, context: StepContext): ChallengeReading
+  /** Picks the offer to pay, or none: one it supports, on its own chain and token, within its budget. */
+  choose(challenge: Challenge, context: StepContext): Promise<PaymentRequirements | undefined>
+  /** The EIP-712 domain to sign under: `extra.name`/`extra.version`, the network's chain id, `asset`. */
+  domain(requirements: PaymentRequirements, context: StepContext): Eip3009Domain
+  /** The authorization to sign for the chosen requirements at `now` (unix seconds). */
+  authorize(requirements: PaymentRequirements, now: bigint, context: StepContext): Authorization
+  /** The PaymentPayload carrying the signed authorization. */
+  payload(challenge: Challenge, requirements: PaymentRequirements, payment: ExactEvmPayload): PaymentPayload
+  /** The header value: standard base64 of the JSON payload. */
+  encode(payload: PaymentPayload): string
+  /** The header that carries the payment in `version`. */
+  header(version: X402Version): string
+  /** Whether to pay again after the paid request got `response` (`payments` made so far). */
+  payAgain(response: ReceivedResponse, payments: number): boolean
+  /** Whether to follow a redirect of the paid request (it would carry the payment to `to`). */
+  followPaidRedirect(from: URL, to: URL): boolean
+  /** The settlement the paid response carries, decoded, if any. */
+  readSettlement(response: ReceivedResponse, version: X402Version): unknown
+}
+
+/** How far back validAfter is set, as the reference SDK clients do, to absorb clock skew. */
+export const VALID_AFTER_BACKDATE_SECONDS = 600n
+
+/** The correct client. */
+export const defaultSteps: ClientSteps = {
+  readChallenge(response, { config }) {
+    const header = getHeader(response.headers, 'PAYMENT-REQUIRED')
+    if (header !== undefined) {
+      const decoded = decodeBase64Json(header)
+      if (!decoded.ok) return refuse('PAYMENT-REQUIRED', decoded.issues)
+      const version = (decoded.value as { x402Version?: unknown } | null)?.x402Version
+      if (version !== 2)
+        return { ok: false, reason: `PAYMENT-REQUIRED has x402Version ${JSON.stringify(version)}, not 2` }
+      if (!config.versions.includes(2)) return { ok: false, reason: 'this client does not speak x402 v2' }
+      return usableChallenge(2, decoded.value, checkPaymentRequiredV2(decoded.value))
+    }
+    const parsed = parseJsonText(response.body)
+    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null)
+      return {
+        ok: false,
+        reason: 'the 402 carries neither a PAYMENT-REQUIRED header nor a JSON challenge body',
+      }
+    const version = (parsed.value as { x402Version?: unknown }).x402Version
+    if (version !== 1)
+      return { ok: false, reason: `the 402 body has x402Version ${JSON.stringify(version)}, not 1` }
+    if (!config.versions.includes(1)) return { ok: false, reason: 'this client does not speak x402 v1' }
+    return usableChallenge(1, parsed.value, checkPaymentRequiredV1(parsed.value))
+  },
+
+  async choose(challenge, context) {
+    const { config, domains, steps } = context
+    const network = challenge.version === 1 ? config.networkV1 : config.network
+    const accepts = challenge.paymentRequired.accepts
+    for (const [index, offer] of accepts.entries()) {
+      if (!challenge.usable[index]) continue
+      if (offer.scheme !== 'exact' || offer.network !== network) continue
+      if (offer.asset.toLowerCase() !== config.asset.toLowerCase()) continue
+      const method = offer.extra?.assetTransferMethod
+      if (method !== undefined && method !== 'eip3009') continue
+      if (BigInt(requiredAmount(offer)) > config.budget) continue
+      let domain: Eip3009Domain
+      try {
+        domain = steps.domain(offer, context)
+      } catch {
+        continue
+      }
+      if (await domains.matches(domain)) return offer
+    }
+    return undefined
+  },
+
+  domain(requirements) {
+    return exactDomain(requirements)
+  },
+
+  authorize(requirements, now, { payer }) {
+    return {
+      from: payer,
+      to: getAddress(requirements.payTo.toLowerCase()),
+      value: BigInt(requiredAmount(requirements)),
+      validAfter: now > VALID_AFTER_BACKDATE_SECONDS ? now - VALID_AFTER_BACKDATE_SECONDS : 0n,
+      validBefore: now + BigInt(requirements.maxTimeoutSeconds),
+      nonce: randomNonce(),
+    }
+  },
+
+  payload(challenge, requirements, payment) {
+    if (challenge.version === 1) {
+      return { x402Version: 1, scheme: requirements.scheme, network: requirements.network, payload: payment }
+    }
+    const offered = challenge.paymentRequired as Extract<PaymentRequired, { x402Version: 2 }>
+    return {
+      x402Version: 2,
+      resource: structuredClone(offered.resource),
+      accepted: structuredClone(requirements) as Extract<PaymentPayload, { x402Version: 2 }>['accepted'],
+      payload: payment,
+      // The echo rule (spec-v2 §5.1.2): every extension's info comes back unchanged.
+      ...(offered.extensions ? { extensions: structuredClone(offered.extensions) } : {}),
+    }
+  },
+
+  encode(payload) {
+    return encodeHeader(payload)
+  },
+
+  header(version) {
+    return paymentHeaderName(version)
+  },
+
+  payAgain() {
+    return false
+  },
+
+  followPaidRedirect() {
+    return false
+  },
+
+  readSettlement(response, version) {
+    const name = paymentResponseHeaderName(version)
+    const raw = getHeader(response.headers, name)
+    if (raw === undefined) return undefined
+    const decoded = safeDecodeHeader(name, raw)
+    return decoded.ok ? decoded.value : (decoded.json ?? { undecodable: raw })
+  },
+}
+
+function refuse(what: string, issues: readonly WireIssue[]): ChallengeReading {
+  return { ok: false, reason: `${what} is malformed: ${describeIssues(issues)}` }
+}
+
+/**
+ * Keeps a challenge whose envelope is valid; issues inside one `accepts` entry only make that entry
+ * unusable (another entry may still be paid), issues anywhere else refuse the whole challenge.
+ */
+function usableChallenge(
+  version: X402Version,
+  value: unknown,
+  checked: { ok: true } | { ok: false; issues: WireIssue[] },
+): ChallengeReading {
+  const message = value as PaymentRequired
+  const accepts = Array.isArray((message as { accepts?: unknown }).accepts) ? message.accepts : []
+  const usable = accepts.map(() => true)
+  if (!checked.ok) {
+    const envelope: WireIssue[] = []
+    for (const issue of checked.issues) {
+      const entry = /^accepts\[(\d+)\]/.exec(issue.path)
+      if (entry && Number(entry[1]) < usable.length) usable[Number(entry[1])] = false
+      else envelope.push(issue)
+    }
+    if (envelope.length > 0) return refuse(version === 1 ? 'the 402 body' : 'PAYMENT-REQUIRED', envelope)
+  }
+  return { ok: true, challenge: { version, paymentRequired: message, usable } }
+}
+
+function describeIssues(issues: readonly WireIssue[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
+    .join('; ')
+}
