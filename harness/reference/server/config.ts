@@ -1,0 +1,97 @@
+/**
+ * What a reference resource server needs to know, read from the environment the harness hands a
+ * started target (DESIGN.md "The user-facing contract": X402_NETWORK, X402_NETWORK_V1, X402_ASSET,
+ * X402_PAY_TO, X402_FACILITATOR_URL, X402_RPC_URL, PORT), with programmatic overrides.
+ */
+import { type Address, createPublicClient, getAddress, http } from 'viem'
+import type { X402Version } from '../../wire/types.ts'
+
+/** The resolved configuration of one reference server. */
+export interface ReferenceServerConfig {
+  /** The protocol version it speaks (v1: X-PAYMENT and a JSON 402 body; v2: PAYMENT-* headers). */
+  version: X402Version
+  /** Base URL of the facilitator it verifies and settles with (the built-in one under test). */
+  facilitatorUrl: string
+  /** v2 CAIP-2 network id (e.g. `eip155:84532`). */
+  network: string
+  /** v1 network name (e.g. `base-sepolia`). */
+  networkV1: string
+  /** The EIP-3009 token it charges in. */
+  asset: Address
+  /** Who gets paid. */
+  payTo: Address
+  /** The token's EIP-712 domain, advertised as `extra.name` / `extra.version`. */
+  eip712: { name: string; version: string }
+  /** Price in atomic units. Default 1000 ($0.001 in USDC). */
+  price: string
+  /** Path of the paid resource. Default `/weather`. */
+  path: string
+  description: string
+  mimeType: string
+  maxTimeoutSeconds: number
+  /** How long to wait for the facilitator before answering 500. Default 10 s. */
+  facilitatorTimeoutMs: number
+  /** Port on 127.0.0.1 (0 = any free port). */
+  port: number
+}
+
+/** Overrides of the environment's values. */
+export type ReferenceServerOverrides = Partial<Omit<ReferenceServerConfig, 'version'>>
+
+const DEFAULTS = {
+  price: '1000',
+  path: '/weather',
+  description: 'Weather report',
+  mimeType: 'application/json',
+  maxTimeoutSeconds: 60,
+  facilitatorTimeoutMs: 10_000,
+}
+
+/** Reads the configuration; the token's EIP-712 domain comes from the chain unless given. */
+export async function resolveConfig(
+  version: X402Version,
+  environment: Readonly<Record<string, string | undefined>>,
+  overrides: ReferenceServerOverrides = {},
+): Promise<ReferenceServerConfig> {
+  const need = (name: string, override: string | undefined): string => {
+    const value = override ?? environment[name]
+    if (value === undefined || value === '') throw new Error(`reference server: ${name} is not set`)
+    return value
+  }
+  const asset = getAddress(need('X402_ASSET', overrides.asset))
+  const eip712 = overrides.eip712 ?? (await readDomain(need('X402_RPC_URL', undefined), asset))
+  const port = overrides.port ?? (environment.PORT === undefined ? 0 : Number(environment.PORT))
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`reference server: bad PORT ${port}`)
+  return {
+    version,
+    facilitatorUrl: need('X402_FACILITATOR_URL', overrides.facilitatorUrl).replace(/\/+$/, ''),
+    network: need('X402_NETWORK', overrides.network),
+    networkV1: need('X402_NETWORK_V1', overrides.networkV1),
+    asset,
+    payTo: getAddress(need('X402_PAY_TO', overrides.payTo)),
+    eip712,
+    price: overrides.price ?? DEFAULTS.price,
+    path: overrides.path ?? DEFAULTS.path,
+    description: overrides.description ?? DEFAULTS.description,
+    mimeType: overrides.mimeType ?? DEFAULTS.mimeType,
+    maxTimeoutSeconds: overrides.maxTimeoutSeconds ?? DEFAULTS.maxTimeoutSeconds,
+    facilitatorTimeoutMs: overrides.facilitatorTimeoutMs ?? DEFAULTS.facilitatorTimeoutMs,
+    port,
+  }
+}
+
+const domainAbi = [
+  { type: 'function', name: 'name', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] },
+  { type: 'function', name: 'version', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] },
+] as const
+
+/** The token's own EIP-712 name and version, so the advertised `extra` cannot drift from the chain. */
+async function readDomain(rpcUrl: string, asset: Address): Promise<{ name: string; version: string }> {
+  const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 0 }) })
+  const [name, version] = await Promise.all([
+    client.readContract({ address: asset, abi: domainAbi, functionName: 'name' }),
+    client.readContract({ address: asset, abi: domainAbi, functionName: 'version' }),
+  ])
+  return { name, version }
+}

@@ -1,0 +1,74 @@
+/**
+ * The project's reference resource servers, x402 v1 and v2: node:http, one paid resource
+ * (`GET /weather`, 1000 atomic USDC), verifying and settling through the facilitator named by
+ * X402_FACILITATOR_URL (the built-in one in the suite). They pass every MUST case of the server suite
+ * and are what `demo` runs; the known-bad servers of the self-test are these with one step replaced.
+ *
+ * ```ts
+ * const server = await startReferenceServer(2, targetEnvironment(devnet, { facilitatorUrl }))
+ * // server.url === 'http://127.0.0.1:<port>/weather'
+ * await server.stop()
+ * ```
+ */
+import type { InProcessTarget, TargetSpec } from '../../runner/fixture.ts'
+import type { X402Version } from '../../wire/types.ts'
+import { type ReferenceServerOverrides, resolveConfig } from './config.ts'
+import { type ListeningServer, listenReferenceServer } from './server.ts'
+import { referenceSteps, type ServerSteps } from './steps.ts'
+
+export type { ReferenceServerConfig, ReferenceServerOverrides } from './config.ts'
+export {
+  createFacilitatorClient,
+  type FacilitatorClient,
+  type FacilitatorOutcome,
+} from './facilitator-client.ts'
+export { handlePaidRequest, serverError } from './flow.ts'
+export { paymentRequiredFor, referenceOffers } from './offers.ts'
+export type { ListeningServer } from './server.ts'
+export {
+  acceptedMatches,
+  type DecodedPayment,
+  type PaidRequest,
+  type Reply,
+  type Resource,
+  referenceSteps,
+  type ServerSteps,
+  type StepContext,
+  WEATHER_REPORT,
+} from './steps.ts'
+
+/** Options of {@link startReferenceServer}. */
+export interface ReferenceServerOptions {
+  /** Replacement steps (a variant of the reference; the known-bad servers use this). */
+  steps?: Partial<ServerSteps>
+  /** Values to use instead of the environment's. */
+  overrides?: ReferenceServerOverrides
+}
+
+/**
+ * Starts a reference server on 127.0.0.1 from the harness's target environment (X402_* and PORT;
+ * port 0 or no PORT = a free port). Resolves once it listens.
+ */
+export async function startReferenceServer(
+  version: X402Version,
+  environment: Readonly<Record<string, string | undefined>>,
+  options: ReferenceServerOptions = {},
+): Promise<ListeningServer> {
+  const config = await resolveConfig(version, environment, options.overrides)
+  return listenReferenceServer(config, { ...referenceSteps, ...options.steps })
+}
+
+/** The reference server as an in-process target (what `demo` and the self-tests run). */
+export function referenceServerTarget(
+  version: X402Version,
+  options: ReferenceServerOptions & { label?: string } = {},
+): Extract<TargetSpec, { kind: 'in-process' }> {
+  return {
+    kind: 'in-process',
+    label: options.label ?? `reference server v${version}`,
+    async create(environment): Promise<InProcessTarget> {
+      const server = await startReferenceServer(version, environment, options)
+      return { url: server.url, stop: () => server.stop() }
+    },
+  }
+}

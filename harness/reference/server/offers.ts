@@ -1,0 +1,64 @@
+/**
+ * What the reference server advertises: one `exact` EIP-3009 requirement on the configured network,
+ * and the 402 challenge that carries it (x402-specification-v2.md §5.1, x402-specification-v1.md §5.1).
+ */
+import type {
+  PaymentRequired,
+  PaymentRequiredV1,
+  PaymentRequiredV2,
+  PaymentRequirements,
+  PaymentRequirementsV1,
+  PaymentRequirementsV2,
+} from '../../wire/types.ts'
+import type { ReferenceServerConfig } from './config.ts'
+
+/** The requirements the server accepts for the resource at `resourceUrl`, in its version's shape. */
+export function referenceOffers(config: ReferenceServerConfig, resourceUrl: string): PaymentRequirements[] {
+  const extra = { name: config.eip712.name, version: config.eip712.version }
+  if (config.version === 1) {
+    const offer: PaymentRequirementsV1 = {
+      scheme: 'exact',
+      network: config.networkV1,
+      maxAmountRequired: config.price,
+      resource: resourceUrl,
+      description: config.description,
+      mimeType: config.mimeType,
+      payTo: config.payTo,
+      maxTimeoutSeconds: config.maxTimeoutSeconds,
+      asset: config.asset,
+      outputSchema: null,
+      extra,
+    }
+    return [offer]
+  }
+  const offer: PaymentRequirementsV2 = {
+    scheme: 'exact',
+    network: config.network,
+    amount: config.price,
+    asset: config.asset,
+    payTo: config.payTo,
+    maxTimeoutSeconds: config.maxTimeoutSeconds,
+    extra,
+  }
+  return [offer]
+}
+
+/** The challenge (PaymentRequired) for `offers`, with `error` saying why payment is (still) required. */
+export function paymentRequiredFor(
+  config: ReferenceServerConfig,
+  offers: PaymentRequirements[],
+  resourceUrl: string,
+  error: string,
+): PaymentRequired {
+  if (config.version === 1) {
+    const v1: PaymentRequiredV1 = { x402Version: 1, error, accepts: offers as PaymentRequirementsV1[] }
+    return v1
+  }
+  const v2: PaymentRequiredV2 = {
+    x402Version: 2,
+    error,
+    resource: { url: resourceUrl, description: config.description, mimeType: config.mimeType },
+    accepts: offers as PaymentRequirementsV2[],
+  }
+  return v2
+}

@@ -1,0 +1,88 @@
+/** The reference server's HTTP side: node:http on 127.0.0.1, the paid resource at `config.path`. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { ReferenceServerConfig } from './config.ts'
+import { createFacilitatorClient } from './facilitator-client.ts'
+import { handlePaidRequest, serverError } from './flow.ts'
+import type { Reply, ServerSteps, StepContext } from './steps.ts'
+
+const HOST = '127.0.0.1'
+
+/** A listening reference server. */
+export interface ListeningServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string
+  /** The paid resource's URL (what the suite is pointed at). */
+  url: string
+  port: number
+  /** Stops listening and closes open connections. Safe to call twice. */
+  stop(): Promise<void>
+}
+
+/** Serves the paid resource with `steps` until stopped. */
+export async function listenReferenceServer(
+  config: ReferenceServerConfig,
+  steps: ServerSteps,
+): Promise<ListeningServer> {
+  const facilitator = createFacilitatorClient(config.facilitatorUrl, config.facilitatorTimeoutMs)
+  const server = createServer((req, res) => {
+    void answer(req, res).catch(() => res.destroy())
+  })
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://server').pathname
+    if (path !== config.path) {
+      send(res, {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+        body: '{"error":"not found"}',
+      })
+      return
+    }
+    req.resume() // the body is not part of the payment
+    const context: StepContext = {
+      config,
+      facilitator,
+      resourceUrl: `http://${req.headers.host ?? `${HOST}:${config.port}`}${config.path}`,
+    }
+    let reply: Reply
+    try {
+      reply = await handlePaidRequest(steps, context, { method: req.method ?? 'GET', headers: req.headers })
+    } catch (error) {
+      reply = serverError(`internal error: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    send(res, reply)
+  }
+  // Garbage at the HTTP layer gets a status, not a crash: 431 for oversized headers, else 400.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    else socket.destroy()
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, HOST, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  let stopping: Promise<void> | undefined
+  return {
+    origin: `http://${HOST}:${port}`,
+    url: `http://${HOST}:${port}${config.path}`,
+    port,
+    stop() {
+      stopping ??= new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      return stopping
+    },
+  }
+}
+
+function send(res: ServerResponse, reply: Reply) {
+  res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) })
+  res.end(reply.body)
+}

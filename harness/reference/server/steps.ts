@@ -1,0 +1,183 @@
+/**
+ * The reference resource server as a sequence of named steps (advertise, challenge, read, decode,
+ * match, verify, serve, settle, decide, receipt). `./flow.ts` runs them in the spec's order; each step
+ * here is the correct behaviour. A variant replaces one step (`{ ...referenceSteps, match: … }`), which
+ * is how the known-bad servers of the self-test break exactly one requirement.
+ */
+import type { IncomingHttpHeaders } from 'node:http'
+import { formatIssues } from '../../wire/errors.ts'
+import { encodeHeader, HEADERS } from '../../wire/headers.ts'
+import { decodeBase64Json } from '../../wire/json.ts'
+import { checkPaymentPayloadV1, checkPaymentPayloadV2 } from '../../wire/messages.ts'
+import type {
+  FacilitatorRequest,
+  PaymentPayload,
+  PaymentRequired,
+  PaymentRequirements,
+  PaymentRequirementsV2,
+  SettlementResponse,
+  VerifyResponse,
+} from '../../wire/types.ts'
+import type { ReferenceServerConfig } from './config.ts'
+import type { FacilitatorClient, FacilitatorOutcome } from './facilitator-client.ts'
+import { paymentRequiredFor, referenceOffers } from './offers.ts'
+
+/** An HTTP answer. Header names lower-case. */
+export interface Reply {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+/** What every step may read. */
+export interface StepContext {
+  config: ReferenceServerConfig
+  facilitator: FacilitatorClient
+  /** The absolute URL of the paid resource, as the client reached it. */
+  resourceUrl: string
+}
+
+/** A paid request as the flow sees it. */
+export interface PaidRequest {
+  method: string
+  headers: IncomingHttpHeaders
+}
+
+/** The payment header decoded, or why it is malformed. */
+export type DecodedPayment = { ok: true; payload: PaymentPayload } | { ok: false; error: string }
+
+/** The protected content. */
+export interface Resource {
+  contentType: string
+  body: string
+}
+
+/** The steps of a paid request, in the order `./flow.ts` calls them. */
+export interface ServerSteps {
+  /** The requirements advertised for the resource. */
+  offers(context: StepContext): PaymentRequirements[]
+  /** A 402 (or 400) carrying `paymentRequired`: v2 in the PAYMENT-REQUIRED header, v1 as the JSON body. */
+  challenge(context: StepContext, paymentRequired: PaymentRequired, status: number): Reply
+  /** The raw payment header of the server's version, or undefined when the request carries none. */
+  readPayment(context: StepContext, request: PaidRequest): string | undefined
+  /** Strict decoding: standard base64, UTF-8 JSON, a PaymentPayload of the server's version. */
+  decode(context: StepContext, raw: string): DecodedPayment
+  /** The answer to a malformed payment header (x402 transports: 400 Invalid Payment). */
+  malformed(context: StepContext, error: string, offers: PaymentRequirements[]): Reply
+  /** The advertised requirement the payment is for, or undefined (never values copied from the client). */
+  match(
+    context: StepContext,
+    payload: PaymentPayload,
+    offers: PaymentRequirements[],
+  ): PaymentRequirements | undefined
+  verify(context: StepContext, request: FacilitatorRequest): Promise<FacilitatorOutcome<VerifyResponse>>
+  /** Produces the protected content (run after verify, delivered only after settlement). */
+  serve(context: StepContext, request: PaidRequest): Promise<Resource>
+  settle(context: StepContext, request: FacilitatorRequest): Promise<FacilitatorOutcome<SettlementResponse>>
+  /** Whether a settlement allows delivery: success, with a transaction to show for it. */
+  settled(context: StepContext, settlement: SettlementResponse): boolean
+  /** The header carrying the SettlementResponse (PAYMENT-RESPONSE / X-PAYMENT-RESPONSE). */
+  receipt(context: StepContext, settlement: SettlementResponse): Record<string, string>
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+/** The weather report the reference server sells. */
+export const WEATHER_REPORT = { report: { weather: 'sunny', temperature: 70 } }
+
+/** Lower-case header name of the payment in `version`. */
+function paymentHeader(context: StepContext): string {
+  return HEADERS[context.config.version].payment.toLowerCase()
+}
+
+/** Field-by-field match of a v2 `accepted` against an offer; `extra` may carry keys the client added. */
+export function acceptedMatches(accepted: PaymentRequirementsV2, offer: PaymentRequirementsV2): boolean {
+  const same = (a: unknown, b: unknown) =>
+    typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b
+  if (
+    accepted.scheme !== offer.scheme ||
+    accepted.network !== offer.network ||
+    accepted.amount !== offer.amount ||
+    !same(accepted.asset, offer.asset) ||
+    !same(accepted.payTo, offer.payTo) ||
+    accepted.maxTimeoutSeconds !== offer.maxTimeoutSeconds
+  )
+    return false
+  const extra = (accepted.extra ?? {}) as Record<string, unknown>
+  return Object.entries(offer.extra ?? {}).every(
+    ([key, value]) => JSON.stringify(extra[key]) === JSON.stringify(value),
+  )
+}
+
+/** The correct behaviour of every step. */
+export const referenceSteps: ServerSteps = {
+  offers(context) {
+    return referenceOffers(context.config, context.resourceUrl)
+  },
+
+  challenge(context, paymentRequired, status) {
+    const headers: Record<string, string> = { 'content-type': JSON_TYPE, 'cache-control': 'no-store' }
+    if (context.config.version === 1) return { status, headers, body: JSON.stringify(paymentRequired) }
+    headers['payment-required'] = encodeHeader(paymentRequired)
+    const error = paymentRequired.error
+    return { status, headers, body: JSON.stringify(status === 402 ? {} : { error }) }
+  },
+
+  readPayment(context, request) {
+    const value = request.headers[paymentHeader(context)]
+    return Array.isArray(value) ? value.join(', ') : value
+  },
+
+  decode(context, raw) {
+    const json = decodeBase64Json(raw)
+    if (!json.ok) return { ok: false, error: formatIssues(json.issues) }
+    const checked =
+      context.config.version === 1 ? checkPaymentPayloadV1(json.value) : checkPaymentPayloadV2(json.value)
+    return checked.ok
+      ? { ok: true, payload: checked.value }
+      : { ok: false, error: formatIssues(checked.issues) }
+  },
+
+  malformed(context, error, offers) {
+    const required = paymentRequiredFor(context.config, offers, context.resourceUrl, 'invalid_payload')
+    const reply = this.challenge(context, required, 400)
+    return context.config.version === 1
+      ? { ...reply, body: JSON.stringify({ ...required, error: `invalid_payload: ${error}` }) }
+      : { ...reply, body: JSON.stringify({ error: 'invalid_payload', message: error }) }
+  },
+
+  match(context, payload, offers) {
+    if (payload.x402Version !== context.config.version) return undefined
+    if (payload.x402Version === 1) {
+      // v1 names the scheme and network; the amount and recipient are the facilitator's to check
+      // against the requirement chosen here (never against anything the client sent).
+      return offers.find((offer) => offer.scheme === payload.scheme && offer.network === payload.network)
+    }
+    return (offers as PaymentRequirementsV2[]).find((offer) => acceptedMatches(payload.accepted, offer))
+  },
+
+  verify(context, request) {
+    return context.facilitator.verify(request)
+  },
+
+  async serve() {
+    return { contentType: JSON_TYPE, body: JSON.stringify(WEATHER_REPORT) }
+  },
+
+  settle(context, request) {
+    return context.facilitator.settle(request)
+  },
+
+  settled(_context, settlement) {
+    return (
+      settlement.success === true &&
+      typeof settlement.transaction === 'string' &&
+      settlement.transaction !== ''
+    )
+  },
+
+  receipt(context, settlement) {
+    const name = HEADERS[context.config.version].paymentResponse
+    return { [name.toLowerCase()]: encodeHeader(settlement), 'access-control-expose-headers': name }
+  },
+}
