@@ -88,11 +88,16 @@ export function describe(value: unknown): string {
   }
 }
 
+/** zod's expected-type names as English: `a string`, `an object`, `an integer`. */
+const EXPECTED: Readonly<Record<string, string>> = {
+  object: 'an object',
+  record: 'an object',
+  array: 'an array',
+  int: 'an integer',
+}
+
 function article(expected: string): string {
-  if (expected === 'object' || expected === 'array' || expected === 'int')
-    return `an ${expected === 'int' ? 'integer' : expected}`
-  if (expected === 'record') return 'an object'
-  return `a ${expected}`
+  return EXPECTED[expected] ?? `a ${expected}`
 }
 
 function listValues(values: readonly unknown[]): string {
