@@ -6,6 +6,15 @@ const USAGE = `usage: x402-conformance <command> [options]
 commands:
   devnet       boot the local devnet (anvil + USDC + built-in facilitator) and run until Ctrl-C
                [--chain base-sepolia|base] [--port N] [--facilitator-port N] [--json]
+  server       test a resource server: server <url> [--start "<cmd>"] [options]
+  client       test a client: client (--start "<cmd containing {url}>" | --driver <url>) [options]
+  facilitator  test a facilitator: facilitator <url> [--start "<cmd>"] [options]
+  demo         run every suite against the project's reference implementations
+  merge        merge the reports of a sharded run: merge <dir...> --report <dir>
+  catalog      print the requirement catalogue as Markdown
+
+'x402-conformance <command> --help' lists a command's options.
+exit codes: 0 conformant, 1 not conformant, 2 the run could not be done (bad arguments, target unreachable)
 `
 
 type Command = (argv: string[]) => Promise<number>
@@ -13,6 +22,12 @@ type Command = (argv: string[]) => Promise<number>
 /** Commands load lazily, so `--help` and argument errors answer at once. */
 const commands: Record<string, () => Promise<Command>> = {
   devnet: async () => (await import('./commands/devnet.ts')).devnetCommand,
+  server: async () => (await import('./commands/server.ts')).serverCommand,
+  client: async () => (await import('./commands/client.ts')).clientCommand,
+  facilitator: async () => (await import('./commands/facilitator.ts')).facilitatorCommand,
+  demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  merge: async () => (await import('./commands/merge.ts')).mergeCommand,
+  catalog: async () => (await import('./commands/catalog.ts')).catalogCommand,
 }
 
 /** Runs the CLI and returns the exit code: 0 conformant, 1 not conformant, 2 the run could not be done. */

@@ -1,13 +1,20 @@
 /**
- * The seam between the generic runner and a role's suite. A role fixture knows how to reach a target
+ * The seam between the generic runner and a role's suite. A role fixture knows how to exercise a target
  * of its role and build the context its cases run with; the runner knows how to select, schedule,
- * time out and record cases. Each runner worker calls `setup` once, then `context` once per case run.
+ * time out and record cases, and owns the target's lifecycle (harness/targets: it starts, checks and
+ * stops it). Each runner worker calls `setup` once with the attached target, then `context` once per
+ * case run.
  */
 import type { Devnet } from '../devnet/types.ts'
+import type { RunningFacilitator } from '../facilitator/index.ts'
 import type { Capability } from '../model/case.ts'
 import type { EvidenceRecorder } from '../model/evidence.ts'
 import type { Role } from '../model/result.ts'
+import type { Target } from '../targets/types.ts'
 import type { X402Version } from '../wire/types.ts'
+
+export type { ClientReport } from '../targets/client-report.ts'
+export type { PayOptions, Target } from '../targets/types.ts'
 
 /** How the user named the target. */
 export type TargetSpec =
@@ -27,8 +34,11 @@ export type TargetSpec =
 /** An implementation running in this process: its URL (for servers/facilitators) and how to stop it. */
 export interface InProcessTarget {
   url?: string
-  /** For clients: pay for `url` once and report the outcome (DESIGN.md client contract). */
-  pay?: (url: string) => Promise<unknown>
+  /**
+   * For clients: pay for `url` once and report the outcome (DESIGN.md client contract). `environment`
+   * is the worker's environment with this payment's overrides (e.g. a fresh payer's `X402_PRIVATE_KEY`).
+   */
+  pay?: (url: string, environment: Record<string, string>) => Promise<unknown>
   stop(): Promise<void>
 }
 
@@ -37,8 +47,8 @@ export interface WorkerEnvironment {
   devnet: Devnet
   /** The built-in facilitator's URL (servers are wired to it; it is the suite's oracle). */
   facilitatorUrl: string
-  /** The built-in facilitator itself, for its call log and per-payer faults (type owned by harness/facilitator). */
-  facilitator: unknown
+  /** The built-in facilitator itself, for its call log (`log`) and per-payer faults (`faults`). */
+  facilitator: RunningFacilitator
   /** Base seed of the run, for property cases. */
   seed: number
 }
@@ -69,5 +79,9 @@ export interface RoleSession<Context> {
 
 export interface RoleFixture<Context> {
   role: Role
-  setup(environment: WorkerEnvironment, target: TargetSpec): Promise<RoleSession<Context>>
+  /**
+   * Builds the session for one worker. `target` is already started (when the harness starts it) and
+   * answering; the runner stops it after `teardown`, so the fixture never stops it itself.
+   */
+  setup(environment: WorkerEnvironment, target: Target): Promise<RoleSession<Context>>
 }

@@ -1,0 +1,52 @@
+/**
+ * `x402-conformance demo [options]`: every registered suite against the project's own reference
+ * implementations, each on its own devnet; one report sub-folder per reference implementation.
+ */
+import { parseArgs } from 'node:util'
+import { DEFAULT_SUITES_MODULE, loadSuites } from '../../runner/suite.ts'
+import { parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
+import { UsageError } from '../usage.ts'
+import { executeRuns, type RunTarget } from './run.ts'
+
+export const demoUsage = `usage: x402-conformance demo [options]
+
+  runs every suite against the project's reference implementations and writes one report folder per
+  implementation under --report (default ./x402-report)
+
+${RUN_OPTIONS_HELP}`
+
+export async function demoCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...RUN_OPTIONS, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  })
+  if (values.help) {
+    process.stdout.write(`${demoUsage}\n`)
+    return 0
+  }
+  if (positionals.length > 0)
+    throw new UsageError(`demo takes no positional argument, got '${positionals[0]}'`)
+  const settings = parseRunSettings(values)
+  const suites = await loadSuites(settings.suitesModule ?? DEFAULT_SUITES_MODULE)
+  const targets: RunTarget[] = []
+  for (const suite of suites) {
+    if (settings.filters.roles && !settings.filters.roles.includes(suite.role)) continue
+    for (const reference of suite.references ?? []) {
+      targets.push({
+        group: reference.name,
+        role: suite.role,
+        suites: (candidate) => candidate.name === suite.name,
+        target: { kind: 'reference', name: reference.name },
+        replicable: reference.target.kind === 'start' || reference.target.kind === 'in-process',
+        describe: { label: reference.name },
+      })
+    }
+  }
+  if (targets.length === 0) throw new Error('no suite has a reference implementation yet (suites/index.ts)')
+  const names = targets.map((target) => target.group)
+  const twice = names.find((name, index) => names.indexOf(name) !== index)
+  if (twice !== undefined) throw new Error(`two reference implementations are named '${twice}'`)
+  return executeRuns(argv, settings, targets)
+}

@@ -1,0 +1,102 @@
+/**
+ * Terminal progress of a run: on a TTY a live `[done/total] current case` line; otherwise one line per
+ * finished case. Failures (fail, warn, error) are printed as they happen with what was expected and
+ * seen. Colours only on a TTY and not with NO_COLOR. `--quiet` prints nothing here (only the final line).
+ */
+import type { Writable } from 'node:stream'
+import type { CaseResult, Outcome } from '../model/result.ts'
+import type { RunListener } from '../runner/collector.ts'
+
+export interface ProgressOptions {
+  stream: Writable & { isTTY?: boolean; columns?: number }
+  quiet: boolean
+}
+
+/** A listener that draws progress, plus `done()` to clear the live line before the summary. */
+export interface Progress extends RunListener {
+  done(): void
+}
+
+/** Whether to colour output written to `stream`. */
+export function useColor(stream: { isTTY?: boolean }): boolean {
+  return stream.isTTY === true && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '')
+}
+
+const CODES: Record<Outcome, number> = { pass: 32, fail: 31, warn: 33, info: 36, skip: 90, error: 35 }
+
+/** `text` in the colour of `outcome`, when colours are on. */
+export function paint(outcome: Outcome, text: string, color: boolean): string {
+  return color ? `\u001b[${CODES[outcome]}m${text}\u001b[39m` : text
+}
+
+/** Creates the progress display for one run. */
+export function createProgress(options: ProgressOptions): Progress {
+  const { stream, quiet } = options
+  const live = stream.isTTY === true && !quiet
+  const color = useColor(stream)
+  let total = 0
+  let done = 0
+  let current = ''
+  let drawn = false
+
+  const clear = () => {
+    if (drawn) stream.write('\r\u001b[2K')
+    drawn = false
+  }
+  const draw = () => {
+    if (!live) return
+    const width = Math.max(20, (stream.columns ?? 80) - 1)
+    const line = `[${done}/${total}] ${current}`
+    clear()
+    stream.write(line.length > width ? `${line.slice(0, width - 1)}…` : line)
+    drawn = true
+  }
+  const print = (text: string) => {
+    clear()
+    stream.write(`${text}\n`)
+    draw()
+  }
+
+  return {
+    planned(count) {
+      total = count
+      draw()
+    },
+    started(name) {
+      current = name
+      draw()
+    },
+    result(_group, result) {
+      done += 1
+      if (quiet) return
+      const noisy = result.outcome === 'fail' || result.outcome === 'warn' || result.outcome === 'error'
+      if (noisy) print(describeResult(result, color))
+      else if (!live)
+        print(
+          `[${done}/${Math.max(total, done)}] ${paint(result.outcome, result.outcome, color)} ${label(result)}`,
+        )
+      else draw()
+    },
+    runError(message) {
+      if (!quiet) print(`${paint('error', 'run error', color)}: ${message}`)
+    },
+    done() {
+      clear()
+    },
+  }
+}
+
+/** A failing result as a few lines: outcome, case, message, expected, seen, spec section. */
+export function describeResult(result: CaseResult, color: boolean): string {
+  const lines = [
+    `${paint(result.outcome, result.outcome.toUpperCase(), color)} ${label(result)}: ${result.message ?? ''}`,
+  ]
+  if (result.expected !== undefined) lines.push(`    expected: ${result.expected}`)
+  if (result.seen !== undefined) lines.push(`    seen:     ${result.seen}`)
+  for (const ref of result.spec ?? []) lines.push(`    spec:     ${ref.file} ${ref.section}`)
+  return lines.join('\n')
+}
+
+function label(result: CaseResult): string {
+  return `${result.id} [v${result.version}]`
+}

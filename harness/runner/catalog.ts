@@ -1,0 +1,60 @@
+/**
+ * The requirement catalogue as the runner uses it: which requirements a report covers (its role's and
+ * the cross-cutting ones), which cases check each, why a requirement has none, and a load-time check
+ * that every case cites requirements that exist.
+ */
+import { catalog } from '../../suites/catalog/index.ts'
+import { SPEC } from '../../suites/catalog/spec.ts'
+import type { RequirementCoverage, Role } from '../model/result.ts'
+import type { RoleSuite } from './suite.ts'
+
+/** The spec snapshot the catalogue was read at. */
+export const specSnapshot: { repository: string; commit: string } = {
+  repository: SPEC.repository,
+  commit: SPEC.commit,
+}
+
+/**
+ * Coverage entries for a report: the requirements of `role` and of every role (`any`); with no role,
+ * the whole catalogue. `cases` lists every case of `suites` that checks the requirement.
+ */
+export function requirementCoverage(suites: readonly RoleSuite[], role?: Role): RequirementCoverage[] {
+  const casesOf = new Map<string, string[]>()
+  for (const suite of suites) {
+    for (const definition of suite.cases) {
+      for (const id of definition.requirements) casesOf.set(id, [...(casesOf.get(id) ?? []), definition.id])
+    }
+  }
+  return catalog
+    .filter((requirement) => role === undefined || requirement.role === role || requirement.role === 'any')
+    .map((requirement) => {
+      const cases = casesOf.get(requirement.id) ?? []
+      const uncovered =
+        cases.length > 0
+          ? undefined
+          : requirement.scope === 'later'
+            ? `out of scope for now: ${requirement.scopeReason ?? 'no reason given'}`
+            : 'no case yet'
+      return {
+        id: requirement.id,
+        level: requirement.level,
+        role: requirement.role,
+        statement: requirement.statement,
+        spec: { file: requirement.spec.file, section: requirement.spec.section },
+        cases,
+        ...(uncovered === undefined ? {} : { uncovered }),
+      }
+    })
+}
+
+/** Throws at load time when a case cites a requirement id the catalogue does not have. */
+export function checkRequirementIds(suites: readonly RoleSuite[]): void {
+  const known = new Set(catalog.map((requirement) => requirement.id))
+  for (const suite of suites) {
+    for (const definition of suite.cases) {
+      const unknown = definition.requirements.filter((id) => !known.has(id))
+      if (unknown.length > 0)
+        throw new Error(`case ${definition.id} cites requirement ${unknown.join(', ')}, not in the catalogue`)
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Runs one case at one protocol version against a session and returns its `CaseResult`: capability
+ * check, per-case timeout (a hung target costs this case only), evidence recording and outcome mapping.
+ * Never throws.
+ */
+import type { CaseDefinition } from '../model/case.ts'
+import { createEvidenceRecorder } from '../model/evidence.ts'
+import type { CaseResult } from '../model/result.ts'
+import type { Target } from '../targets/types.ts'
+import type { X402Version } from '../wire/types.ts'
+import type { RoleSession } from './fixture.ts'
+import { CaseTimeout, outcomeOf, type Verdict } from './outcome.ts'
+import { caseSeed } from './seed.ts'
+
+export interface ExecuteOptions {
+  /** Default per-case timeout; a case's own `timeoutMs` wins. */
+  timeoutMs: number
+  /** Keep the stack of unexpected errors as a note evidence item. */
+  verbose: boolean
+  /** The run seed; each case run's seed derives from it. */
+  seed: number
+}
+
+type Ending = { thrown: unknown } | undefined
+
+/** How long an unexpected error waits for the target's exit to be noticed. */
+const TARGET_DEATH_GRACE_MS = 150
+
+/** Runs `definition` at `version`; every way it can end becomes a result. */
+export async function executeCase<Context>(
+  definition: CaseDefinition<Context>,
+  version: X402Version,
+  session: RoleSession<Context>,
+  target: Target,
+  options: ExecuteOptions,
+): Promise<CaseResult> {
+  const started = performance.now()
+  const evidence = createEvidenceRecorder()
+  const finish = (verdict: Verdict): CaseResult => {
+    const { note, ...rest } = verdict
+    if (note) evidence.add(note)
+    return {
+      id: definition.id,
+      version,
+      title: definition.title,
+      role: definition.role,
+      requirements: [...definition.requirements],
+      level: definition.level,
+      tags: [...(definition.tags ?? [])],
+      ...rest,
+      durationMs: Math.round(performance.now() - started),
+      evidence: [...evidence.items],
+    }
+  }
+
+  const missing = (definition.needs ?? []).filter((need) => !session.capabilities.includes(need))
+  if (missing.length > 0)
+    return finish({ outcome: 'skip', message: `the target does not offer: ${missing.join(', ')}` })
+  const problem = target.problem()
+  if (problem !== undefined) return finish({ outcome: 'error', message: `target unavailable: ${problem}` })
+
+  const timeoutMs = definition.timeoutMs ?? options.timeoutMs
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<Ending>((resolve) => {
+    timer = setTimeout(() => {
+      const timeout = new CaseTimeout(timeoutMs)
+      controller.abort(timeout)
+      resolve({ thrown: timeout })
+    }, timeoutMs)
+  })
+  const ran: Promise<Ending> = (async () => {
+    const context = await session.context({
+      caseId: definition.id,
+      version,
+      evidence,
+      signal: controller.signal,
+      seed: caseSeed(options.seed, definition.id, version),
+    })
+    await definition.run(context)
+  })().then(
+    () => undefined,
+    (thrown: unknown) => ({ thrown }),
+  )
+  const ending = await Promise.race([ran, timedOut])
+  clearTimeout(timer)
+  if (!controller.signal.aborted) controller.abort(new Error('case finished'))
+
+  let verdict = outcomeOf(ending?.thrown, definition.level, options.verbose)
+  if (verdict.outcome === 'error' && !(ending?.thrown instanceof CaseTimeout)) {
+    // A target that died during the case explains an unexpected error better than the error itself;
+    // its exit may be noticed a moment after the connection broke.
+    const died = target.problem() ?? (await later(TARGET_DEATH_GRACE_MS, () => target.problem()))
+    if (died !== undefined) verdict = { outcome: 'error', message: `target unavailable: ${died}` }
+  }
+  return finish(verdict)
+}
+
+function later<T>(ms: number, read: () => T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(read()), ms))
+}

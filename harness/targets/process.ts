@@ -1,0 +1,148 @@
+/**
+ * A shell command the harness starts (`--start`, client commands): run through `sh -c` in its own
+ * process group, registered in the process registry (as the negative PID, i.e. the whole group, so a
+ * shell's children are stopped too, even when the harness is killed), with the tail of its output kept
+ * for error messages.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { registerProcess } from '../processes/registry.ts'
+
+/** A started command. */
+export interface CommandProcess {
+  pid: number
+  /** Set once the shell exited: `exited with code 1` / `killed by SIGKILL`. */
+  exit(): string | undefined
+  /** Resolves when the shell exits. */
+  exited: Promise<void>
+  /** Everything written on stdout so far (bounded). */
+  stdout(): string
+  /** The last lines written on stderr (and stdout, for servers that log there). */
+  tail(lines?: number): string
+  /** Stops the whole process group: SIGTERM, then SIGKILL after `graceMs`. Safe to call twice. */
+  stop(graceMs?: number): Promise<void>
+}
+
+export interface StartCommandOptions {
+  /** Environment added to the harness's own. */
+  env: Record<string, string>
+  /** Name in the process registry. */
+  name: string
+  /** Limit of captured stdout, bytes. Default 1 MiB. */
+  maxStdout?: number
+}
+
+const TAIL_BYTES = 16 * 1024
+
+/** Starts `command` through `sh -c`. Throws only when the shell itself cannot be spawned. */
+export function startCommand(command: string, options: StartCommandOptions): CommandProcess {
+  const child: ChildProcess = spawn('sh', ['-c', command], {
+    detached: true,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const pid = child.pid
+  if (pid === undefined) throw new Error(`could not start 'sh -c ${command}'`)
+
+  let stdout = ''
+  let tail = ''
+  const maxStdout = options.maxStdout ?? 1024 * 1024
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    if (stdout.length < maxStdout) stdout += chunk.slice(0, maxStdout - stdout.length)
+    tail = (tail + chunk).slice(-TAIL_BYTES)
+  })
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    tail = (tail + chunk).slice(-TAIL_BYTES)
+  })
+
+  let exit: string | undefined
+  const exited = new Promise<void>((resolve) => {
+    child.on('exit', (code, signal) => {
+      exit = signal ? `was killed by ${signal}` : `exited with code ${code}`
+      resolve()
+    })
+    child.on('error', (error) => {
+      exit = `could not run: ${error.message}`
+      resolve()
+    })
+  })
+
+  let stopping: Promise<void> | undefined
+  const stop = (graceMs = 2000): Promise<void> => {
+    stopping ??= (async () => {
+      signalGroup(pid, 'SIGTERM')
+      const deadline = Date.now() + graceMs
+      while (groupAlive(pid) && Date.now() < deadline) await sleep(25)
+      if (groupAlive(pid)) signalGroup(pid, 'SIGKILL')
+      await Promise.race([exited, sleep(500)])
+      unregister()
+    })()
+    return stopping
+  }
+  const unregister = registerProcess(-pid, options.name, () => stop())
+
+  return {
+    pid,
+    exit: () => exit,
+    exited,
+    stdout: () => stdout,
+    tail: (lines = 5) =>
+      tail
+        .split('\n')
+        .map((line) => line.trimEnd())
+        .filter((line) => line !== '')
+        .slice(-lines)
+        .join('\n'),
+    stop,
+  }
+}
+
+/**
+ * Whether any process of the group `pgid` is still alive. Zombies do not count: a shell's child that
+ * outlived the shell is re-parented to PID 1, which may reap it late, and a zombie is already dead.
+ */
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0)
+  } catch {
+    return false
+  }
+  const living = livingMembers(pgid)
+  return living === undefined || living > 0
+}
+
+/** Non-zombie processes of a group, read from /proc; `undefined` where there is no /proc. */
+function livingMembers(pgid: number): number | undefined {
+  let entries: string[]
+  try {
+    entries = readdirSync('/proc')
+  } catch {
+    return undefined
+  }
+  let living = 0
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue // exited meanwhile
+    }
+    // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses, so split after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') living += 1
+  }
+  return living
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal)
+  } catch {
+    // the group is gone already
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
