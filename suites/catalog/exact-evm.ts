@@ -191,6 +191,19 @@ const server: readonly RequirementInput[] = [
     tags: ['eip712', 'chain'],
   },
   {
+    id: 'RS-43',
+    level: 'MUST',
+    role: 'server',
+    versions: [1, 2],
+    statement:
+      "For exact EVM with EIP-3009, asset is the address of a contract on the requirement's network that implements transferWithAuthorization, and payTo is an EVM address.",
+    quote: '`asset` | `string` | Required | Token contract address',
+    spec: coreV1('§5.1.2 Field Descriptions'),
+    seeAlso: [coreV2('§5.1.2 Field Descriptions'), exactEvm('Summary')],
+    basis: 'implied',
+    tags: ['chain'],
+  },
+  {
     id: 'RS-10',
     level: 'MAY',
     role: 'server',

@@ -212,6 +212,17 @@ export const httpV2Requirements: readonly RequirementInput[] = [
     basis: 'mechanism',
   },
   {
+    id: 'CL-35',
+    level: 'MUST',
+    role: 'client',
+    versions: [1, 2],
+    statement:
+      'The client answers a challenge in its own version: a v2 PAYMENT-REQUIRED with an x402Version 2 payload in PAYMENT-SIGNATURE, a v1 402 body with an x402Version 1 payload in X-PAYMENT.',
+    spec: httpV2('Payment Payload Transmission'),
+    seeAlso: [httpV1('Payment Payload Transmission'), httpV2('Header Summary')],
+    basis: 'implied',
+  },
+  {
     id: 'CL-22',
     level: 'MUST',
     role: 'client',

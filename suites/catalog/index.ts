@@ -9,7 +9,8 @@
  *   expect(fa8.acceptedReasons).toContain(response.invalidReason)
  */
 
-import type { Level } from '../../harness/model/result.ts'
+import type { Level, Role } from '../../harness/model/result.ts'
+import type { X402Version } from '../../harness/wire/types.ts'
 import { coreV1Requirements } from './core-v1.ts'
 import { coreV2Requirements } from './core-v2.ts'
 import { exactEvmRequirements } from './exact-evm.ts'
@@ -62,6 +63,24 @@ export function requirementById(id: string): Requirement {
 /** Whether an id is in the catalogue. */
 export function hasRequirement(id: string): boolean {
   return byId.has(id)
+}
+
+/** Which requirements to select; every field left out matches everything. */
+export interface RequirementFilter {
+  /** A role; `any` entries are included for every role, since they bind all of them. */
+  role?: Role
+  version?: X402Version
+  scope?: Scope
+}
+
+/** The requirements that apply to a target: e.g. everything a v1 facilitator must do now. */
+export function requirementsFor(filter: RequirementFilter): readonly Requirement[] {
+  return catalog.filter(
+    (r) =>
+      (filter.role === undefined || r.role === filter.role || r.role === 'any') &&
+      (filter.version === undefined || r.versions.includes(filter.version)) &&
+      (filter.scope === undefined || r.scope === filter.scope),
+  )
 }
 
 /** The catalogue as a Markdown table (see `renderCatalogMarkdown` for options). */

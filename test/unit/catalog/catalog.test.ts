@@ -10,6 +10,7 @@ import {
   RESERVED_IDS,
   type Requirement,
   requirementById,
+  requirementsFor,
   SPEC,
   SPEC_FILES,
 } from '../../../suites/catalog/index.ts'
@@ -199,5 +200,21 @@ describe('requirement catalogue', () => {
       (r) => r.role === 'server' && r.scope === 'now' && r.level === 'MUST',
     )
     expect(summary.server.now.MUST).toBe(serverMustNow.length)
+  })
+
+  it('selects the requirements that apply to a role, version and scope', () => {
+    const v1Facilitator = requirementsFor({ role: 'facilitator', version: 1, scope: 'now' })
+    const ids = v1Facilitator.map((r) => r.id)
+    expect(ids).toEqual(expect.arrayContaining(['FA-8', 'FA-35', 'FA-36', 'X-1', 'X-10']))
+    expect(ids).not.toContain('FA-34') // v2 only
+    expect(ids).not.toContain('FA-5') // v2 /supported shape
+    expect(ids).not.toContain('RS-1') // another role
+    expect(ids).not.toContain('FA-31') // later
+    for (const r of v1Facilitator) {
+      expect(['facilitator', 'any']).toContain(r.role)
+      expect(r.versions).toContain(1)
+      expect(r.scope).toBe('now')
+    }
+    expect(requirementsFor({})).toHaveLength(catalog.length)
   })
 })
