@@ -14,6 +14,7 @@ import type { Address } from 'viem'
 import type { SettlementResponse, SupportedResponse, VerifyResponse } from '../wire/types.ts'
 import { type FacilitatorContext, type FacilitatorOptions, resolveContext } from './config.ts'
 import { FaultTable } from './faults.ts'
+import { isRecord } from './fields.ts'
 import { type FacilitatorServer, type ServeOptions, serveFacilitator } from './http.ts'
 import { OracleLog } from './log.ts'
 import { supportedResponse } from './responses.ts'
@@ -30,7 +31,10 @@ export { Reason, type ReasonCode } from './reasons.ts'
 export interface Facilitator {
   /** The settlement signer's address (also in `/supported` `signers`). */
   signer: Address
-  /** POST /verify. Throws {@link FacilitatorReplyError} when the answer is not a 200 JSON body (bad request, fault). */
+  /**
+   * POST /verify. Throws {@link FacilitatorReplyError} when the answer is not a 200 VerifyResponse
+   * (a malformed request, or a garbage/500/drop fault).
+   */
   verify(request: unknown): Promise<VerifyResponse>
   /** POST /settle. Throws {@link FacilitatorReplyError} like `verify`. */
   settle(request: unknown): Promise<SettlementResponse>
@@ -73,20 +77,33 @@ export function createFacilitator(options: FacilitatorOptions): Facilitator {
   const log = new OracleLog()
   const faults = new FaultTable()
   const service = createService(context, log, faults)
-  const post = async (path: string, request: unknown): Promise<unknown> => {
+  const post = async (
+    path: string,
+    request: unknown,
+    expected: (body: Record<string, unknown>) => boolean,
+  ) => {
     const reply = await service.answer({
       method: 'POST',
       path,
       transport: 'in-process',
-      body: { json: request },
+      // A copy, so that the caller changing its object later does not rewrite the log.
+      body: { json: structuredClone(request) },
     })
-    if (reply.kind !== 'json' || reply.status !== 200) throw new FacilitatorReplyError(reply)
-    return reply.body
+    if (reply.kind !== 'json' || reply.status !== 200 || !isRecord(reply.body) || !expected(reply.body)) {
+      throw new FacilitatorReplyError(reply)
+    }
+    return structuredClone(reply.body)
   }
   return {
     signer: context.signer,
-    verify: async (request) => (await post('/verify', request)) as VerifyResponse,
-    settle: async (request) => (await post('/settle', request)) as SettlementResponse,
+    verify: async (request) =>
+      (await post('/verify', request, (body) => typeof body.isValid === 'boolean')) as VerifyResponse,
+    settle: async (request) =>
+      (await post(
+        '/settle',
+        request,
+        (body) => typeof body.success === 'boolean' && typeof body.transaction === 'string',
+      )) as SettlementResponse,
     supported: () => supportedResponse(context),
     log,
     faults,

@@ -34,6 +34,7 @@ export interface FacilitatorCall {
 export interface CallQuery {
   payer?: string
   endpoint?: FacilitatorEndpoint
+  transport?: FacilitatorCall['transport']
   /** Only calls with `seq > since` (use a value from {@link OracleLog.mark}). */
   since?: number
 }
@@ -113,6 +114,7 @@ function matches(call: FacilitatorCall, query: CallQuery): boolean {
   return (
     (query.payer === undefined || call.payer?.toLowerCase() === query.payer.toLowerCase()) &&
     (query.endpoint === undefined || call.endpoint === query.endpoint) &&
+    (query.transport === undefined || call.transport === query.transport) &&
     (query.since === undefined || call.seq > query.since)
   )
 }

@@ -230,6 +230,8 @@ describe('per-payer faults', () => {
     facilitator.faults.add(payer.address, 'verify', { kind: 'http-500' }, { times: 1 })
     await expect(facilitator.verify(body)).rejects.toThrow(/HTTP 500/)
     expect(await facilitator.verify(body)).toEqual({ isValid: true, payer: payer.address })
+    facilitator.faults.add(payer.address, 'settle', { kind: 'garbage', body: 'wrong-shape' }, { times: 1 })
+    await expect(facilitator.settle(body)).rejects.toThrow(/HTTP 200/)
   })
 })
 
@@ -257,6 +259,18 @@ describe('oracle log', () => {
     expect(calls[3]?.request).toBe('nonsense')
   })
 
+  it('keeps its own copy of an in-process request', async () => {
+    const { payer, body } = await payment()
+    await facilitator.verify(body)
+    body.paymentRequirements.payTo = devnet.accounts[7]!.address
+    const [call] = facilitator.log.calls({
+      payer: payer.address,
+      endpoint: 'verify',
+      transport: 'in-process',
+    })
+    expect((call?.request as typeof body).paymentRequirements.payTo).not.toBe(devnet.accounts[7]!.address)
+  })
+
   it('waitFor resolves with a call that arrives later', async () => {
     const { payer, json } = await payment()
     const waiting = facilitator.log.waitFor({ payer: payer.address, endpoint: 'settle' }, 5000)
@@ -272,6 +286,19 @@ describe('stop', () => {
     await other.stop()
     await other.stop()
     await expect(fetch(`${other.url}/health`)).rejects.toThrow()
+  })
+
+  it('stops while a delayed call is in flight, without crashing when the answer comes due', async () => {
+    const other = await startFacilitator({ devnet })
+    const { payer, json } = await payment()
+    other.faults.add(payer.address, 'verify', { kind: 'delay', ms: 200 })
+    const pending = fetch(`${other.url}/verify`, { method: 'POST', body: json })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await other.stop()
+    await expect(pending).rejects.toThrow()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const [call] = other.log.calls({ payer: payer.address })
+    expect(call?.response).toMatchObject({ isValid: true }) // answered into a closed socket, still logged
   })
 })
 
