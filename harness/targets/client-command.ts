@@ -34,7 +34,7 @@ export function commandClient(command: string, environment: TargetEnvironment): 
         await client.exited
         if (options.signal.aborted) throw options.signal.reason ?? new Error('aborted')
         const exit = client.exit()
-        const from = `the client command (${exit}${stderrNote(client.tail(3))})`
+        const from = `the client command (${exit}${stderrNote(client.stderrTail(3))})`
         return parseClientOutput(client.stdout(), from)
       } finally {
         options.signal.removeEventListener('abort', abort)

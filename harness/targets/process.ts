@@ -17,8 +17,10 @@ export interface CommandProcess {
   exited: Promise<void>
   /** Everything written on stdout so far (bounded). */
   stdout(): string
-  /** The last lines written on stderr (and stdout, for servers that log there). */
+  /** The last lines written on stderr and stdout (servers often log on stdout). */
   tail(lines?: number): string
+  /** The last lines written on stderr only (a client's stdout is its report). */
+  stderrTail(lines?: number): string
   /** Stops the whole process group: SIGTERM, then SIGKILL after `graceMs`. Safe to call twice. */
   stop(graceMs?: number): Promise<void>
 }
@@ -46,6 +48,7 @@ export function startCommand(command: string, options: StartCommandOptions): Com
 
   let stdout = ''
   let tail = ''
+  let stderrTail = ''
   const maxStdout = options.maxStdout ?? 1024 * 1024
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     if (stdout.length < maxStdout) stdout += chunk.slice(0, maxStdout - stdout.length)
@@ -53,6 +56,7 @@ export function startCommand(command: string, options: StartCommandOptions): Com
   })
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     tail = (tail + chunk).slice(-TAIL_BYTES)
+    stderrTail = (stderrTail + chunk).slice(-TAIL_BYTES)
   })
 
   let exit: string | undefined
@@ -86,13 +90,8 @@ export function startCommand(command: string, options: StartCommandOptions): Com
     exit: () => exit,
     exited,
     stdout: () => stdout,
-    tail: (lines = 5) =>
-      tail
-        .split('\n')
-        .map((line) => line.trimEnd())
-        .filter((line) => line !== '')
-        .slice(-lines)
-        .join('\n'),
+    tail: (lines = 5) => lastLines(tail, lines),
+    stderrTail: (lines = 5) => lastLines(stderrTail, lines),
     stop,
   }
 }
@@ -145,4 +144,13 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+function lastLines(text: string, count: number): string {
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '')
+    .slice(-count)
+    .join('\n')
 }

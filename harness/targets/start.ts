@@ -28,10 +28,10 @@ export async function startTarget(command: string, options: StartTargetOptions):
     },
   })
   if (notReady !== undefined) {
-    const tail = started.tail()
+    const stillRunning = started.exit() === undefined
     await started.stop()
-    const port = env.PORT === undefined ? '' : ` (does it listen on $PORT, here ${env.PORT}?)`
-    const hint = started.exit() === undefined ? port : ''
+    const tail = started.tail()
+    const hint = stillRunning && env.PORT !== undefined ? ` (does it listen on $PORT, here ${env.PORT}?)` : ''
     throw new TargetUnavailable(
       `target command '${command}' ${notReady}${hint}${tail === '' ? '' : `; last output: ${oneLine(tail)}`}`,
     )

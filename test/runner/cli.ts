@@ -1,0 +1,96 @@
+/** Helpers for the runner's CLI tests: run the real CLI as a child process, find what it left running. */
+import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { RunReport } from '../../harness/model/result.ts'
+
+export const root = fileURLToPath(new URL('../../', import.meta.url))
+const cli = join(root, 'bin/x402-conformance.js')
+/** The toy suites registry, for `--suites`. */
+export const toySuites = join(root, 'test/runner/fixtures/toy-suites.ts')
+/** Starts the toy server on $PORT (with the Node that runs the tests). */
+export const toyServerCommand = `${process.execPath} ${join(root, 'test/runner/fixtures/toy-server.ts')}`
+/** Runs the toy client; `{url}` is replaced by the harness. */
+export const toyClientCommand = (mode = 'ok') =>
+  `${process.execPath} ${join(root, 'test/runner/fixtures/toy-client.ts')} {url} ${mode}`
+
+export interface CliRun {
+  code: number | null
+  stdout: string
+  stderr: string
+  durationMs: number
+  /** A value put in the CLI's environment; every process it starts inherits it (see `leftovers`). */
+  mark: string
+}
+
+/** Runs `x402-conformance <args>` to the end. */
+export function runCli(args: readonly string[], options: { timeoutMs?: number } = {}): Promise<CliRun> {
+  const mark = randomUUID()
+  const started = performance.now()
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd: root,
+    env: { ...process.env, X402_TEST_MARK: mark, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk
+  })
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk
+  })
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000)
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr, durationMs: performance.now() - started, mark })
+    })
+  })
+}
+
+/** Living (non-zombie) processes whose environment carries `mark`: what a run left running. */
+export function leftovers(mark: string): { pid: number; command: string }[] {
+  const found: { pid: number; command: string }[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      if (/^[ZX]$/.test(stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3))) continue
+      if (!readFileSync(`/proc/${entry}/environ`, 'utf8').includes(`X402_TEST_MARK=${mark}`)) continue
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim()
+      found.push({ pid: Number(entry), command })
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found
+}
+
+/** Waits (up to `timeoutMs`) until the run left nothing running; returns what is still there. */
+export async function settledLeftovers(mark: string, timeoutMs = 4000): Promise<{ pid: number; command: string }[]> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const left = leftovers(mark)
+    if (left.length === 0 || Date.now() > deadline) return left
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** A fresh report folder. */
+export function reportDir(): string {
+  return mkdtempSync(join(tmpdir(), 'x402-runner-test-'))
+}
+
+/** Reads `report.json` of a report folder. */
+export function readReport(dir: string): RunReport {
+  return JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport
+}
+
+/** Outcome per `<id>@v<version>` of a report. */
+export function outcomes(report: RunReport): Record<string, string> {
+  return Object.fromEntries(report.results.map((result) => [`${result.id}@v${result.version}`, result.outcome]))
+}
