@@ -1,7 +1,7 @@
 /**
  * What verification needs from the chain, read in two concurrent requests: `eth_getCode(from)` and one
- * Multicall3 `aggregate3` eth_call holding authorizationState, balanceOf, the block timestamp, the
- * ERC-1271 answer and (when asked) the simulated `transferWithAuthorization`. The simulation comes last
+ * Multicall3 `aggregate3` eth_call holding authorizationState, balanceOf, the block timestamp, ecrecover
+ * and ERC-1271 answers for the signature, and (when asked) the simulated `transferWithAuthorization`. The simulation comes last
  * in the batch, so the reads see the state before it. Needs Multicall3 at its canonical address (the
  * devnet puts it there; the reference facilitator needs it too).
  */
@@ -19,6 +19,7 @@ import type { FacilitatorContext } from './config.ts'
 import type { ExactAuthorization } from './payment.ts'
 import { Reason, type ReasonCode } from './reasons.ts'
 import { revertReason } from './revert.ts'
+import { ECRECOVER_ADDRESS, ecrecoverInput, ecrecoverOutput } from './signature.ts'
 
 const multicall3Abi = parseAbi([
   'struct Call3 { address target; bool allowFailure; bytes callData; }',
@@ -38,6 +39,8 @@ export interface ChainState {
   balance: bigint
   /** The wallet at `from` answered ERC-1271's magic value for (digest, signature). */
   erc1271Valid: boolean
+  /** The signer ecrecover found for (digest, signature); undefined when none (or not a canonical signature). */
+  ecrecovered?: Address
   /** The simulated transfer: undefined when it succeeded or was not asked for, else its reason. */
   simulationFailure?: ReasonCode
 }
@@ -54,6 +57,7 @@ export interface ChainQuery {
 export async function readChainState(context: FacilitatorContext, query: ChainQuery): Promise<ChainState> {
   const { from, nonce } = query.authorization
   const call = (target: Address, callData: Hex) => ({ target, allowFailure: true, callData })
+  const ecrecover = ecrecoverInput(query.digest, query.signature)
   const calls = [
     call(
       context.usdc,
@@ -72,6 +76,7 @@ export async function readChainState(context: FacilitatorContext, query: ChainQu
         args: [query.digest, query.signature],
       }),
     ),
+    ...(ecrecover === undefined ? [] : [call(ECRECOVER_ADDRESS, ecrecover)]),
     ...(query.simulate === undefined ? [] : [call(context.usdc, query.simulate)]),
   ]
   const [code, answer] = await Promise.all([
@@ -85,10 +90,13 @@ export async function readChainState(context: FacilitatorContext, query: ChainQu
   ])
   if (answer.data === undefined) throw new Error(`no Multicall3 at ${MULTICALL3_ADDRESS}`)
   const results = decodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', data: answer.data })
-  const [used, balance, timestamp, erc1271, transfer] = results
+  const [used, balance, timestamp, erc1271] = results
+  const recovered = ecrecover === undefined ? undefined : results[4]
+  const transfer = query.simulate === undefined ? undefined : results[results.length - 1]
   if (!used?.success || !balance?.success || !timestamp?.success) {
     throw new Error('the token did not answer authorizationState/balanceOf: is it an EIP-3009 token?')
   }
+  const ecrecovered = recovered?.success ? ecrecoverOutput(recovered.returnData) : undefined
   return {
     payerHasCode: code !== undefined && code !== '0x',
     nonceUsed: decodeFunctionResult({
@@ -103,6 +111,7 @@ export async function readChainState(context: FacilitatorContext, query: ChainQu
       data: timestamp.returnData,
     }),
     erc1271Valid: erc1271 !== undefined && isMagicValue(erc1271),
+    ...(ecrecovered === undefined ? {} : { ecrecovered }),
     ...(transfer === undefined || transfer.success
       ? {}
       : { simulationFailure: failureReason(transfer.returnData) }),

@@ -1,18 +1,20 @@
 /**
- * Signature checks for an EIP-3009 authorization. Routed by the payer's code (as @x402/evm 2.27 and the
- * token's SignatureChecker do): ecrecover here when `from` has no code; ERC-1271 `isValidSignature` when it
- * has code, asked in chain-state.ts.
+ * Signature checks for an EIP-3009 authorization, routed by the payer's code (as @x402/evm 2.27 and the
+ * token's SignatureChecker do): ecrecover when `from` has no code, ERC-1271 `isValidSignature` when it
+ * has. Both run on the chain (chain-state.ts asks them in its one eth_call): the ecrecover precompile is
+ * what the token itself uses, and it spares the facilitator's CPU a JavaScript curve recovery. What the
+ * token checks around ecrecover (OpenZeppelin ECDSA: 65 bytes, low s, v as given) is checked here.
  */
 import {
   type Address,
+  concat,
+  getAddress,
   type Hex,
   hashTypedData,
   hexToNumber,
-  isAddressEqual,
-  recoverAddress,
+  numberToHex,
   size,
   slice,
-  zeroAddress,
 } from 'viem'
 import { transferWithAuthorizationTypes } from './abi.ts'
 import type { FacilitatorContext } from './config.ts'
@@ -49,17 +51,23 @@ export function authorizationDigest(context: FacilitatorContext, authorization: 
   })
 }
 
+/** The ecrecover precompile's address. */
+export const ECRECOVER_ADDRESS: Address = '0x0000000000000000000000000000000000000001'
+
 /**
- * Whether an EOA signature is one the token's ecrecover path accepts from `signer`: exactly 65 bytes,
- * v of 27 or 28 (ecrecover rejects 0/1), low s, recovering to `signer`.
+ * Input for the ecrecover precompile (`digest || v || r || s`, 32 bytes each), or undefined when the token
+ * would refuse the signature before recovering: not 65 bytes, or a high s (malleable). v goes in as
+ * signed: the precompile, like the token, recovers nothing for a v other than 27 or 28.
  */
-export async function isValidEoaSignature(digest: Hex, signature: Hex, signer: Address): Promise<boolean> {
+export function ecrecoverInput(digest: Hex, signature: Hex): Hex | undefined {
   const parts = splitSignature(signature)
-  if (!parts || (parts.v !== 27 && parts.v !== 28) || BigInt(parts.s) > HALF_CURVE_ORDER) return false
-  try {
-    const recovered = await recoverAddress({ hash: digest, signature })
-    return recovered !== zeroAddress && isAddressEqual(recovered, signer)
-  } catch {
-    return false // not a point on the curve
-  }
+  if (!parts || BigInt(parts.s) > HALF_CURVE_ORDER) return undefined
+  return concat([digest, numberToHex(parts.v, { size: 32 }), parts.r, parts.s])
+}
+
+/** The address the precompile recovered (the low 20 of its 32 bytes), or undefined when it recovered none. */
+export function ecrecoverOutput(data: Hex): Address | undefined {
+  if (size(data) !== 32) return undefined
+  const address = getAddress(slice(data, 12, 32))
+  return BigInt(address) === 0n ? undefined : address
 }

@@ -2,21 +2,21 @@
  * `exact` EVM (EIP-3009) verification for x402 v1 and v2. The checks run in this order; the first
  * failure is the answer (so a payment with one defect always gets that defect's reason):
  *
- *  1. version           paymentPayload.x402Version is 1 or 2 (and equals the envelope's) → invalid_x402_version
- *  2. scheme            requirements and payload both say `exact`                        → unsupported_scheme
- *  3. network           requirements name this chain (v1 name / CAIP-2), payload the same → invalid_network
- *  4. requirements      amount, asset, payTo, maxTimeoutSeconds well-formed               → invalid_payment_requirements
- *  5. asset             the configured USDC                                               → invalid_payment_requirements
- *  6. EIP-712 domain    extra.name / extra.version are the token's                         → invalid_payment_requirements
- *  7. accepted (v2)     accepted.{amount, asset, payTo} equal the requirements'            → invalid_payload
- *  8. payload           signature hex, authorization fields typed                          → invalid_payload
- *  9. signature         ecrecover == from (no code) or ERC-1271 (code)                      → invalid_exact_evm_payload_signature
- * 10. recipient         authorization.to == payTo                                          → invalid_exact_evm_payload_recipient_mismatch
- * 11. amount            v2: value == amount; v1: value >= maxAmountRequired                 → …_authorization_value_mismatch / …_value
- * 12. time window       validBefore >= now + 6 s, validAfter <= now                         → …_valid_before / …_valid_after
- * 13. nonce             authorizationState(from, nonce) is false                           → invalid_exact_evm_nonce_already_used
- * 14. balance           balanceOf(from) >= value                                           → insufficient_funds
- * 15. simulation        eth_call of the settling transferWithAuthorization                 → invalid_transaction_state
+ *  1. version           paymentPayload.x402Version 1 or 2, and the envelope's if given    → invalid_x402_version
+ *  2. scheme            requirements and payload both say `exact`                       → unsupported_scheme
+ *  3. network           requirements: this chain (v1 name/CAIP-2); payload: the same      → invalid_network
+ *  4. requirements      amount, asset, payTo, maxTimeoutSeconds well-formed             → invalid_payment_requirements
+ *  5. asset             the configured USDC                                             → invalid_payment_requirements
+ *  6. EIP-712 domain    extra.name / extra.version are the token's                      → invalid_payment_requirements
+ *  7. accepted (v2)     accepted.{amount, asset, payTo} equal the requirements'         → invalid_payload
+ *  8. payload           signature hex, authorization fields typed                       → invalid_payload
+ *  9. signature         ecrecover == from, low s (no code) or ERC-1271 (code)           → invalid_exact_evm_payload_signature
+ * 10. recipient         authorization.to == payTo                                       → invalid_exact_evm_payload_recipient_mismatch
+ * 11. amount            v2: value == amount; v1: value >= maxAmountRequired             → …_authorization_value_mismatch / …_value
+ * 12. time window       validBefore >= now + 6 s, validAfter <= now                     → …_valid_before / …_valid_after
+ * 13. nonce             authorizationState(from, nonce) is false                        → invalid_exact_evm_nonce_already_used
+ * 14. balance           balanceOf(from) >= value                                        → insufficient_funds
+ * 15. simulation        eth_call of the settling transferWithAuthorization              → invalid_transaction_state
  *
  * Choices the spec leaves open, and why:
  * - Version is read before scheme (the brief lists scheme first) because where the payload names its
@@ -38,7 +38,7 @@ import type { FacilitatorContext } from './config.ts'
 import { type ExactPayment, type FacilitatorBody, readPayment } from './payment.ts'
 import { Reason, type ReasonCode } from './reasons.ts'
 import { isTransportFailure, revertReason } from './revert.ts'
-import { authorizationDigest, isValidEoaSignature } from './signature.ts'
+import { authorizationDigest } from './signature.ts'
 import { transferCalldata } from './transfer.ts'
 
 /** The outcome of verification. A valid verdict carries what settlement sends. */
@@ -66,22 +66,20 @@ export async function verifyBody(
   const { from, to, value, validAfter, validBefore } = payment.authorization
   const invalid = (reason: ReasonCode): Verdict => ({ isValid: false, reason, payment })
 
-  // One round trip for the chain (code, nonce state, balance, block time, ERC-1271, simulation; see
-  // chain-state.ts) while the EOA signature is recovered on the CPU; results are looked at in order.
-  // A payer with code (a smart wallet) is settled in the bytes form, so it is simulated again in it.
+  // One round trip for the chain (code, nonce state, balance, block time, ecrecover, ERC-1271,
+  // simulation; see chain-state.ts); the results are looked at in the order above. A payer with code
+  // (a smart wallet) is settled in the bytes form, so it is simulated again in that form.
   const eoaCalldata = transferCalldata(payment, false)
   const digest = authorizationDigest(context, payment.authorization)
-  const reading = readChainState(context, {
+  const chain = await readChainState(context, {
     authorization: payment.authorization,
     digest,
     signature: payment.signature,
     ...(mode.simulate ? { simulate: eoaCalldata } : {}),
   })
-  const eoaSigned = isValidEoaSignature(digest, payment.signature, from)
-  const chain = await reading
 
   // 9. Signature.
-  const signed = chain.payerHasCode ? chain.erc1271Valid : await eoaSigned
+  const signed = chain.payerHasCode ? chain.erc1271Valid : chain.ecrecovered === from
   if (!signed) return invalid(Reason.signature)
 
   // 10. Recipient.

@@ -118,6 +118,14 @@ describe.each([1, 2] as const)('verify, x402 v%i', (version) => {
     await expectInvalid(body, Reason.signature, payer.address)
   })
 
+  it("refuses a signature with v = 0/1, which the token's ecrecover refuses", async () => {
+    const { payer, body } = await request(version)
+    const payload = body.paymentPayload.payload as { signature: Hex }
+    const v = Number(hexToBigInt(slice(payload.signature, 64, 65)))
+    payload.signature = `${payload.signature.slice(0, -2)}0${v - 27}` as Hex
+    await expectInvalid(body, Reason.signature, payer.address)
+  })
+
   it('refuses a signature by another key than authorization.from', async () => {
     const other = privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d')
     const { payer, body } = await request(version, (p) => ({ signer: other, from: p.address }))
