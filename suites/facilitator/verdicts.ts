@@ -1,0 +1,292 @@
+/**
+ * The facilitator suite's verdict vocabulary: what a valid or invalid verify answer, a settlement and a
+ * refused settlement must look like, on the wire and on the chain. Each check fails with what was
+ * expected, what was seen and the catalogue's spec section; reason codes are compared with the
+ * catalogue's accepted sets (a code outside the set is a SHOULD, FA-43; the refusal itself is a MUST).
+ */
+import { type Address, isAddressEqual } from 'viem'
+import { check, checkOneOf, show } from '../../harness/model/expect.ts'
+import type { SpecRef } from '../../harness/model/result.ts'
+import { CheckFailure } from '../../harness/model/verdict.ts'
+import { checkSettlementResponse, checkVerifyResponse } from '../../harness/wire/index.ts'
+import type { SettlementResponse, VerifyResponse, X402Version } from '../../harness/wire/types.ts'
+import { requirementById } from '../catalog/index.ts'
+import { describeAnswer, type FacilitatorAnswer } from './api.ts'
+import type { BalanceWatch, ChainOracle, MinedTransaction } from './oracle.ts'
+import type { Deal } from './payments.ts'
+
+/** The spec sections of catalogue requirements, for a failure's `spec`. */
+export function refs(...ids: string[]): SpecRef[] {
+  return ids.map((id) => {
+    const { spec } = requirementById(id)
+    return { file: spec.file, section: spec.section, ...(spec.source ? { source: spec.source } : {}) }
+  })
+}
+
+/** The accepted reason codes of a catalogue requirement (empty when it has none). */
+export function reasonsOf(...ids: string[]): readonly string[] {
+  return [...new Set(ids.flatMap((id) => requirementById(id).acceptedReasons ?? []))]
+}
+
+/** What a refusal is judged against. */
+export interface Refusal {
+  /** Reason codes that name this failure (spec code plus SDK variants). */
+  reasons: readonly string[]
+  /** Requirement ids the refusal is for (their spec sections go into a failure). */
+  requirements: string[]
+  /** The defect, in words, for messages ("an authorization for less than the amount"). */
+  defect: string
+}
+
+/** A /verify answer that says valid: isValid true, no invalidReason, payer = authorization.from. */
+export function expectVerifyValid(
+  answer: FacilitatorAnswer<VerifyResponse>,
+  deal: Deal,
+  requirements: string[],
+): void {
+  const spec = refs(...requirements)
+  const body = answer.body
+  if (body === undefined) {
+    throw new CheckFailure('/verify did not answer a VerifyResponse for a valid payment', {
+      expected: '{"isValid": true, "payer": …}',
+      seen: describeAnswer(answer),
+      spec,
+    })
+  }
+  check(body.isValid === true, '/verify refused a valid payment', {
+    expected: 'isValid: true',
+    seen: show(body),
+    spec,
+  })
+  check(!('invalidReason' in body), 'a valid VerifyResponse carries invalidReason ("omitted if valid")', {
+    expected: 'no invalidReason',
+    seen: show(body),
+    spec: refs('FA-3'),
+  })
+  expectPayer(body.payer, deal.from, 'VerifyResponse')
+  expectShape(checkVerifyResponse(body), 'VerifyResponse', 'FA-3')
+}
+
+/** A /verify answer that refuses: never isValid true; isValid false with a code from the accepted set. */
+export function expectVerifyInvalid(answer: FacilitatorAnswer<VerifyResponse>, refusal: Refusal): void {
+  const spec = refs(...refusal.requirements)
+  const body = answer.body
+  if (body?.isValid === true) {
+    throw new CheckFailure(`/verify accepted ${refusal.defect}`, {
+      expected: 'isValid: false',
+      seen: show(body),
+      spec,
+    })
+  }
+  if (body === undefined) {
+    // Nothing was accepted (the MUST holds), but the answer is not the VerifyResponse the spec defines.
+    throw new CheckFailure(
+      `/verify refused ${refusal.defect} with an HTTP error instead of a VerifyResponse`,
+      {
+        expected: '{"isValid": false, "invalidReason": …}',
+        seen: describeAnswer(answer),
+        spec: [...spec, ...refs('FA-3')],
+        level: 'SHOULD',
+      },
+    )
+  }
+  expectReason(body.invalidReason, refusal, 'invalidReason')
+}
+
+/**
+ * A settlement that must not happen: no balance moved, success not true, and (as a SettleResponse)
+ * `transaction: ""` with an errorReason from the accepted set.
+ */
+export async function expectNotSettled(
+  answer: FacilitatorAnswer<SettlementResponse>,
+  watch: BalanceWatch,
+  refusal: Refusal,
+  version: X402Version,
+): Promise<void> {
+  const spec = refs(...refusal.requirements)
+  await expectNoMovement(watch, `/settle of ${refusal.defect}`, spec)
+  const body = answer.body
+  if (body?.success === true) {
+    throw new CheckFailure(`/settle reported success for ${refusal.defect} (no funds moved)`, {
+      expected: 'success: false',
+      seen: show(body),
+      spec,
+    })
+  }
+  if (body === undefined) {
+    throw new CheckFailure(
+      `/settle refused ${refusal.defect} with an HTTP error instead of a SettleResponse`,
+      {
+        expected: '{"success": false, "errorReason": …, "transaction": ""}',
+        seen: describeAnswer(answer),
+        spec: [...spec, ...refs('FA-4')],
+        level: 'SHOULD',
+      },
+    )
+  }
+  check(body.transaction === '', 'a failed SettleResponse carries a transaction hash', {
+    expected: 'transaction: "" (empty string if settlement failed)',
+    seen: show(body),
+    spec: refs('FA-4'),
+  })
+  expectShape(checkSettlementResponse(body, version), 'SettleResponse', 'FA-4')
+  expectReason(body.errorReason, refusal, 'errorReason')
+}
+
+/** No watched balance changed. */
+export async function expectNoMovement(watch: BalanceWatch, what: string, spec: SpecRef[]): Promise<void> {
+  const deltas = await watch.deltas()
+  const moved = Object.entries(deltas).filter(([, delta]) => delta !== 0n)
+  if (moved.length > 0) {
+    throw new CheckFailure(`${what} moved funds`, {
+      expected: 'no balance change',
+      seen: moved.map(([label, delta]) => `${label} ${delta > 0n ? '+' : ''}${delta}`).join(', '),
+      spec,
+    })
+  }
+}
+
+/**
+ * A settlement that must have happened exactly as signed: success true, a transaction hash whose receipt
+ * succeeded and holds exactly one USDC Transfer of `value` from `from` to `payTo`, the balances moved by
+ * exactly that, and the response's network and payer right. Returns the mined transaction.
+ */
+export async function expectSettled(
+  answer: FacilitatorAnswer<SettlementResponse>,
+  deal: Deal,
+  watch: BalanceWatch,
+  chain: ChainOracle,
+): Promise<MinedTransaction> {
+  const body = answer.body
+  if (body === undefined || body.success !== true) {
+    throw new CheckFailure('/settle did not settle a valid payment', {
+      expected: '{"success": true, "transaction": "0x…", …}',
+      seen: body === undefined ? describeAnswer(answer) : show(body),
+      spec: refs('FA-14'),
+    })
+  }
+  const hash = body.transaction
+  check(typeof hash === 'string' && /^0x[0-9a-fA-F]{64}$/.test(hash), 'success without a transaction hash', {
+    expected: 'transaction: a 32-byte hex hash',
+    seen: show(hash),
+    spec: refs('FA-4', 'FA-14'),
+  })
+  const mined = await chain.transaction(hash as `0x${string}`, 'settlement')
+  check(mined !== undefined, 'the returned transaction hash is not on the chain', {
+    expected: `a mined transaction ${hash}`,
+    seen: 'no such transaction',
+    spec: refs('FA-45'),
+  })
+  check(mined.receipt.status === 'success', 'the settlement transaction reverted, yet /settle said success', {
+    expected: 'receipt status success',
+    seen: mined.receipt.status,
+    spec: refs('FA-45'),
+  })
+  const value = deal.authorization.value
+  const transfer = mined.transfers.length === 1 ? mined.transfers[0] : undefined
+  check(
+    transfer !== undefined &&
+      isAddressEqual(transfer.from, deal.from) &&
+      isAddressEqual(transfer.to, deal.payTo) &&
+      transfer.value === value,
+    'the settlement transaction does not transfer exactly what was signed',
+    {
+      expected: `one Transfer of ${value} from ${deal.from} to ${deal.payTo}`,
+      seen: show(mined.transfers),
+      spec: refs('FA-14', 'FA-15'),
+    },
+  )
+  const deltas = await watch.deltas()
+  check(
+    deltas.payer === -value && deltas.payTo === value,
+    'the balances did not move by exactly the signed value',
+    {
+      expected: `payer -${value}, payTo +${value}`,
+      seen: `payer ${deltas.payer}, payTo ${deltas.payTo}`,
+      spec: refs('FA-15'),
+    },
+  )
+  checkOneOf(
+    body.network,
+    [deal.requirements.network],
+    "the SettleResponse's network is not the requirements' network",
+    {
+      spec: refs('FA-45', 'FA-4'),
+    },
+  )
+  expectPayer(body.payer, deal.from, 'SettleResponse')
+  if (deal.version === 1) {
+    check(typeof body.payer === 'string', 'a v1 SettleResponse has no payer', {
+      expected: 'payer (Required in v1)',
+      seen: show(body),
+      spec: refs('FA-4'),
+    })
+  }
+  if (body.amount !== undefined) {
+    check(body.amount === deal.amount.toString(), "the SettleResponse's amount is not the amount settled", {
+      expected: deal.amount.toString(),
+      seen: show(body.amount),
+      spec: refs('FA-53'),
+    })
+  }
+  check(
+    !('errorReason' in body) || body.errorReason === undefined,
+    'a successful SettleResponse carries errorReason',
+    {
+      expected: 'no errorReason',
+      seen: show(body),
+      spec: refs('FA-4'),
+    },
+  )
+  expectShape(checkSettlementResponse(body, deal.version), 'SettleResponse', 'FA-4')
+  return mined
+}
+
+function expectPayer(payer: unknown, from: Address, message: string): void {
+  if (payer === undefined) return
+  check(
+    typeof payer === 'string' && /^0x[0-9a-fA-F]{40}$/.test(payer) && isAddressEqual(payer as Address, from),
+    `the ${message}'s payer is not authorization.from`,
+    { expected: from, seen: show(payer), spec: refs(message === 'VerifyResponse' ? 'FA-3' : 'FA-45') },
+  )
+}
+
+function expectReason(reason: unknown, refusal: Refusal, field: 'invalidReason' | 'errorReason'): void {
+  if (typeof reason === 'string' && refusal.reasons.includes(reason)) return
+  throw new CheckFailure(`the ${field} does not name the failure (${refusal.defect})`, {
+    expected: `one of ${refusal.reasons.join(', ')}`,
+    seen: show(reason),
+    spec: [...refs(...refusal.requirements), ...refs('FA-43')],
+    level: 'SHOULD',
+  })
+}
+
+function expectShape(
+  result: { ok: true } | { ok: false; issues: { path: string; message: string }[] },
+  what: string,
+  requirement: string,
+): void {
+  if (result.ok) return
+  throw new CheckFailure(`the ${what} does not have the spec's shape`, {
+    expected: `a ${what} (spec schema table)`,
+    seen: result.issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; '),
+    spec: refs(requirement),
+  })
+}
+
+/** Runs checks whose failure is a broken MUST even inside a case of a weaker level. */
+export async function must<T>(checks: () => Promise<T>): Promise<T> {
+  try {
+    return await checks()
+  } catch (error) {
+    if (error instanceof CheckFailure && error.level === undefined) {
+      throw new CheckFailure(error.message, {
+        ...(error.expected === undefined ? {} : { expected: error.expected }),
+        ...(error.seen === undefined ? {} : { seen: error.seen }),
+        ...(error.spec === undefined ? {} : { spec: error.spec }),
+        level: 'MUST',
+      })
+    }
+    throw error
+  }
+}
