@@ -20,6 +20,12 @@ import { responseNetwork, settleFailure, settleSuccess } from './responses.ts'
 import { isTransportFailure, revertReason } from './revert.ts'
 import { verifyBody } from './verify.ts'
 
+/**
+ * Gas limit for `transferWithAuthorization` from an EOA: it uses 70-90k (ecrecover, two balance
+ * writes, the nonce flag, calldata). A limit, not a price: unused gas is not paid.
+ */
+const EOA_TRANSFER_GAS = 200_000n
+
 /** Settles one request body; never throws. */
 export type Settle = (body: FacilitatorBody) => Promise<SettlementResponse>
 
@@ -37,13 +43,20 @@ export function createSettle(context: FacilitatorContext): Settle {
 
     return perAuthorization.run(`${from.toLowerCase()}:${nonce}`, async () => {
       try {
-        const verdict = await verifyBody(context, body, { simulate: false })
+        // Re-verify with the simulation: it rides in the same eth_call as the other reads.
+        const verdict = await verifyBody(context, body, { simulate: true })
         if (!verdict.isValid) return fail(verdict.reason)
         let hash: Hash
         try {
-          // Sending estimates gas first, which is the simulation: a revert throws here, nothing is sent.
+          // An EOA payment's gas is known; a smart wallet's depends on its code, so it is estimated
+          // (which simulates again: a revert throws here and nothing is sent).
+          const gas = verdict.payerHasCode ? undefined : EOA_TRANSFER_GAS
           hash = await perSigner.run(context.signer, () =>
-            context.walletClient.sendTransaction({ to: context.usdc, data: verdict.calldata }),
+            context.walletClient.sendTransaction({
+              to: context.usdc,
+              data: verdict.calldata,
+              ...(gas ? { gas } : {}),
+            }),
           )
         } catch (error) {
           if (isTransportFailure(error)) throw error

@@ -2,9 +2,9 @@
  * `exact` EVM (EIP-3009) verification for x402 v1 and v2. The checks run in this order; the first
  * failure is the answer (so a payment with one defect always gets that defect's reason):
  *
- *  1. version           paymentPayload.x402Version 1 or 2, and the envelope's if given    → invalid_x402_version
+ *  1. version           paymentPayload.x402Version 1 or 2, and the envelope's if given  → invalid_x402_version
  *  2. scheme            requirements and payload both say `exact`                       → unsupported_scheme
- *  3. network           requirements: this chain (v1 name/CAIP-2); payload: the same      → invalid_network
+ *  3. network           requirements: this chain (v1 name/CAIP-2); payload: the same    → invalid_network
  *  4. requirements      amount, asset, payTo, maxTimeoutSeconds well-formed             → invalid_payment_requirements
  *  5. asset             the configured USDC                                             → invalid_payment_requirements
  *  6. EIP-712 domain    extra.name / extra.version are the token's                      → invalid_payment_requirements
@@ -43,10 +43,10 @@ import { transferCalldata } from './transfer.ts'
 
 /** The outcome of verification. A valid verdict carries what settlement sends. */
 export type Verdict =
-  | { isValid: true; payment: ExactPayment; calldata: Hex }
+  | { isValid: true; payment: ExactPayment; calldata: Hex; payerHasCode: boolean }
   | { isValid: false; reason: ReasonCode; payment?: ExactPayment }
 
-/** How to verify: settle skips the eth_call simulation, because sending estimates gas, which simulates. */
+/** How to verify: with or without step 15, the simulation. */
 export interface VerifyMode {
   simulate: boolean
 }
@@ -105,7 +105,7 @@ export async function verifyBody(
     const failure = chain.payerHasCode ? await simulate(context, calldata) : chain.simulationFailure
     if (failure) return invalid(failure)
   }
-  return { isValid: true, payment, calldata }
+  return { isValid: true, payment, calldata, payerHasCode: chain.payerHasCode }
 }
 
 async function simulate(context: FacilitatorContext, data: Hex): Promise<ReasonCode | undefined> {
