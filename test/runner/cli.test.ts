@@ -9,11 +9,13 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { freePort } from '../../harness/devnet/ports.ts'
 import {
+  leftovers,
   outcomes,
   readReport,
   reportDir,
   runCli,
   settledLeftovers,
+  startCli,
   toyClientCommand,
   toyServerCommand,
   toySuites,
@@ -25,7 +27,15 @@ const suites = ['--suites', toySuites]
 async function serverRun(cases: string[], extra: string[] = []) {
   const dir = reportDir()
   const port = await freePort()
-  const args = ['server', `http://127.0.0.1:${port}/`, '--start', toyServerCommand, ...suites, '--report', dir]
+  const args = [
+    'server',
+    `http://127.0.0.1:${port}/`,
+    '--start',
+    toyServerCommand,
+    ...suites,
+    '--report',
+    dir,
+  ]
   for (const id of cases) args.push('--case', id)
   const run = await runCli([...args, ...extra])
   return { run, dir, report: readReport(dir) }
@@ -35,17 +45,26 @@ describe('a run against a started target', () => {
   test('every way a case can end maps to its outcome; exit 1 with a broken MUST; seed recorded', async () => {
     const { run, report } = await serverRun(['server.toy.*'], ['--tag', 'broken', '--seed', '1234'])
     // --case and --tag must both match: the two "broken" cases only.
-    expect(outcomes(report)).toEqual({ 'server.toy.must-break@v2': 'fail', 'server.toy.should-break@v2': 'warn' })
+    expect(outcomes(report)).toEqual({
+      'server.toy.must-break@v2': 'fail',
+      'server.toy.should-break@v2': 'warn',
+    })
     expect(run.code).toBe(1)
     expect(report.exitCode).toBe(1)
     expect(report.verdict).toBe('not-conformant')
     expect(report.seed).toBe(1234)
     expect(report.command).toContain('--seed 1234')
     const failure = report.results.find((result) => result.outcome === 'fail')!
-    expect(failure).toMatchObject({ message: 'the target answered 500', expected: 'HTTP 200', seen: 'HTTP 500' })
+    expect(failure).toMatchObject({
+      message: 'the target answered 500',
+      expected: 'HTTP 200',
+      seen: 'HTTP 500',
+    })
     expect(failure.evidence[0]).toMatchObject({ kind: 'http', response: { status: 500 } })
     // Failures print as they happen with what was expected and seen.
-    expect(run.stdout).toContain('FAIL server.toy.must-break [v2]: the target answered 500\n    expected: HTTP 200\n    seen:     HTTP 500')
+    expect(run.stdout).toContain(
+      'FAIL server.toy.must-break [v2]: the target answered 500\n    expected: HTTP 200\n    seen:     HTTP 500',
+    )
     expect(await settledLeftovers(run.mark)).toEqual([])
   })
 
@@ -71,7 +90,9 @@ describe('a run against a started target', () => {
       'server.toy.unexpected@v2': 'error',
       'server.toy.v1-only@v1': 'pass',
     })
-    const byId = Object.fromEntries(report.results.map((result) => [`${result.id}@v${result.version}`, result]))
+    const byId = Object.fromEntries(
+      report.results.map((result) => [`${result.id}@v${result.version}`, result]),
+    )
     expect(byId['server.toy.unexpected@v2']!.message).toBe('TypeError: cannot read value')
     expect(byId['server.toy.needs-budget@v2']!.message).toBe('the target does not offer: client-budget')
     expect(byId['server.toy.explicit-skip@v2']!.message).toBe('the target offers no v2 route for this')
@@ -93,7 +114,10 @@ describe('a run against a started target', () => {
   })
 
   test('a hung target costs one case: the run finishes, the case is an error, nothing is left', async () => {
-    const { run, report } = await serverRun(['server.toy.hang', 'server.toy.ok'], ['--timeout', '1', '--x402-version', '2'])
+    const { run, report } = await serverRun(
+      ['server.toy.hang', 'server.toy.ok'],
+      ['--timeout', '1', '--x402-version', '2'],
+    )
     expect(outcomes(report)).toEqual({ 'server.toy.hang@v2': 'error', 'server.toy.ok@v2': 'pass' })
     expect(report.results.find((r) => r.id === 'server.toy.hang')!.message).toBe(
       'timed out after 1 s (a hung target costs this case only)',
@@ -104,10 +128,18 @@ describe('a run against a started target', () => {
   })
 
   test('a target that crashes mid-run: later cases are errors naming the exit and its output', async () => {
-    const { run, report } = await serverRun(['server.toy.crash', 'server.toy.zz-after-crash'], ['--concurrency', '1'])
-    expect(outcomes(report)).toEqual({ 'server.toy.crash@v2': 'error', 'server.toy.zz-after-crash@v2': 'error' })
+    const { run, report } = await serverRun(
+      ['server.toy.crash', 'server.toy.zz-after-crash'],
+      ['--concurrency', '1'],
+    )
+    expect(outcomes(report)).toEqual({
+      'server.toy.crash@v2': 'error',
+      'server.toy.zz-after-crash@v2': 'error',
+    })
     const after = report.results.find((r) => r.id === 'server.toy.zz-after-crash')!
-    expect(after.message).toMatch(/^target unavailable: the target process exited with code 3; last output: .*crashing on purpose$/)
+    expect(after.message).toMatch(
+      /^target unavailable: the target process exited with code 3; last output: .*crashing on purpose$/,
+    )
     expect(run.code).toBe(2)
     expect(await settledLeftovers(run.mark)).toEqual([])
   })
@@ -137,14 +169,57 @@ describe('a run against a started target', () => {
   })
 })
 
+describe('interrupted runs', () => {
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s to the CLI mid-run stops everything it started',
+    async (signal) => {
+      const port = await freePort()
+      const { child, mark } = startCli([
+        'server',
+        `http://127.0.0.1:${port}/`,
+        '--start',
+        toyServerCommand,
+        ...suites,
+        '--report',
+        reportDir(),
+        '--case',
+        'server.toy.hang',
+        '--timeout',
+        '30',
+      ])
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      // Wait until the run is under way: a worker with its devnet and the started target.
+      const isTarget = (command: string) => command.startsWith('sh -c') && command.includes('toy-server.ts')
+      const deadline = Date.now() + 30_000
+      while (!leftovers(mark).some((p) => isTarget(p.command)) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      const running = leftovers(mark).map((p) => p.command)
+      expect(running.some((command) => command.includes('/anvil '))).toBe(true)
+      expect(running.some(isTarget)).toBe(true)
+      child.kill(signal)
+      expect(await exited).toBe(signal === 'SIGINT' ? 130 : 143)
+      expect(await settledLeftovers(mark)).toEqual([])
+    },
+  )
+})
+
 describe('URL targets, --rpc and --json', () => {
   test('an unreachable URL: exit 2, one line, the report says so', async () => {
     const dir = reportDir()
     const port = await freePort()
-    const run = await runCli(['server', `http://127.0.0.1:${port}/paid`, ...suites, '--report', dir, '--quiet'])
+    const run = await runCli([
+      'server',
+      `http://127.0.0.1:${port}/paid`,
+      ...suites,
+      '--report',
+      dir,
+      '--quiet',
+    ])
     expect(run.code).toBe(2)
     expect(run.stdout).toBe(`incomplete (exit 2): no case ran; report: ${join(dir, 'report.html')}\n`)
-    expect(readReport(dir).runErrors).toEqual([`target http://127.0.0.1:${port}/paid is unreachable: connection refused`])
+    expect(readReport(dir).runErrors).toEqual([
+      `target http://127.0.0.1:${port}/paid is unreachable: connection refused`,
+    ])
   })
 
   test('a running target by URL, attached to a devnet given with --rpc, report on stdout with --json', async () => {
@@ -152,7 +227,18 @@ describe('URL targets, --rpc and --json', () => {
     const devnet = await (await import('../../harness/devnet/index.ts')).startDevnet()
     try {
       const dir = reportDir()
-      const run = await runCli(['server', toy.url, ...suites, '--report', dir, '--case', 'server.toy.ok', '--json', '--rpc', devnet.rpcUrl])
+      const run = await runCli([
+        'server',
+        toy.url,
+        ...suites,
+        '--report',
+        dir,
+        '--case',
+        'server.toy.ok',
+        '--json',
+        '--rpc',
+        devnet.rpcUrl,
+      ])
       expect(run.code).toBe(0)
       const printed = JSON.parse(run.stdout) as ReturnType<typeof readReport>
       expect(printed).toEqual(readReport(dir))
@@ -173,7 +259,14 @@ describe('clients', () => {
     expect(outcomes(readReport(good))).toEqual({ 'client.toy.fetches@v2': 'pass' })
 
     const bad = reportDir()
-    const garbage = await runCli(['client', '--start', toyClientCommand('garbage'), ...suites, '--report', bad])
+    const garbage = await runCli([
+      'client',
+      '--start',
+      toyClientCommand('garbage'),
+      ...suites,
+      '--report',
+      bad,
+    ])
     expect(garbage.code).toBe(1)
     const [result] = readReport(bad).results
     expect(result).toMatchObject({
@@ -217,7 +310,13 @@ describe('clients', () => {
 
 describe('shards, merge, list, demo', () => {
   test('two shards are disjoint, their merge is the whole run', async () => {
-    const cases = ['server.toy.ok', 'server.toy.v1-only', 'server.toy.may-open', 'server.toy.graded', 'server.toy.must-break']
+    const cases = [
+      'server.toy.ok',
+      'server.toy.v1-only',
+      'server.toy.may-open',
+      'server.toy.graded',
+      'server.toy.must-break',
+    ]
     const one = await serverRun(cases, ['--shard', '1/2', '--seed', '7'])
     const two = await serverRun(cases, ['--shard', '2/2', '--seed', '7'])
     const first = Object.keys(outcomes(one.report))
@@ -246,13 +345,24 @@ describe('shards, merge, list, demo', () => {
 
   test('demo runs every suite against its reference implementations, one report folder each', async () => {
     const dir = reportDir()
-    const run = await runCli(['demo', ...suites, '--report', dir, '--case', 'server.toy.ok', '--case', 'client.*'])
+    const run = await runCli([
+      'demo',
+      ...suites,
+      '--report',
+      dir,
+      '--case',
+      'server.toy.ok',
+      '--case',
+      'client.*',
+    ])
     expect(run.code).toBe(0)
     expect(outcomes(readReport(join(dir, 'toy-server-in-process')))).toEqual({
       'server.toy.ok@v1': 'pass',
       'server.toy.ok@v2': 'pass',
     })
-    expect(outcomes(readReport(join(dir, 'toy-client-in-process')))).toEqual({ 'client.toy.fetches@v2': 'pass' })
+    expect(outcomes(readReport(join(dir, 'toy-client-in-process')))).toEqual({
+      'client.toy.fetches@v2': 'pass',
+    })
     expect(run.stdout).toMatch(/^toy-server-in-process: conformant \(exit 0\)/m)
     expect(run.stdout).toMatch(/^coverage \(requirements with at least one case\): .*server \d+\/\d+/m)
     expect(await settledLeftovers(run.mark)).toEqual([])
@@ -261,16 +371,49 @@ describe('shards, merge, list, demo', () => {
 
 describe('bad input: one line, exit 2, no stack trace', () => {
   const cases: [string, string[], RegExp][] = [
-    ['unknown flag', ['server', 'http://127.0.0.1:9/', '--frobnicate'], /^x402-conformance server: Unknown option '--frobnicate'/],
-    ['malformed URL', ['server', 'not a url'], /^x402-conformance server: the server URL must be an http:\/\/ or https:\/\/ URL, got 'not a url'$/],
+    [
+      'unknown flag',
+      ['server', 'http://127.0.0.1:9/', '--frobnicate'],
+      /^x402-conformance server: Unknown option '--frobnicate'/,
+    ],
+    [
+      'malformed URL',
+      ['server', 'not a url'],
+      /^x402-conformance server: the server URL must be an http:\/\/ or https:\/\/ URL, got 'not a url'$/,
+    ],
     ['missing URL', ['facilitator'], /^x402-conformance facilitator: facilitator needs exactly one <url>/],
     ['client without target', ['client'], /^x402-conformance client: client needs exactly one of --start/],
-    ['client command without {url}', ['client', '--start', 'node c.js'], /--start needs a command containing \{url\}$/],
-    ['bad shard', ['server', 'http://127.0.0.1:9/', '--shard', '3/2'], /--shard must be i\/n with 1 <= i <= n, got '3\/2'$/],
+    [
+      'client command without {url}',
+      ['client', '--start', 'node c.js'],
+      /--start needs a command containing \{url\}$/,
+    ],
+    [
+      'bad shard',
+      ['server', 'http://127.0.0.1:9/', '--shard', '3/2'],
+      /--shard must be i\/n with 1 <= i <= n, got '3\/2'$/,
+    ],
     ['bad timeout', ['server', 'http://127.0.0.1:9/', '--timeout', 'soon'], /--timeout must be a duration/],
-    ['bad version', ['server', 'http://127.0.0.1:9/', '--x402-version', '3'], /--x402-version must be 1 or 2, got '3'$/],
-    ['duplicate case ids', ['server', 'http://127.0.0.1:9/', '--suites', join(import.meta.dirname, 'fixtures/duplicate-suites.ts')], /duplicate case id 'server\.toy\.ok'$/],
-    ['no case selected', ['server', 'http://127.0.0.1:9/', ...suites, '--case', 'nothing.*'], /no case matches the filters$/],
+    [
+      'bad version',
+      ['server', 'http://127.0.0.1:9/', '--x402-version', '3'],
+      /--x402-version must be 1 or 2, got '3'$/,
+    ],
+    [
+      'duplicate case ids',
+      [
+        'server',
+        'http://127.0.0.1:9/',
+        '--suites',
+        join(import.meta.dirname, 'fixtures/duplicate-suites.ts'),
+      ],
+      /duplicate case id 'server\.toy\.ok'$/,
+    ],
+    [
+      'no case selected',
+      ['server', 'http://127.0.0.1:9/', ...suites, '--case', 'nothing.*'],
+      /no case matches the filters$/,
+    ],
     ['merge without --report', ['merge', '/tmp'], /merge needs --report <dir>/],
   ]
   test.each(cases)('%s', async (_name, args, message) => {

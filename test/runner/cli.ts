@@ -1,9 +1,10 @@
 /** Helpers for the runner's CLI tests: run the real CLI as a child process, find what it left running. */
-import { spawn } from 'node:child_process'
+import { type ChildProcessByStdio, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import type { RunReport } from '../../harness/model/result.ts'
 
@@ -26,15 +27,24 @@ export interface CliRun {
   mark: string
 }
 
-/** Runs `x402-conformance <args>` to the end. */
-export function runCli(args: readonly string[], options: { timeoutMs?: number } = {}): Promise<CliRun> {
+/** Starts `x402-conformance <args>`; its environment carries a fresh mark (see `leftovers`). */
+export function startCli(args: readonly string[]): {
+  child: ChildProcessByStdio<null, Readable, Readable>
+  mark: string
+} {
   const mark = randomUUID()
-  const started = performance.now()
   const child = spawn(process.execPath, [cli, ...args], {
     cwd: root,
     env: { ...process.env, X402_TEST_MARK: mark, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  return { child, mark }
+}
+
+/** Runs `x402-conformance <args>` to the end. */
+export function runCli(args: readonly string[], options: { timeoutMs?: number } = {}): Promise<CliRun> {
+  const started = performance.now()
+  const { child, mark } = startCli(args)
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -71,7 +81,10 @@ export function leftovers(mark: string): { pid: number; command: string }[] {
 }
 
 /** Waits (up to `timeoutMs`) until the run left nothing running; returns what is still there. */
-export async function settledLeftovers(mark: string, timeoutMs = 4000): Promise<{ pid: number; command: string }[]> {
+export async function settledLeftovers(
+  mark: string,
+  timeoutMs = 4000,
+): Promise<{ pid: number; command: string }[]> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const left = leftovers(mark)
@@ -92,5 +105,7 @@ export function readReport(dir: string): RunReport {
 
 /** Outcome per `<id>@v<version>` of a report. */
 export function outcomes(report: RunReport): Record<string, string> {
-  return Object.fromEntries(report.results.map((result) => [`${result.id}@v${result.version}`, result.outcome]))
+  return Object.fromEntries(
+    report.results.map((result) => [`${result.id}@v${result.version}`, result.outcome]),
+  )
 }

@@ -46,7 +46,11 @@ describe('outcomeOf', () => {
   })
 
   test('verdicts are recognised by name, so another copy of the package counts too', () => {
-    const foreign = Object.assign(new Error('seen broken'), { name: 'CheckFailure', expected: 'a', seen: 'b' })
+    const foreign = Object.assign(new Error('seen broken'), {
+      name: 'CheckFailure',
+      expected: 'a',
+      seen: 'b',
+    })
     expect(outcomeOf(foreign, 'SHOULD')).toMatchObject({ outcome: 'warn', expected: 'a', seen: 'b' })
   })
 
@@ -59,7 +63,9 @@ describe('outcomeOf', () => {
     expect(verbose.note).toMatchObject({ kind: 'note', text: 'stack of the error' })
     expect(String((verbose.note as { data: unknown }).data)).toContain('outcome.test.ts')
     expect(outcomeOf('a string', 'MUST')).toEqual({ outcome: 'error', message: 'thrown: a string' })
-    const fetchFailed = new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) })
+    const fetchFailed = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }),
+    })
     expect(outcomeOf(fetchFailed, 'MUST').message).toBe('TypeError: fetch failed (ECONNRESET)')
   })
 })
@@ -120,8 +126,17 @@ describe('executeCase', () => {
     const skipped = await executeCase(needy, 2, session, target(), options)
     expect(skipped).toMatchObject({ outcome: 'skip', message: 'the target does not offer: client-budget' })
     const plain = defineCase<unknown>({ ...meta, id: 'server.t.plain', run: async () => {} })
-    const broken = await executeCase(plain, 2, session, target('the target process exited with code 1'), options)
-    expect(broken).toMatchObject({ outcome: 'error', message: 'target unavailable: the target process exited with code 1' })
+    const broken = await executeCase(
+      plain,
+      2,
+      session,
+      target('the target process exited with code 1'),
+      options,
+    )
+    expect(broken).toMatchObject({
+      outcome: 'error',
+      message: 'target unavailable: the target process exited with code 1',
+    })
     expect(ran).toBe(false)
   })
 

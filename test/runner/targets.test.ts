@@ -37,9 +37,17 @@ describe('start commands', () => {
   test('a started target answers, gets the environment, and is stopped with its whole process group', async () => {
     const port = await freePort()
     const url = `http://127.0.0.1:${port}/`
-    const target = await startTarget(toyServerCommand, { url, environment: environment(port), readyTimeoutMs: 10_000 })
+    const target = await startTarget(toyServerCommand, {
+      url,
+      environment: environment(port),
+      readyTimeoutMs: 10_000,
+    })
     const env = (await (await fetch(`${url}env`)).json()) as Record<string, string>
-    expect(env).toMatchObject({ PORT: String(port), X402_FACILITATOR_URL: 'http://127.0.0.1:2', X402_CHAIN_ID: '84532' })
+    expect(env).toMatchObject({
+      PORT: String(port),
+      X402_FACILITATOR_URL: 'http://127.0.0.1:2',
+      X402_CHAIN_ID: '84532',
+    })
     const { pid } = (await (await fetch(`${url}pid`)).json()) as { pid: number }
     expect(registered(url)).toHaveLength(1)
     expect(target.problem()).toBeUndefined()
@@ -75,18 +83,27 @@ describe('start commands', () => {
       environment: environment(port),
       readyTimeoutMs: 600,
     }).catch((thrown: unknown) => thrown as Error)
-    expect(error.message).toMatch(/did not answer at .* within 0\.6 s \(connection refused\) \(does it listen on \$PORT, here \d+\?\); last output: starting$/)
+    expect(error.message).toMatch(
+      /did not answer at .* within 0\.6 s \(connection refused\) \(does it listen on \$PORT, here \d+\?\); last output: starting$/,
+    )
     expect(registered(url)).toHaveLength(0)
   })
 
   test('a target that crashes later reports the problem with its last output', async () => {
     const port = await freePort()
     const url = `http://127.0.0.1:${port}/`
-    const target = await startTarget(toyServerCommand, { url, environment: environment(port), readyTimeoutMs: 10_000 })
+    const target = await startTarget(toyServerCommand, {
+      url,
+      environment: environment(port),
+      readyTimeoutMs: 10_000,
+    })
     await fetch(`${url}crash`).catch(() => {})
     const deadline = Date.now() + 3000
-    while (target.problem() === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
-    expect(target.problem()).toMatch(/^the target process exited with code 3; last output: .*toy server: crashing on purpose$/)
+    while (target.problem() === undefined && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20))
+    expect(target.problem()).toMatch(
+      /^the target process exited with code 3; last output: .*toy server: crashing on purpose$/,
+    )
     await target.stop()
     expect(registered(url)).toHaveLength(0)
   })
@@ -111,7 +128,9 @@ describe('client commands', () => {
 
   test('garbage instead of a JSON line is a CheckFailure saying what was seen', async () => {
     const client = commandClient(toyClientCommand('garbage'), environment())
-    const error = await client.pay(resource.url, { signal: new AbortController().signal }).catch((e: unknown) => e as Error)
+    const error = await client
+      .pay(resource.url, { signal: new AbortController().signal })
+      .catch((e: unknown) => e as Error)
     expect(error.name).toBe('CheckFailure')
     expect(error.message).toBe('the client command (exited with code 0) printed no JSON line')
     expect((error as Error & { seen: string }).seen).toBe('hello, I am not JSON')
@@ -170,12 +189,20 @@ describe('drivers and URLs', () => {
   afterAll(() => new Promise<void>((resolve) => driver.close(() => resolve())))
 
   test('a driver is asked by POST {"url"} and its answer checked', async () => {
-    answer = (url) => JSON.stringify({ success: true, status: 200, body: url, paymentResponse: { success: true } })
+    answer = (url) =>
+      JSON.stringify({ success: true, status: 200, body: url, paymentResponse: { success: true } })
     const target = await attachDriver(driverUrl)
     const report = await target.pay!('http://127.0.0.1:9/paid', { signal: new AbortController().signal })
-    expect(report).toEqual({ success: true, status: 200, body: 'http://127.0.0.1:9/paid', paymentResponse: { success: true } })
+    expect(report).toEqual({
+      success: true,
+      status: 200,
+      body: 'http://127.0.0.1:9/paid',
+      paymentResponse: { success: true },
+    })
     answer = () => 'not json'
-    const error = await target.pay!('http://x/', { signal: new AbortController().signal }).catch((e: unknown) => e as Error)
+    const error = await target.pay!('http://x/', { signal: new AbortController().signal }).catch(
+      (e: unknown) => e as Error,
+    )
     expect(error.name).toBe('CheckFailure')
     expect((error as Error & { seen: string }).seen).toBe('HTTP 200: not json')
   })

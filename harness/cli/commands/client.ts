@@ -5,7 +5,6 @@
 import { parseArgs } from 'node:util'
 import { parseHttpUrl, parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
 import { UsageError } from '../usage.ts'
-import { executeRuns } from './run.ts'
 
 export const clientUsage = `usage: x402-conformance client (--start "<cmd containing {url}>" | --driver <url>) [options]
 
@@ -39,7 +38,7 @@ export async function clientCommand(argv: string[]): Promise<number> {
   if (values.start !== undefined) {
     const command = values.start
     if (!command.includes('{url}')) throw new UsageError('--start needs a command containing {url}')
-    return executeRuns(argv, settings, [
+    return (await import('./run.ts')).executeRuns(argv, settings, [
       {
         group: 'client',
         role: 'client',
@@ -51,7 +50,7 @@ export async function clientCommand(argv: string[]): Promise<number> {
     ])
   }
   const driver = parseHttpUrl(values.driver!, '--driver')
-  return executeRuns(argv, settings, [
+  return (await import('./run.ts')).executeRuns(argv, settings, [
     {
       group: 'client',
       role: 'client',

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_SUITES_MODULE, loadSuites } from '../../runner/suite.ts'
 import { parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
 import { UsageError } from '../usage.ts'
-import { executeRuns, type RunTarget } from './run.ts'
+import type { RunTarget } from './run.ts'
 
 export const demoUsage = `usage: x402-conformance demo [options]
 
@@ -48,5 +48,5 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const names = targets.map((target) => target.group)
   const twice = names.find((name, index) => names.indexOf(name) !== index)
   if (twice !== undefined) throw new Error(`two reference implementations are named '${twice}'`)
-  return executeRuns(argv, settings, targets)
+  return (await import('./run.ts')).executeRuns(argv, settings, targets)
 }

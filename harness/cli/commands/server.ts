@@ -5,7 +5,6 @@
 import { parseArgs } from 'node:util'
 import { parseHttpUrl, parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
 import { UsageError } from '../usage.ts'
-import { executeRuns } from './run.ts'
 
 export const serverUsage = `usage: x402-conformance server <url> [--start "<cmd>"] [options]
 
@@ -36,7 +35,7 @@ export async function urlRoleCommand(role: 'server' | 'facilitator', argv: strin
   const settings = parseRunSettings(values)
   const command = values.start
   if (command !== undefined && command.trim() === '') throw new UsageError('--start needs a command')
-  return executeRuns(argv, settings, [
+  return (await import('./run.ts')).executeRuns(argv, settings, [
     {
       group: role,
       role,
