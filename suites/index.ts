@@ -6,6 +6,7 @@
  * add it to this list, e.g. `import { serverSuite } from './server/index.ts'` then `serverSuite,`.
  */
 import type { RoleSuite } from '../harness/runner/suite.ts'
+import { serverSuite } from './server/index.ts'
 
 /** The registered suites, in the order `demo` runs them. */
-export const suites: readonly RoleSuite[] = []
+export const suites: readonly RoleSuite[] = [serverSuite as RoleSuite]

@@ -1,0 +1,122 @@
+/**
+ * Payments for terms the server did not offer (x402-specification-v2.md §5.2.2: `accepted` is the
+ * chosen requirement; a v1 payload names the scheme and network it pays). The server compares them
+ * with its own offers and never takes amount or recipient from the client.
+ */
+import { serverCase } from '../case.ts'
+import { expectRefused, priceOf, strangerAddress } from './shared.ts'
+
+export const acceptedCases = [
+  serverCase({
+    id: 'server.accepted.amount-lowered',
+    title: 'A v2 payment whose accepted and authorization both name a lower amount buys nothing',
+    versions: [2],
+    requirements: ['RS-19', 'RS-39', 'RS-18'],
+    level: 'MUST',
+    needs: ['chain'],
+    async run(context) {
+      const payer = await context.payer()
+      const lower = priceOf(context.offer()) / 2n
+      const payment = await payer.pay({
+        authorization: { value: lower },
+        accepted: { amount: lower.toString() },
+      })
+      await expectRefused(
+        context,
+        payer,
+        await context.request({ payment, label: 'accepted.amount lowered' }),
+        [402, 400],
+        ['RS-19'],
+      )
+    },
+  }),
+
+  serverCase({
+    id: 'server.accepted.payto-changed',
+    title: 'A v2 payment whose accepted and authorization both pay a stranger buys nothing',
+    versions: [2],
+    requirements: ['RS-19', 'RS-39', 'RS-18'],
+    level: 'MUST',
+    needs: ['chain'],
+    async run(context) {
+      const payer = await context.payer()
+      const stranger = strangerAddress()
+      const payment = await payer.pay({ authorization: { to: stranger }, accepted: { payTo: stranger } })
+      await expectRefused(
+        context,
+        payer,
+        await context.request({ payment, label: 'accepted.payTo changed' }),
+        [402, 400],
+        ['RS-19'],
+      )
+    },
+  }),
+
+  serverCase({
+    id: 'server.accepted.altered-after-signing',
+    title: 'A v2 payment whose accepted was altered after signing (amount) is refused',
+    versions: [2],
+    requirements: ['RS-19', 'RS-18'],
+    level: 'MUST',
+    needs: ['chain'],
+    async run(context) {
+      const payer = await context.payer()
+      const payment = await payer.pay({ accepted: { amount: (priceOf(context.offer()) + 1000n).toString() } })
+      await expectRefused(
+        context,
+        payer,
+        await context.request({ payment, label: 'accepted.amount altered' }),
+        [402, 400],
+        ['RS-19'],
+      )
+    },
+  }),
+
+  serverCase({
+    id: 'server.accepted.unoffered-network',
+    title: 'A payment naming a network the server did not offer is refused',
+    versions: [1, 2],
+    requirements: ['RS-19', 'RS-18'],
+    level: 'MUST',
+    needs: ['chain'],
+    async run(context) {
+      const payer = await context.payer()
+      const payment = await payer.pay(
+        context.version === 2
+          ? { accepted: { network: 'eip155:1' } }
+          : { mutate: (payload) => ({ ...payload, network: 'ethereum' }) },
+      )
+      await expectRefused(
+        context,
+        payer,
+        await context.request({ payment, label: 'unoffered network' }),
+        [402, 400],
+        ['RS-19'],
+      )
+    },
+  }),
+
+  serverCase({
+    id: 'server.accepted.unoffered-scheme',
+    title: 'A payment naming a scheme the server did not offer is refused',
+    versions: [1, 2],
+    requirements: ['RS-19', 'RS-18'],
+    level: 'MUST',
+    needs: ['chain'],
+    async run(context) {
+      const payer = await context.payer()
+      const payment = await payer.pay(
+        context.version === 2
+          ? { accepted: { scheme: 'upto' } }
+          : { mutate: (payload) => ({ ...payload, scheme: 'upto' }) },
+      )
+      await expectRefused(
+        context,
+        payer,
+        await context.request({ payment, label: 'unoffered scheme' }),
+        [402, 400],
+        ['RS-19'],
+      )
+    },
+  }),
+]

@@ -1,0 +1,70 @@
+/**
+ * An honest payment (transports-v2/http.md "Settlement Response Delivery", spec §5.3): 200 with the
+ * resource and a settlement header whose transaction exists on chain, exactly one transfer of the price
+ * to payTo, settled before the delivery, and only advertised requirements sent to the facilitator.
+ */
+import { serverCase } from '../case.ts'
+
+export const honestCases = [
+  serverCase({
+    id: 'server.payment.honest',
+    title: 'An honest payment buys the resource and moves exactly the price to payTo, once',
+    versions: [1, 2],
+    requirements: ['RS-12', 'RS-18', 'RS-36'],
+    level: 'MUST',
+    needs: ['chain'],
+    async run(context) {
+      const payer = await context.payer()
+      const response = await context.request({ payment: await payer.pay(), label: 'honest payment' })
+      context.expect.delivered(response)
+      await context.expect.exactlyOneTransfer(payer)
+    },
+  }),
+
+  serverCase({
+    id: 'server.payment.settlement-response',
+    title: 'The settlement header of a paid response is a SettlementResponse naming the transfer on chain',
+    versions: [1, 2],
+    requirements: ['RS-12', 'RS-13', 'RS-35', 'RS-36'],
+    level: 'MUST',
+    needs: ['chain'],
+    async run(context) {
+      const payer = await context.payer()
+      const response = await context.request({ payment: await payer.pay(), label: 'honest payment' })
+      context.expect.delivered(response)
+      const settlement = context.expect.settlementResponse(response, { success: true, payer: payer.address })
+      const transfer = await context.expect.exactlyOneTransfer(payer)
+      await context.expect.transactionOnChain(settlement, transfer)
+    },
+  }),
+
+  serverCase({
+    id: 'server.payment.settled-before-delivery',
+    title: 'The resource is delivered only after the facilitator settled the payment',
+    versions: [1, 2],
+    requirements: ['RS-18'],
+    level: 'MUST',
+    needs: ['chain', 'builtin-facilitator'],
+    async run(context) {
+      const payer = await context.payer()
+      const response = await context.request({ payment: await payer.pay(), label: 'honest payment' })
+      context.expect.delivered(response)
+      context.expect.settledBeforeDelivery(payer, response)
+    },
+  }),
+
+  serverCase({
+    id: 'server.payment.facilitator-requests',
+    title: 'The server asks the facilitator with its own advertised requirements and the payload as sent',
+    versions: [1, 2],
+    requirements: ['RS-38', 'RS-39'],
+    level: 'MUST',
+    needs: ['chain', 'builtin-facilitator'],
+    async run(context) {
+      const payer = await context.payer()
+      const payment = await payer.pay()
+      await context.request({ payment, label: 'honest payment' })
+      context.expect.requirementsAdvertised(payer, payment)
+    },
+  }),
+]

@@ -1,0 +1,24 @@
+/** Every server case, by area, in the order a report lists them. */
+import { collectCases } from '../../../harness/model/case.ts'
+import type { ServerContext } from '../context.ts'
+import { acceptedCases } from './accepted.ts'
+import { challengeCases } from './challenge.ts'
+import { failureCases } from './failure.ts'
+import { honestCases } from './honest.ts'
+import { hostileCases } from './hostile.ts'
+import { malformedCases } from './malformed.ts'
+import { propertyCases } from './properties.ts'
+import { replayCases } from './replay.ts'
+import { versionCases } from './version.ts'
+
+export const serverCases = collectCases<ServerContext>(
+  challengeCases,
+  honestCases,
+  hostileCases,
+  replayCases,
+  acceptedCases,
+  versionCases,
+  malformedCases,
+  failureCases,
+  propertyCases,
+)

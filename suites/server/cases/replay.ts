@@ -1,0 +1,48 @@
+/**
+ * A payment buys one delivery (x402-specification-v2.md §10.1 "Replay Attack Prevention"): the same
+ * payment header sent again, one after the other or several times at once, is never a second sale.
+ */
+import { serverCase } from '../case.ts'
+
+/** How many copies of one payment the concurrent case sends at once. */
+export const CONCURRENT_COPIES = 5
+
+export const replayCases = [
+  serverCase({
+    id: 'server.replay.sequential',
+    title: 'A payment replayed after it bought the resource buys nothing more',
+    versions: [1, 2],
+    requirements: ['RS-37', 'RS-15', 'X-1'],
+    level: 'MUST',
+    needs: ['chain'],
+    async run(context) {
+      const payer = await context.payer()
+      const payment = await payer.pay()
+      const first = await context.request({ payment, label: 'honest payment' })
+      context.expect.delivered(first)
+      const replay = await context.request({ payment, label: 'the same payment again' })
+      context.expect.noDelivery(replay)
+      await context.expect.exactlyOneTransfer(payer)
+      context.expect.status(replay, [402], ['RS-15'])
+    },
+  }),
+
+  serverCase({
+    id: 'server.replay.concurrent',
+    title: `One payment sent ${CONCURRENT_COPIES} times at once is delivered at most once and settled at most once`,
+    versions: [1, 2],
+    requirements: ['RS-37', 'X-1'],
+    level: 'MUST',
+    needs: ['chain'],
+    async run(context) {
+      const payer = await context.payer()
+      const payment = await payer.pay()
+      const responses = await Promise.all(
+        Array.from({ length: CONCURRENT_COPIES }, (_, copy) =>
+          context.request({ payment, label: `copy ${copy + 1} of one payment` }),
+        ),
+      )
+      await context.expect.deliveriesMatchSettlements(payer, responses)
+    },
+  }),
+]

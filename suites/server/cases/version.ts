@@ -1,0 +1,88 @@
+/**
+ * A payment of the other protocol version (transports-v1/http.md and transports-v2/http.md: each
+ * version has its own headers and payload shape). A server that speaks one version does not sell for
+ * the other's payload, whichever header it arrives in.
+ */
+import { skip } from '../../../harness/model/expect.ts'
+import { paymentHeaderName } from '../../../harness/wire/headers.ts'
+import type {
+  PaymentRequirements,
+  PaymentRequirementsV1,
+  PaymentRequirementsV2,
+} from '../../../harness/wire/types.ts'
+import { serverCase } from '../case.ts'
+import type { ServerContext } from '../context.ts'
+import { expectRefused } from './shared.ts'
+
+/** The case's offer restated in the other version's shape (same price, token and payTo). */
+function otherVersionOffer(context: ServerContext): PaymentRequirements {
+  const offer = context.offer()
+  if (context.version === 2) {
+    const v2 = offer as PaymentRequirementsV2
+    const v1: PaymentRequirementsV1 = {
+      scheme: v2.scheme,
+      network: context.devnet.preset.networkV1,
+      maxAmountRequired: v2.amount,
+      resource: context.url,
+      description: '',
+      mimeType: 'application/json',
+      payTo: v2.payTo,
+      maxTimeoutSeconds: v2.maxTimeoutSeconds,
+      asset: v2.asset,
+      extra: v2.extra ?? null,
+    }
+    return v1
+  }
+  const v1 = offer as PaymentRequirementsV1
+  const v2: PaymentRequirementsV2 = {
+    scheme: v1.scheme,
+    network: context.devnet.preset.network,
+    amount: v1.maxAmountRequired,
+    asset: v1.asset,
+    payTo: v1.payTo,
+    maxTimeoutSeconds: v1.maxTimeoutSeconds,
+    extra: v1.extra ?? {},
+  }
+  return v2
+}
+
+export const versionCases = [
+  serverCase({
+    id: 'server.version.foreign-payload',
+    title: "The other version's payload in this version's payment header buys nothing",
+    versions: [1, 2],
+    requirements: ['RS-14', 'RS-15', 'RS-18'],
+    level: 'MUST',
+    needs: ['chain'],
+    async run(context) {
+      const payer = await context.payer()
+      const payment = await payer.payFor(otherVersionOffer(context))
+      const response = await context.request({
+        payment,
+        headerName: paymentHeaderName(context.version),
+        label: `a v${payment.x402Version} payload in ${paymentHeaderName(context.version)}`,
+      })
+      await expectRefused(context, payer, response, [400, 402], ['RS-14', 'RS-15'])
+    },
+  }),
+
+  serverCase({
+    id: 'server.version.foreign-header',
+    title: "The other version's payment in its own header buys nothing from a one-version server",
+    versions: [1, 2],
+    requirements: ['RS-15', 'RS-18'],
+    level: 'MUST',
+    needs: ['chain'],
+    async run(context) {
+      const other = context.version === 2 ? 1 : 2
+      if (context.versions.includes(other)) skip(`the server also speaks v${other}`)
+      const payer = await context.payer()
+      const payment = await payer.payFor(otherVersionOffer(context))
+      const response = await context.request({
+        payment,
+        label: `a v${other} payment in ${paymentHeaderName(other)}`,
+      })
+      await expectRefused(context, payer, response, [402, 400], ['RS-15'])
+    },
+  }),
+]

@@ -1,0 +1,81 @@
+/**
+ * Reading a resource server's 402 challenge: the v2 `PAYMENT-REQUIRED` header and/or a v1 JSON body,
+ * which versions the server shows it supports, and the offer the suite can pay on the devnet.
+ */
+import type { Devnet } from '../../harness/devnet/types.ts'
+import type { HttpResponse } from '../../harness/http/exchange.ts'
+import type { WireResult } from '../../harness/wire/errors.ts'
+import { getHeader, safeDecodeHeader, safeDecodePaymentRequiredBody } from '../../harness/wire/headers.ts'
+import { chainIdOfNetwork } from '../../harness/wire/networks.ts'
+import type {
+  PaymentRequired,
+  PaymentRequiredV1,
+  PaymentRequiredV2,
+  PaymentRequirements,
+  X402Version,
+} from '../../harness/wire/types.ts'
+
+/** What one unpaid response shows, per version. A version is absent when the response has no trace of it. */
+export interface ChallengeReading {
+  /** The PAYMENT-REQUIRED header decoded and validated (present when the header is). */
+  v2?: WireResult<PaymentRequiredV2>
+  /** The JSON body as a v1 PaymentRequirementsResponse (present when the body is JSON with x402Version 1). */
+  v1?: WireResult<PaymentRequiredV1>
+}
+
+/** Reads both places a challenge can be. Never throws. */
+export function readChallenge(response: Pick<HttpResponse, 'headers' | 'body'>): ChallengeReading {
+  const reading: ChallengeReading = {}
+  const header = getHeader(response.headers, 'PAYMENT-REQUIRED')
+  if (header !== undefined) reading.v2 = safeDecodeHeader('PAYMENT-REQUIRED', header)
+  if (looksLikeV1(response.body)) reading.v1 = safeDecodePaymentRequiredBody(response.body)
+  return reading
+}
+
+function looksLikeV1(body: string): boolean {
+  try {
+    const json: unknown = JSON.parse(body)
+    return typeof json === 'object' && json !== null && (json as { x402Version?: unknown }).x402Version === 1
+  } catch {
+    return false
+  }
+}
+
+/** The versions a challenge shows, newest first. */
+export function versionsOf(reading: ChallengeReading): X402Version[] {
+  const versions: X402Version[] = []
+  if (reading.v2) versions.push(2)
+  if (reading.v1) versions.push(1)
+  return versions
+}
+
+/** The challenge of one version, when it decoded and validated. */
+export function challengeOf(reading: ChallengeReading, version: X402Version): PaymentRequired | undefined {
+  const result = version === 2 ? reading.v2 : reading.v1
+  return result?.ok ? result.value : undefined
+}
+
+/**
+ * The offer the suite pays: the first `exact` requirement on the devnet's network (CAIP-2 in v2, the
+ * v1 name in v1) in the devnet's USDC. Undefined when the server offers nothing payable here.
+ */
+export function payableOffer(
+  challenge: PaymentRequired | undefined,
+  devnet: Devnet,
+): PaymentRequirements | undefined {
+  if (!challenge) return undefined
+  const accepts: readonly PaymentRequirements[] = challenge.accepts
+  return accepts.find(
+    (offer) =>
+      offer.scheme === 'exact' &&
+      chainIdOfNetwork(offer.network) === devnet.preset.chainId &&
+      offer.network === (challenge.x402Version === 1 ? devnet.preset.networkV1 : devnet.preset.network) &&
+      offer.asset.toLowerCase() === devnet.usdc.toLowerCase(),
+  )
+}
+
+/** Whether any requirement of the challenge is on the devnet's chain (so the suite can read its chain). */
+export function onDevnet(challenge: PaymentRequired | undefined, devnet: Devnet): boolean {
+  const accepts: readonly PaymentRequirements[] = challenge?.accepts ?? []
+  return accepts.some((offer) => chainIdOfNetwork(offer.network) === devnet.preset.chainId)
+}
