@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import { caseSeed } from '../../harness/runner/seed.ts'
 import { dealCases, globToRegExp, selectCases, shardOf } from '../../harness/runner/select.ts'
-import { checkSuites, defineSuite, loadSuites } from '../../harness/runner/suite.ts'
+import { checkSuites, defineSuite, loadSuites, type RoleSuite } from '../../harness/runner/suite.ts'
 import { toyClientSuite } from './fixtures/toy-client-suite.ts'
 import { toyServerSuite } from './fixtures/toy-suite.ts'
 
@@ -93,7 +93,8 @@ describe('load-time checks', () => {
   })
 
   test('a suite whose cases belong to another role is refused', () => {
-    expect(() => defineSuite({ ...toyClientSuite, role: 'server', fixture: toyServerSuite.fixture })).toThrow(
+    const mixed = { ...toyClientSuite, role: 'server', fixture: toyServerSuite.fixture } as RoleSuite
+    expect(() => defineSuite(mixed)).toThrow(
       /case client\.toy\.fetches \(role client\) is in the server suite/,
     )
   })

@@ -31,6 +31,16 @@ const environment = (port?: number): TargetEnvironment => ({
   ...(port === undefined ? {} : { PORT: String(port) }),
 })
 
+/** The error a promise rejects with (the test fails when it resolves). */
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected a rejection')
+}
+
 const registered = (name: string) => registeredProcesses().filter((entry) => entry.name.includes(name))
 
 describe('start commands', () => {
@@ -61,11 +71,13 @@ describe('start commands', () => {
     const port = await freePort()
     const url = `http://127.0.0.1:${port}/`
     const started = performance.now()
-    const error = await startTarget('echo "listen EADDRINUSE: port taken" >&2; exit 4', {
-      url,
-      environment: environment(port),
-      readyTimeoutMs: 10_000,
-    }).catch((thrown: unknown) => thrown)
+    const error = await rejection(
+      startTarget('echo "listen EADDRINUSE: port taken" >&2; exit 4', {
+        url,
+        environment: environment(port),
+        readyTimeoutMs: 10_000,
+      }),
+    )
     expect(performance.now() - started).toBeLessThan(3000)
     expect(error).toBeInstanceOf(Error)
     expect((error as Error).name).toBe('TargetUnavailable')
@@ -78,11 +90,13 @@ describe('start commands', () => {
   test('a command that never answers is stopped after the ready timeout, with a hint about PORT', async () => {
     const port = await freePort()
     const url = `http://127.0.0.1:${port}/`
-    const error = await startTarget('echo starting; sleep 30', {
-      url,
-      environment: environment(port),
-      readyTimeoutMs: 600,
-    }).catch((thrown: unknown) => thrown as Error)
+    const error = await rejection(
+      startTarget('echo starting; sleep 30', {
+        url,
+        environment: environment(port),
+        readyTimeoutMs: 600,
+      }),
+    )
     expect(error.message).toMatch(
       /did not answer at .* within 0\.6 s \(connection refused\) \(does it listen on \$PORT, here \d+\?\); last output: starting$/,
     )
@@ -118,7 +132,7 @@ describe('client commands', () => {
 
   test('the command runs per payment with {url} quoted in, and its JSON line is read', async () => {
     const client = commandClient(toyClientCommand('payer'), environment())
-    const report = await client.pay(`${resource.url}ok?a=1&b='x'`, {
+    const report = await client.pay!(`${resource.url}ok?a=1&b='x'`, {
       signal: new AbortController().signal,
       environment: { X402_PRIVATE_KEY: '0xfresh' },
     })
@@ -128,9 +142,7 @@ describe('client commands', () => {
 
   test('garbage instead of a JSON line is a CheckFailure saying what was seen', async () => {
     const client = commandClient(toyClientCommand('garbage'), environment())
-    const error = await client
-      .pay(resource.url, { signal: new AbortController().signal })
-      .catch((e: unknown) => e as Error)
+    const error = await rejection(client.pay!(resource.url, { signal: new AbortController().signal }))
     expect(error.name).toBe('CheckFailure')
     expect(error.message).toBe('the client command (exited with code 0) printed no JSON line')
     expect((error as Error & { seen: string }).seen).toBe('hello, I am not JSON')
@@ -139,7 +151,7 @@ describe('client commands', () => {
   test('an aborted payment kills the client process group', async () => {
     const client = commandClient(toyClientCommand('hang'), environment())
     const controller = new AbortController()
-    const paying = client.pay(resource.url, { signal: controller.signal }).catch((e: unknown) => e)
+    const paying = client.pay!(resource.url, { signal: controller.signal }).catch((e: unknown) => e)
     await new Promise((resolve) => setTimeout(resolve, 400))
     const running = registered('client:')
     expect(running).toHaveLength(1)
@@ -200,9 +212,7 @@ describe('drivers and URLs', () => {
       paymentResponse: { success: true },
     })
     answer = () => 'not json'
-    const error = await target.pay!('http://x/', { signal: new AbortController().signal }).catch(
-      (e: unknown) => e as Error,
-    )
+    const error = await rejection(target.pay!('http://x/', { signal: new AbortController().signal }))
     expect(error.name).toBe('CheckFailure')
     expect((error as Error & { seen: string }).seen).toBe('HTTP 200: not json')
   })
