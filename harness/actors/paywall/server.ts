@@ -68,6 +68,11 @@ export interface Paywall {
   /** The second origin, `http://127.0.0.1:<other port>`. */
   foreignOrigin: string
   endpoint(script: EndpointScript, options?: EndpointOptions): PaywallEndpoint
+  /** Like `endpoint`, for scripts that need the endpoint's own URLs (a challenge naming its resource). */
+  endpointWith(
+    build: (where: { url: string; foreignUrl: string }) => EndpointScript,
+    options?: EndpointOptions,
+  ): PaywallEndpoint
   /** Stops both listeners. Safe to call twice. */
   stop(): Promise<void>
 }
@@ -161,36 +166,40 @@ export async function startPaywall(options: PaywallOptions): Promise<Paywall> {
   const primary = await listen(handler('primary'))
   const foreign = await listen(handler('foreign'))
   let stopped: Promise<void> | undefined
+  const endpointWith: Paywall['endpointWith'] = (build, endpointOptions = {}) => {
+    const label = (endpointOptions.label ?? 'case').replace(/[^a-zA-Z0-9-]/g, '-')
+    const path = `/x402/${label}-${randomBytes(6).toString('hex')}`
+    const url = `${primary.origin}${path}`
+    const foreignUrl = `${foreign.origin}${path}`
+    const record: EndpointRecord = {
+      script: build({ url, foreignUrl }),
+      requests: [],
+      maxRequests: endpointOptions.maxRequests ?? DEFAULT_MAX_REQUESTS,
+      dropped: 0,
+      closed: false,
+      url,
+      foreignUrl,
+    }
+    endpoints.set(path, record)
+    return {
+      url,
+      foreignUrl,
+      get requests() {
+        return record.requests
+      },
+      get dropped() {
+        return record.dropped
+      },
+      close() {
+        record.closed = true
+      },
+    }
+  }
   return {
     origin: primary.origin,
     foreignOrigin: foreign.origin,
-    endpoint(script, endpointOptions = {}) {
-      const label = (endpointOptions.label ?? 'case').replace(/[^a-zA-Z0-9-]/g, '-')
-      const path = `/x402/${label}-${randomBytes(6).toString('hex')}`
-      const record: EndpointRecord = {
-        script,
-        requests: [],
-        maxRequests: endpointOptions.maxRequests ?? DEFAULT_MAX_REQUESTS,
-        dropped: 0,
-        closed: false,
-        url: `${primary.origin}${path}`,
-        foreignUrl: `${foreign.origin}${path}`,
-      }
-      endpoints.set(path, record)
-      return {
-        url: record.url,
-        foreignUrl: record.foreignUrl,
-        get requests() {
-          return record.requests
-        },
-        get dropped() {
-          return record.dropped
-        },
-        close() {
-          record.closed = true
-        },
-      }
-    },
+    endpoint: (script, endpointOptions) => endpointWith(() => script, endpointOptions),
+    endpointWith,
     stop() {
       stopped ??= Promise.all([primary.close(), foreign.close()]).then(() => undefined)
       return stopped

@@ -1,0 +1,256 @@
+/**
+ * Malformed challenges: a `PAYMENT-REQUIRED` that is not base64 or not JSON, a v1 body that is not JSON,
+ * offers missing the fields a payment is made of or carrying them with the wrong type or an impossible
+ * value, an unknown `x402Version`. The client cannot honour any of them: it must sign nothing, must
+ * not loop, and must report the failure.
+ */
+
+import type { PaywallReply } from '../../harness/actors/paywall/index.ts'
+import {
+  challengeReplyFor,
+  challengeThen,
+  rawBodyChallenge,
+  rawHeaderChallenge,
+} from '../../harness/actors/paywall/index.ts'
+import { defineCase } from '../../harness/model/case.ts'
+import { encodeBase64 } from '../../harness/wire/index.ts'
+import type { X402Version } from '../../harness/wire/types.ts'
+import type { ClientCaseContext } from './context.ts'
+import { expectCleanFailure, expectNoPayment } from './verdicts.ts'
+
+const clientCase = defineCase<ClientCaseContext>
+
+/** Runs the client against an endpoint answering `challenge` (to paid requests too) and judges its refusal. */
+async function refuses(
+  context: ClientCaseContext,
+  challenge: (url: string) => PaywallReply,
+  what: string,
+  requirements: string[],
+): Promise<void> {
+  const endpoint = context.endpoint(({ url }) => challengeThen(challenge(url)))
+  const run = await context.pay(endpoint)
+  expectNoPayment(run, what, requirements)
+  expectCleanFailure(run)
+}
+
+/** A well-formed challenge of the case's version for `url`, with its only offer's fields changed. */
+function challengeWithOffer(
+  context: ClientCaseContext,
+  url: string,
+  change: (offer: Record<string, unknown>) => void,
+): unknown {
+  const offer = { ...context.offer() } as Record<string, unknown>
+  change(offer)
+  return context.challenge(url, [offer as never])
+}
+
+/** The amount field of the case's version. */
+function amountField(version: X402Version): 'maxAmountRequired' | 'amount' {
+  return version === 1 ? 'maxAmountRequired' : 'amount'
+}
+
+export const notBase64 = clientCase({
+  id: 'client.malformed.not-base64',
+  title: 'A PAYMENT-REQUIRED header that is not base64 is not paid',
+  role: 'client',
+  versions: [2],
+  requirements: ['X-7', 'CL-20'],
+  level: 'MUST',
+  tags: ['hostile', 'malformed', 'encoding'],
+  run: (context) =>
+    refuses(
+      context,
+      () => rawHeaderChallenge('¡this is not base64! (x402-conformance)'),
+      'a PAYMENT-REQUIRED header that is not base64',
+      ['X-7', 'CL-20'],
+    ),
+})
+
+export const notJson = clientCase({
+  id: 'client.malformed.not-json',
+  title: 'A challenge that is not JSON (v2: base64 of non-JSON; v1: a 402 body that is not JSON) is not paid',
+  role: 'client',
+  versions: [1, 2],
+  requirements: ['X-7', 'CL-20', 'CL-21'],
+  level: 'MUST',
+  tags: ['hostile', 'malformed', 'encoding'],
+  run: (context) => {
+    const text = `{"x402Version": ${context.version}, "accepts": [ this is not JSON`
+    return refuses(
+      context,
+      () =>
+        context.version === 1
+          ? rawBodyChallenge(text)
+          : rawHeaderChallenge(encodeBase64(new TextEncoder().encode(text))),
+      'a challenge that is not JSON',
+      context.version === 1 ? ['CL-21'] : ['X-7', 'CL-20'],
+    )
+  },
+})
+
+export const missingPayTo = clientCase({
+  id: 'client.malformed.missing-pay-to',
+  title: 'An offer without payTo is not paid',
+  role: 'client',
+  versions: [1, 2],
+  requirements: ['CL-24', 'CL-6'],
+  level: 'MUST',
+  tags: ['hostile', 'malformed'],
+  run: (context) =>
+    refuses(
+      context,
+      (url) =>
+        challengeReplyFor(
+          context.version,
+          challengeWithOffer(context, url, (offer) => delete offer.payTo),
+        ),
+      'an offer without payTo',
+      ['CL-24', 'CL-6'],
+    ),
+})
+
+export const missingAmount = clientCase({
+  id: 'client.malformed.missing-amount',
+  title: 'An offer without an amount (v1 maxAmountRequired, v2 amount) is not paid',
+  role: 'client',
+  versions: [1, 2],
+  requirements: ['CL-24', 'CL-30', 'X-11'],
+  level: 'MUST',
+  tags: ['hostile', 'malformed'],
+  run: (context) =>
+    refuses(
+      context,
+      (url) =>
+        challengeReplyFor(
+          context.version,
+          challengeWithOffer(context, url, (offer) => delete offer[amountField(context.version)]),
+        ),
+      'an offer without an amount',
+      ['CL-24', 'CL-30'],
+    ),
+})
+
+export const amountAsNumber = clientCase({
+  id: 'client.malformed.amount-as-number',
+  title: 'An offer whose amount is a JSON number instead of a string is not paid',
+  role: 'client',
+  versions: [1, 2],
+  requirements: ['X-11', 'CL-24'],
+  level: 'MUST',
+  tags: ['hostile', 'malformed'],
+  run: (context) =>
+    refuses(
+      context,
+      (url) =>
+        challengeReplyFor(
+          context.version,
+          challengeWithOffer(context, url, (offer) => {
+            offer[amountField(context.version)] = 1234
+          }),
+        ),
+      'an offer whose amount is a number, not an atomic-amount string',
+      ['X-11'],
+    ),
+})
+
+export const negativeAmount = clientCase({
+  id: 'client.malformed.negative-amount',
+  title: 'An offer with a negative amount is not paid',
+  role: 'client',
+  versions: [1, 2],
+  requirements: ['X-11', 'CL-30'],
+  level: 'MUST',
+  tags: ['hostile', 'malformed'],
+  run: (context) =>
+    refuses(
+      context,
+      (url) =>
+        challengeReplyFor(
+          context.version,
+          challengeWithOffer(context, url, (offer) => {
+            offer[amountField(context.version)] = '-1234'
+          }),
+        ),
+      'an offer with a negative amount',
+      ['X-11', 'CL-30'],
+    ),
+})
+
+export const fractionalAmount = clientCase({
+  id: 'client.malformed.fractional-amount',
+  title: 'An offer with a non-integer amount is not paid (nor rounded)',
+  role: 'client',
+  versions: [1, 2],
+  requirements: ['X-11', 'CL-30'],
+  level: 'MUST',
+  tags: ['hostile', 'malformed'],
+  run: (context) =>
+    refuses(
+      context,
+      (url) =>
+        challengeReplyFor(
+          context.version,
+          challengeWithOffer(context, url, (offer) => {
+            offer[amountField(context.version)] = '1234.5'
+          }),
+        ),
+      'an offer with a fractional amount of atomic units',
+      ['X-11', 'CL-30'],
+    ),
+})
+
+export const zeroTimeout = clientCase({
+  id: 'client.malformed.zero-timeout',
+  title: 'An offer with maxTimeoutSeconds 0 is not paid (no payment could be valid when it arrives)',
+  role: 'client',
+  versions: [1, 2],
+  requirements: ['CL-31', 'CL-32'],
+  level: 'MUST',
+  tags: ['hostile', 'malformed', 'time'],
+  run: (context) =>
+    refuses(
+      context,
+      (url) =>
+        challengeReplyFor(
+          context.version,
+          challengeWithOffer(context, url, (offer) => {
+            offer.maxTimeoutSeconds = 0
+          }),
+        ),
+      'an offer with maxTimeoutSeconds 0 (its authorization expires as it is signed)',
+      ['CL-31'],
+    ),
+})
+
+export const unknownVersion = clientCase({
+  id: 'client.malformed.unknown-version',
+  title: 'A challenge with an unknown x402Version (3) is not paid',
+  role: 'client',
+  versions: [1, 2],
+  requirements: ['CL-35', 'CL-2', 'CL-3'],
+  level: 'MUST',
+  tags: ['hostile', 'malformed'],
+  run: (context) =>
+    refuses(
+      context,
+      (url) => {
+        const challenge = context.challenge(url, [context.offer()]) as unknown as Record<string, unknown>
+        return challengeReplyFor(context.version, { ...challenge, x402Version: 3 })
+      },
+      'a challenge of x402Version 3, a version it cannot know the rules of',
+      ['CL-35'],
+    ),
+})
+
+/** The malformed-challenge cases. */
+export const malformedCases = [
+  notBase64,
+  notJson,
+  missingPayTo,
+  missingAmount,
+  amountAsNumber,
+  negativeAmount,
+  fractionalAmount,
+  zeroTimeout,
+  unknownVersion,
+] as const

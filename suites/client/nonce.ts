@@ -1,0 +1,47 @@
+/**
+ * Nonces across payments: the same payer paying twice uses two different random 32-byte nonces (a
+ * repeated nonce makes the second authorization unsettleable, or replays the first).
+ */
+import { defineCase } from '../../harness/model/case.ts'
+import { check } from '../../harness/model/expect.ts'
+import type { ClientCaseContext } from './context.ts'
+import { expectAuthorization, expectOnePayment, refs } from './verdicts.ts'
+
+const clientCase = defineCase<ClientCaseContext>
+
+export const freshPerPayment = clientCase({
+  id: 'client.nonce.fresh-per-payment',
+  title: 'Two payments by the same payer carry two different 32-byte nonces',
+  role: 'client',
+  versions: [1, 2],
+  requirements: ['CL-33', 'CL-5'],
+  level: 'MUST',
+  tags: ['replay'],
+  async run(context) {
+    const payer = context.target.kind === 'driver' ? undefined : await context.fundedPayer()
+    const nonces: string[] = []
+    for (const label of ['first payment', 'second payment']) {
+      const { endpoint } = context.honest([context.offer()], { settle: false })
+      const run = await context.pay(endpoint, { label, ...(payer === undefined ? {} : { payer }) })
+      const { nonce } = expectAuthorization(expectOnePayment(run, context.version))
+      check(
+        typeof nonce === 'string' && /^0x[0-9a-fA-F]{64}$/.test(nonce),
+        'authorization.nonce is not 32 bytes of hex',
+        {
+          expected: 'a 0x-prefixed 32-byte hex string',
+          seen: JSON.stringify(nonce),
+          spec: refs('CL-5'),
+        },
+      )
+      nonces.push(nonce.toLowerCase())
+    }
+    check(nonces[0] !== nonces[1], 'the client signed two payments with the same nonce', {
+      expected: 'a fresh random nonce per payment',
+      seen: `both payments used ${nonces[0]}`,
+      spec: refs('CL-33'),
+    })
+  },
+})
+
+/** The nonce cases. */
+export const nonceCases = [freshPerPayment] as const
