@@ -3,6 +3,7 @@
  * targets (started with --start, attached by URL, client commands, drivers), with real devnets.
  * Checks outcomes in report.json, exit codes, one-line errors, and that nothing is left running.
  */
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -308,6 +309,31 @@ describe('clients', () => {
   })
 })
 
+describe('baselines', () => {
+  test('--write-baseline records the outcomes; --baseline then gates on differences only', async () => {
+    const baseline = join(reportDir(), 'baseline.json')
+    const cases = ['server.toy.ok', 'server.toy.must-break']
+    const first = await serverRun(cases, ['--write-baseline', baseline, '--x402-version', '2'])
+    expect(first.run.code).toBe(1)
+    const written = JSON.parse(readFileSync(baseline, 'utf8')) as { expected: Record<string, string> }
+    expect(written.expected).toEqual({ 'server.toy.must-break@v2': 'fail', 'server.toy.ok@v2': 'pass' })
+
+    // The same outcomes again: the known failure is expected, so the ratchet exits 0.
+    const again = await serverRun(cases, ['--baseline', baseline, '--x402-version', '2'])
+    expect(again.run.code).toBe(0)
+    expect(again.report.verdict).toBe('not-conformant')
+    expect(again.report.baseline).toMatchObject({ unexpectedFailures: [], unexpectedPasses: [] })
+
+    // A baseline that expects the MUST to hold: the failure is unexpected, exit 1.
+    writeFileSync(baseline, JSON.stringify({ ...written, expected: { 'server.toy.must-break@v2': 'pass' } }))
+    const regressed = await serverRun(cases, ['--baseline', baseline, '--x402-version', '2'])
+    expect(regressed.run.code).toBe(1)
+    expect(regressed.report.baseline!.unexpectedFailures).toEqual([
+      { key: 'server.toy.must-break@v2', expected: 'pass', seen: 'fail' },
+    ])
+  })
+})
+
 describe('shards, merge, list, demo', () => {
   test('two shards are disjoint, their merge is the whole run', async () => {
     const cases = [
@@ -415,6 +441,11 @@ describe('bad input: one line, exit 2, no stack trace', () => {
       /no case matches the filters$/,
     ],
     ['merge without --report', ['merge', '/tmp'], /merge needs --report <dir>/],
+    [
+      'missing baseline file',
+      ['server', 'http://127.0.0.1:9/', ...suites, '--baseline', '/nonexistent/baseline.json'],
+      /\/nonexistent\/baseline\.json: cannot read baseline \(ENOENT\)$/,
+    ],
   ]
   test.each(cases)('%s', async (_name, args, message) => {
     const run = await runCli(args)
