@@ -1,0 +1,45 @@
+/** Every known-bad facilitator: each breaks one requirement and names the cases that must catch it. */
+import { acceptsNetworkMismatch } from './accepts-network-mismatch.ts'
+import { acceptsOverpaymentV2 } from './accepts-overpayment-v2.ts'
+import { acceptsUnderpayment } from './accepts-underpayment.ts'
+import { crashesOnMalformedBody } from './crashes-on-malformed-body.ts'
+import type { KnownBadFacilitator } from './defect.ts'
+import { emptyTransactionOnSuccess } from './empty-transaction-on-success.ts'
+import { ignoresValidAfter } from './ignores-valid-after.ts'
+import { ignoresValidBefore } from './ignores-valid-before.ts'
+import { invalidReasonWhenValid } from './invalid-reason-when-valid.ts'
+import { paysAuthorizationRecipient } from './pays-authorization-recipient.ts'
+import { reportsSuccessOnReplay } from './reports-success-on-replay.ts'
+import { settlesOnVerify } from './settles-on-verify.ts'
+import { skipsBalanceCheck } from './skips-balance-check.ts'
+import { skipsSignatureCheck } from './skips-signature-check.ts'
+import { supportedWithoutSigners } from './supported-without-signers.ts'
+import { trustsAccepted } from './trusts-accepted.ts'
+import { verifyIgnoresNonceState } from './verify-ignores-nonce-state.ts'
+import { wrongNetworkInResponse } from './wrong-network-in-response.ts'
+import { wrongSignerInSupported } from './wrong-signer-in-supported.ts'
+
+export type { KnownBadFacilitator } from './defect.ts'
+export { knownBadTarget } from './defect.ts'
+
+/** The known-bad facilitators, in a stable order. */
+export const knownBadFacilitators: readonly KnownBadFacilitator[] = [
+  skipsSignatureCheck,
+  ignoresValidBefore,
+  ignoresValidAfter,
+  acceptsUnderpayment,
+  acceptsOverpaymentV2,
+  trustsAccepted,
+  paysAuthorizationRecipient,
+  acceptsNetworkMismatch,
+  verifyIgnoresNonceState,
+  skipsBalanceCheck,
+  reportsSuccessOnReplay,
+  wrongNetworkInResponse,
+  emptyTransactionOnSuccess,
+  invalidReasonWhenValid,
+  settlesOnVerify,
+  wrongSignerInSupported,
+  supportedWithoutSigners,
+  crashesOnMalformedBody,
+]

@@ -1,0 +1,56 @@
+/**
+ * The facilitator suite must catch every known-bad facilitator (test/known-bad/facilitator): each
+ * breaks one requirement on purpose and names the cases that must catch it. A known-bad survives when
+ * a named case does not end `fail` (or `warn`, for a SHOULD case); the suite itself must never `error`.
+ * All known-bads share one devnet (every case uses fresh accounts) and run one after the other.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CaseResult } from '../../../harness/model/result.ts'
+import { type StartedEnvironment, startWorkerEnvironment } from '../../../harness/runner/environment.ts'
+import { facilitatorCases } from '../../../suites/facilitator/index.ts'
+import { knownBadFacilitators, knownBadTarget } from '../../known-bad/facilitator/index.ts'
+import { describeResults, keyOf, runFacilitatorSuite } from './run.ts'
+
+let started: StartedEnvironment
+
+beforeAll(async () => {
+  started = await startWorkerEnvironment({ seed: 7 })
+}, 60_000)
+afterAll(async () => {
+  await started?.stop()
+})
+
+/** Whether `result` catches a defect: fail, or warn for a SHOULD case. */
+function catches(result: CaseResult): boolean {
+  return result.outcome === 'fail' || (result.level === 'SHOULD' && result.outcome === 'warn')
+}
+
+describe('known-bad facilitators', () => {
+  it('are at least ten, with distinct names, each naming existing cases', () => {
+    expect(knownBadFacilitators.length).toBeGreaterThanOrEqual(10)
+    expect(new Set(knownBadFacilitators.map((bad) => bad.name)).size).toBe(knownBadFacilitators.length)
+    const ids = new Set(facilitatorCases.map((definition) => definition.id))
+    for (const bad of knownBadFacilitators)
+      for (const catcher of bad.caughtBy)
+        expect(ids.has(catcher.replace(/@v[12]$/, '')), `${bad.name}: ${catcher}`).toBe(true)
+  })
+
+  for (const bad of knownBadFacilitators) {
+    it(`${bad.name} (${bad.breaks}) is caught by ${bad.caughtBy.join(', ')}`, async () => {
+      const run = await runFacilitatorSuite(knownBadTarget(bad), started.environment)
+      const survived = bad.caughtBy.flatMap((catcher) => {
+        const [id, version] = catcher.split('@v')
+        const results = run.results.filter(
+          (result) => result.id === id && (version === undefined || `${result.version}` === version),
+        )
+        if (results.length === 0) return [`${catcher}: did not run`]
+        return results
+          .filter((result) => !catches(result))
+          .map((result) => `${keyOf(result)}: ${result.outcome}`)
+      })
+      expect(survived, `${bad.name} survives`).toEqual([])
+      const errors = run.results.filter((result) => result.outcome === 'error')
+      expect(describeResults(errors), 'the suite errored against a known-bad').toBe('')
+    }, 180_000)
+  }
+})
