@@ -89,8 +89,11 @@ export interface ServerVerdicts {
   transactionOnChain(settlement: SettlementResponse, transfer: TokenTransfer): Promise<void>
   /** The built-in facilitator settled the payer's payment, and finished before the response arrived. RS-18. */
   settledBeforeDelivery(payer: PayerRef, response: ServerResponse): void
-  /** The server sent the facilitator only advertised requirements and the client's payload as sent. RS-38/39. */
-  requirementsAdvertised(payer: PayerRef, payload: PaymentPayload): void
+  /**
+   * The server sent the facilitator only advertised requirements and the client's payload as sent.
+   * RS-38/39. With `allowNone`, a server that never asked the facilitator passes too.
+   */
+  requirementsAdvertised(payer: PayerRef, payload: PaymentPayload, options?: { allowNone?: boolean }): void
   /** Of `responses` (one payment sent several times), at most one delivered, and transfers equal deliveries. RS-37. */
   deliveriesMatchSettlements(payer: PayerRef, responses: readonly ServerResponse[]): Promise<void>
 }
@@ -325,15 +328,19 @@ export function createVerdicts(sources: VerdictSources): ServerVerdicts {
       })
     },
 
-    requirementsAdvertised(payer, payload) {
+    requirementsAdvertised(payer, payload, options = {}) {
       const calls = sources
         .recordCalls(payer.address)
         .filter((call) => call.endpoint === 'verify' || call.endpoint === 'settle')
-      check(calls.length > 0, 'the server did not ask the facilitator about the payment', {
-        expected: 'calls to /verify and /settle',
-        seen: 'none',
-        spec: specOf('RS-38'),
-      })
+      check(
+        calls.length > 0 || options.allowNone === true,
+        'the server did not ask the facilitator about the payment',
+        {
+          expected: 'calls to /verify and /settle',
+          seen: 'none',
+          spec: specOf('RS-38'),
+        },
+      )
       const advertised = sources.advertised()
       for (const call of calls) {
         const body = call.request as {

@@ -119,4 +119,26 @@ export const acceptedCases = [
       )
     },
   }),
+
+  serverCase({
+    id: 'server.accepted.requirements-not-from-client',
+    title:
+      'Whatever a payment claims, the server asks the facilitator only about its own advertised requirements',
+    versions: [1, 2],
+    requirements: ['RS-39', 'RS-38'],
+    level: 'MUST',
+    needs: ['chain', 'builtin-facilitator'],
+    async run(context) {
+      const payer = await context.payer()
+      const lower = priceOf(context.offer()) - 1n
+      const stranger = strangerAddress()
+      const payment = await payer.pay({
+        authorization: { value: lower, to: stranger },
+        ...(context.version === 2 ? { accepted: { amount: lower.toString(), payTo: stranger } } : {}),
+      })
+      const response = await context.request({ payment, label: 'a payment claiming its own price and payTo' })
+      context.expect.noDelivery(response)
+      context.expect.requirementsAdvertised(payer, payment, { allowNone: true })
+    },
+  }),
 ]

@@ -8,6 +8,7 @@
 import fc from 'fast-check'
 import { getAddress, type Hex, toHex } from 'viem'
 import { check, show } from '../../../harness/model/expect.ts'
+import { paymentHeaderName } from '../../../harness/wire/headers.ts'
 import { encodeBase64Json } from '../../../harness/wire/json.ts'
 import type { PaymentPayload } from '../../../harness/wire/types.ts'
 import { serverCase } from '../case.ts'
@@ -154,7 +155,12 @@ export const propertyCases = [
       await checkProperty(context, mutations(context.version), async (mutation) => {
         const mutated = mutate(await payer.pay(), mutation)
         fc.pre(mutated !== undefined)
-        const response = await context.request({ payment: mutated!, label: `mutated ${mutation.field}` })
+        const response = await context.request({
+          payment: mutated!,
+          // The case version's header, whatever x402Version the mutation wrote into the payload.
+          headerName: paymentHeaderName(context.version),
+          label: `mutated ${mutation.field}`,
+        })
         check(!isDelivery(response), `a payment with ${mutation.field} mutated was delivered`, {
           expected: 'no delivery',
           seen: `HTTP ${response.status}`,

@@ -1,0 +1,47 @@
+/** The catalogue of known-bad resource servers the server suite must catch. */
+import coalescesDuplicates from './coalesces-duplicates.ts'
+import decimalPrice from './decimal-price.ts'
+import deliversBeforeSettling from './delivers-before-settling.ts'
+import deliversOnSettleFailure from './delivers-on-settle-failure.ts'
+import failsOpen from './fails-open.ts'
+import freeResource from './free-resource.ts'
+import type { KnownBadServer } from './known-bad.ts'
+import malformed500 from './malformed-500.ts'
+import malformedAsUnpaid from './malformed-as-unpaid.ts'
+import namesAnotherResource from './names-another-resource.ts'
+import neverSettles from './never-settles.ts'
+import omitsSettlementHeader from './omits-settlement-header.ts'
+import priceFromAuthorization from './price-from-authorization.ts'
+import rawJsonChallenge from './raw-json-challenge.ts'
+import rawJsonReceipt from './raw-json-receipt.ts'
+import replayCache from './replay-cache.ts'
+import skipsVerify from './skips-verify.ts'
+import trustsAcceptedAmount from './trusts-accepted-amount.ts'
+import trustsClientPayto from './trusts-client-payto.ts'
+import wrongEip712Domain from './wrong-eip712-domain.ts'
+import zeroMaxTimeout from './zero-max-timeout.ts'
+
+export { catchersAt, type KnownBadServer } from './known-bad.ts'
+
+export const knownBadServers: readonly KnownBadServer[] = [
+  trustsAcceptedAmount,
+  trustsClientPayto,
+  priceFromAuthorization,
+  deliversOnSettleFailure,
+  neverSettles,
+  replayCache,
+  coalescesDuplicates,
+  malformed500,
+  malformedAsUnpaid,
+  omitsSettlementHeader,
+  rawJsonReceipt,
+  wrongEip712Domain,
+  skipsVerify,
+  failsOpen,
+  deliversBeforeSettling,
+  rawJsonChallenge,
+  decimalPrice,
+  zeroMaxTimeout,
+  namesAnotherResource,
+  freeResource,
+]

@@ -1,0 +1,77 @@
+/**
+ * The server suite catches every known-bad server: each is the reference server with one defect, run
+ * at each version it declares; every case it lists must fail (or warn, for a SHOULD). Every fast case
+ * runs too, and what each known-bad trips is printed as the self-test's score card
+ * (X402_KNOWN_BAD_LISTED_ONLY=1 runs only the listed cases).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { CaseResult } from '../../../harness/model/result.ts'
+import { referenceServerTarget } from '../../../harness/reference/server/index.ts'
+import type { StartedEnvironment } from '../../../harness/runner/environment.ts'
+import { serverCases } from '../../../suites/server/cases/index.ts'
+import { catchersAt, knownBadServers } from '../../known-bad/server/index.ts'
+import { runServerSuite, startEnvironment } from './run.ts'
+
+const LISTED_ONLY = process.env.X402_KNOWN_BAD_LISTED_ONLY === '1'
+const FAST = serverCases
+  .filter((definition) => !(definition.tags ?? []).some((tag) => tag === 'slow' || tag === 'property'))
+  .map((definition) => definition.id)
+const CAUGHT = new Set(['fail', 'warn'])
+
+let started: StartedEnvironment
+const score: string[] = []
+
+beforeAll(async () => {
+  started = await startEnvironment(7)
+}, 60_000)
+
+afterAll(async () => {
+  await started?.stop()
+  if (score.length > 0)
+    console.log(`known-bad servers and the cases that caught them:\n${score.sort().join('\n')}`)
+})
+
+describe('known-bad servers', () => {
+  test('the catalogue has at least 12 servers, unique names, and lists only real cases', () => {
+    expect(knownBadServers.length).toBeGreaterThanOrEqual(12)
+    expect(new Set(knownBadServers.map((bad) => bad.name)).size).toBe(knownBadServers.length)
+    const ids = new Set(serverCases.map((definition) => definition.id))
+    for (const bad of knownBadServers) {
+      expect(bad.caughtBy.length, bad.name).toBeGreaterThan(0)
+      for (const version of bad.versions)
+        for (const id of catchersAt(bad, version))
+          expect(ids.has(id), `${bad.name} lists unknown case ${id}`).toBe(true)
+    }
+  })
+
+  for (const bad of knownBadServers) {
+    for (const version of bad.versions) {
+      test(`${bad.name} (v${version}) is caught by ${catchersAt(bad, version).join(', ')}`, async () => {
+        const catchers = catchersAt(bad, version)
+        const caseIds = LISTED_ONLY ? catchers : [...new Set([...catchers, ...FAST])]
+        const target = referenceServerTarget(version, { ...bad.server, label: `known-bad ${bad.name}` })
+        const run = await runServerSuite(target, {
+          environment: started.environment,
+          caseIds,
+          versions: [version],
+          concurrency: 6,
+          seed: 7,
+        })
+        const byId = new Map<string, CaseResult>(run.results.map((result) => [result.id, result]))
+        const listed = catchers.filter((id) =>
+          serverCases.find((definition) => definition.id === id)?.versions.includes(version),
+        )
+        expect(listed.length, `${bad.name} lists no case that applies to v${version}`).toBeGreaterThan(0)
+        const survived = listed.filter((id) => !CAUGHT.has(byId.get(id)?.outcome ?? 'missing'))
+        const tripped = run.results.filter((result) => CAUGHT.has(result.outcome)).map((result) => result.id)
+        score.push(
+          `  ${bad.name} v${version} (breaks ${bad.breaks.join(', ')}): ${tripped.sort().join(', ') || 'nothing'}`,
+        )
+        expect(
+          survived.map((id) => `${id}: ${byId.get(id)?.outcome} ${byId.get(id)?.message ?? ''}`),
+          `${bad.name} survived`,
+        ).toEqual([])
+      }, 120_000)
+    }
+  }
+})
