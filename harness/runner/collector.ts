@@ -92,7 +92,12 @@ export class RunCollector implements Reporter {
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
-    for (const error of unhandledErrors) this.#runError(undefined, `runner error: ${errorLine(error)}`)
+    for (const error of unhandledErrors) {
+      // Vitest names the test file an unhandled error came from, when it knows it.
+      const file = (error as { VITEST_TEST_PATH?: unknown }).VITEST_TEST_PATH
+      const group = typeof file === 'string' ? this.#jobs.get(file)?.group : undefined
+      this.#runError(group, `runner error: ${errorLine(error)}`)
+    }
     // Tests that never reported (their worker died) still get a result, so nothing silently disappears.
     for (const module of modules) {
       const group = this.#jobs.get(module.moduleId)?.group ?? 'unknown'

@@ -3,7 +3,7 @@
  * forked worker, with its own devnet and target), our collector as the only reporter, no config file,
  * no watch. Returns what the collector gathered; never throws for a failing target.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
@@ -30,7 +30,8 @@ const WORKER_MODULE = fileURLToPath(new URL('./worker.ts', import.meta.url))
 
 /** Runs the jobs and returns the collector with every group's results and the run errors. */
 export async function launchJobs(jobs: readonly WorkerJob[], options: LaunchOptions): Promise<RunCollector> {
-  const dir = await mkdtemp(join(tmpdir(), 'x402-run-'))
+  // The real path: vitest names modules by it, and the collector finds each job by its module.
+  const dir = await realpath(await mkdtemp(join(tmpdir(), 'x402-run-')))
   const files = new Map<string, WorkerJob>()
   try {
     for (const [index, job] of jobs.entries()) {

@@ -62,7 +62,7 @@ export async function executeRuns(
   checkRequirementIds(suites)
   const out = settings.json ? process.stderr : process.stdout
 
-  const planned: Planned[] = targets.map((run) => {
+  const all: Planned[] = targets.map((run) => {
     const selected = selectCases(suites.filter(run.suites), settings.filters)
     return {
       run,
@@ -71,6 +71,9 @@ export async function executeRuns(
       jobs: [],
     }
   })
+  // A target the filters leave without cases gets no report; a shard keeps its (possibly empty) report
+  // so that merging the shards finds every part.
+  const planned = settings.shard || all.length === 1 ? all : all.filter((plan) => plan.cases.length > 0)
   if (planned.every((plan) => plan.cases.length === 0) && !settings.shard) {
     const roles = [...new Set(targets.map((target) => target.role))].join(', ')
     const registered = suites.some((suite) => targets.some((target) => target.suites(suite)))
@@ -118,7 +121,8 @@ export async function executeRuns(
     jobs.length === 0
       ? undefined
       : await launchJobs(jobs, {
-          maxWorkers: jobs.length,
+          // Workers are mostly waiting on HTTP and the chain, but each boot costs CPU and memory.
+          maxWorkers: Math.min(jobs.length, 2 * Math.max(2, availableParallelism())),
           concurrency: settings.concurrency,
           cases,
           listener: progress,
@@ -145,7 +149,10 @@ export async function executeRuns(
       spec: specSnapshot,
       ...(baseline ? { baseline } : {}),
     })
-    const dir = targets.length === 1 ? settings.reportDir : join(settings.reportDir, plan.run.group)
+    const dir =
+      planned.length === 1 && targets.length === 1
+        ? settings.reportDir
+        : join(settings.reportDir, plan.run.group)
     await writeReports(report, dir)
     reports.push({ report, dir })
   }
