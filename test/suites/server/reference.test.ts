@@ -4,6 +4,7 @@
  * and property cases leave replayable evidence.
  */
 import { describe, expect, test } from 'vitest'
+import { freePort } from '../../../harness/devnet/index.ts'
 import { referenceServerTarget } from '../../../harness/reference/server/index.ts'
 import { hasRequirement, requirementById } from '../../../suites/catalog/index.ts'
 import { serverCases } from '../../../suites/server/cases/index.ts'
@@ -55,3 +56,26 @@ for (const version of [2, 1] as const) {
     }, 120_000)
   })
 }
+
+describe('reference server as a command (--start)', () => {
+  test('started with the devnet environment, it is wired to the built-in facilitator and sells', async () => {
+    const url = `http://127.0.0.1:${await freePort()}/weather`
+    const run = await runServerSuite(
+      { kind: 'start', command: 'node harness/reference/server/cli.ts --x402-version 1', url },
+      {
+        caseIds: [
+          'server.challenge.status',
+          'server.payment.honest',
+          'server.payment.settled-before-delivery',
+        ],
+      },
+    )
+    expect(run.versions).toEqual([1])
+    expect(run.capabilities).toEqual(expect.arrayContaining(['chain', 'builtin-facilitator']))
+    expect(outcomes(run.results)).toEqual({
+      'server.challenge.status@v1': 'pass',
+      'server.payment.honest@v1': 'pass',
+      'server.payment.settled-before-delivery@v1': 'pass',
+    })
+  }, 60_000)
+})
