@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { RunReport } from '../../harness/model/result.ts'
 
 export const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -98,9 +99,16 @@ export function reportDir(): string {
   return mkdtempSync(join(tmpdir(), 'x402-runner-test-'))
 }
 
-/** Reads `report.json` of a report folder. */
+const validate = new Ajv2020({ strict: false, allErrors: true }).compile(
+  JSON.parse(readFileSync(join(root, 'reports/schema/report.schema.json'), 'utf8')) as object,
+)
+
+/** Reads `report.json` of a report folder, failing when it does not follow the report schema. */
 export function readReport(dir: string): RunReport {
-  return JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport
+  const report: unknown = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))
+  if (!validate(report))
+    throw new Error(`${dir}/report.json breaks the schema: ${JSON.stringify(validate.errors)}`)
+  return report as RunReport
 }
 
 /** Outcome per `<id>@v<version>` of a report. */
