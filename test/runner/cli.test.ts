@@ -114,6 +114,28 @@ describe('a run against a started target', () => {
     expect(run.stdout).toMatch(/^conformant \(exit 0\): 1 pass; report: .*report\.html$/m)
   })
 
+  test('a target that supports none of the selected versions: a run error, exit 2', async () => {
+    const dir = reportDir()
+    const port = await freePort()
+    const run = await runCli([
+      'server',
+      `http://127.0.0.1:${port}/`,
+      '--start',
+      `TOY_VERSIONS=2 ${toyServerCommand}`,
+      ...suites,
+      '--report',
+      dir,
+      '--case',
+      'server.toy.ok',
+      '--x402-version',
+      '1',
+    ])
+    expect(run.code).toBe(2)
+    expect(readReport(dir).runErrors).toEqual([
+      'the target supports x402 v2; --x402-version v1 selects none of them',
+    ])
+  })
+
   test('a hung target costs one case: the run finishes, the case is an error, nothing is left', async () => {
     const { run, report } = await serverRun(
       ['server.toy.hang', 'server.toy.ok'],
