@@ -69,7 +69,7 @@ export async function registerSuite(
       throw new Error(
         `the target supports x402 ${formatVersions(session.versions)}; ${
           options.versions
-            ? `--x402-version ${formatVersions(options.versions)} selects none of them`
+            ? `--x402-version ${options.versions.join(',')} selects none of them`
             : 'nothing to run'
         }`,
       )

@@ -132,7 +132,7 @@ describe('a run against a started target', () => {
     ])
     expect(run.code).toBe(2)
     expect(readReport(dir).runErrors).toEqual([
-      'the target supports x402 v2; --x402-version v1 selects none of them',
+      'the target supports x402 v2; --x402-version 1 selects none of them',
     ])
   })
 
