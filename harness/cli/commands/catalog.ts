@@ -4,6 +4,7 @@ import { catalog } from '../../../suites/catalog/index.ts'
 import { renderCatalogMarkdown } from '../../../suites/catalog/markdown.ts'
 import { UsageError } from '../usage.ts'
 
+/** `catalog --help`. */
 export const catalogUsage = `usage: x402-conformance catalog [--role server|client|facilitator|any] [--now]
 
   prints the requirement catalogue (every checkable statement of the spec, with its id) as Markdown
@@ -12,6 +13,7 @@ export const catalogUsage = `usage: x402-conformance catalog [--role server|clie
 
 const ROLES = ['server', 'client', 'facilitator', 'any']
 
+/** Prints the catalogue; returns 0. */
 export async function catalogCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { parseHttpUrl, parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
 import { UsageError } from '../usage.ts'
 
+/** `client --help`. */
 export const clientUsage = `usage: x402-conformance client (--start "<cmd containing {url}>" | --driver <url>) [options]
 
   --start "<cmd>"  run the client once per payment, {url} replaced by the endpoint to pay for; it prints
@@ -14,6 +15,7 @@ export const clientUsage = `usage: x402-conformance client (--start "<cmd contai
 
 ${RUN_OPTIONS_HELP}`
 
+/** Runs the client suites; returns the exit code. */
 export async function clientCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

@@ -8,6 +8,7 @@ import { parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
 import { UsageError } from '../usage.ts'
 import type { RunTarget } from './run.ts'
 
+/** `demo --help`. */
 export const demoUsage = `usage: x402-conformance demo [options]
 
   runs every suite against the project's reference implementations and writes one report folder per
@@ -15,6 +16,7 @@ export const demoUsage = `usage: x402-conformance demo [options]
 
 ${RUN_OPTIONS_HELP}`
 
+/** Runs every suite against its reference implementations; returns the worst exit code. */
 export async function demoCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

@@ -6,6 +6,7 @@ import { urlRoleCommand } from './server.ts'
 
 export { facilitatorUsage } from './server.ts'
 
+/** Runs the facilitator suites; returns the exit code. */
 export async function facilitatorCommand(argv: string[]): Promise<number> {
   return urlRoleCommand('facilitator', argv)
 }

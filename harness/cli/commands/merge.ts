@@ -11,10 +11,12 @@ import { mergeReports } from '../../../reports/merge.ts'
 import type { RunReport } from '../../model/result.ts'
 import { UsageError } from '../usage.ts'
 
+/** `merge --help`. */
 export const mergeUsage = `usage: x402-conformance merge <dir|report.json>... --report <dir> [--json] [--quiet]
 
   merges the reports of a sharded run (--shard i/n) into one report folder`
 
+/** Merges shard reports; returns the merged run's exit code. */
 export async function mergeCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { parseHttpUrl, parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
 import { UsageError } from '../usage.ts'
 
+/** `server --help`. */
 export const serverUsage = `usage: x402-conformance server <url> [--start "<cmd>"] [options]
 
   <url>            a paywalled endpoint of the server (its 402 challenge is read there)
@@ -13,6 +14,7 @@ export const serverUsage = `usage: x402-conformance server <url> [--start "<cmd>
 
 ${RUN_OPTIONS_HELP}`
 
+/** Runs the server suites; returns the exit code (0 conformant, 1 not, 2 the run could not be done). */
 export async function serverCommand(argv: string[]): Promise<number> {
   return urlRoleCommand('server', argv)
 }
@@ -55,4 +57,5 @@ const facilitatorUsageText = `usage: x402-conformance facilitator <url> [--start
 
 ${RUN_OPTIONS_HELP}`
 
+/** `facilitator --help`. */
 export const facilitatorUsage: string = facilitatorUsageText
