@@ -120,6 +120,12 @@ export const failureCases = [
     { kind: 'drop' },
   ),
   unusableFacilitatorCase(
+    'settle-wrong-shape',
+    'When the facilitator answers settle with JSON of the wrong shape (and settles nothing), the answer is 500',
+    'settle',
+    { kind: 'garbage', body: 'wrong-shape' },
+  ),
+  unusableFacilitatorCase(
     'settle-garbage',
     'When the facilitator answers settle with something that is not JSON, the answer is 500',
     'settle',

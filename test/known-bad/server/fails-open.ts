@@ -29,5 +29,6 @@ export default knownBad({
     'server.failure.verify-garbage',
     'server.failure.settle-unreachable',
     'server.failure.settle-garbage',
+    'server.failure.settle-wrong-shape',
   ],
 })
