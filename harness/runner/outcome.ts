@@ -15,7 +15,7 @@ export type Verdict = Pick<CaseResult, 'outcome' | 'message' | 'expected' | 'see
 export class CaseTimeout extends Error {
   override name = 'CaseTimeout'
   constructor(ms: number) {
-    super(`timed out after ${Number((ms / 1000).toFixed(1))} s (a hung target costs this case only)`)
+    super(`timed out after ${Number((ms / 1000).toFixed(1))} s`)
   }
 }
 

@@ -41,7 +41,7 @@ describe('outcomeOf', () => {
     expect(outcomeOf(new TargetUnavailable('gone'), 'MUST')).toEqual({ outcome: 'error', message: 'gone' })
     expect(outcomeOf(new CaseTimeout(1500), 'MUST')).toEqual({
       outcome: 'error',
-      message: 'timed out after 1.5 s (a hung target costs this case only)',
+      message: 'timed out after 1.5 s',
     })
   })
 
