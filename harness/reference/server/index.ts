@@ -10,6 +10,7 @@
  * await server.stop()
  * ```
  */
+import type { TargetEnvironment } from '../../devnet/environment.ts'
 import type { InProcessTarget, TargetSpec } from '../../runner/fixture.ts'
 import type { X402Version } from '../../wire/types.ts'
 import { type ReferenceServerOverrides, resolveConfig } from './config.ts'
@@ -51,10 +52,11 @@ export interface ReferenceServerOptions {
  */
 export async function startReferenceServer(
   version: X402Version,
-  environment: Readonly<Record<string, string | undefined>>,
+  environment: Readonly<Record<string, string | undefined>> | TargetEnvironment,
   options: ReferenceServerOptions = {},
 ): Promise<ListeningServer> {
-  const config = await resolveConfig(version, environment, options.overrides)
+  const variables = environment as Readonly<Record<string, string | undefined>>
+  const config = await resolveConfig(version, variables, options.overrides)
   return listenReferenceServer(config, { ...referenceSteps, ...options.steps })
 }
 
