@@ -89,7 +89,7 @@ export const defects: readonly Defect[] = [
     reasons: reasonsOf('FA-9'),
     versions: BOTH,
     build: async ({ payments }) =>
-      payments.deal({ authorization: { validBefore: (await payments.now()) - 60n } }),
+      payments.deal({ authorization: { validBefore: (await payments.clock()).earliest - 60n } }),
   },
   {
     name: 'valid-after-future',
@@ -98,8 +98,8 @@ export const defects: readonly Defect[] = [
     reasons: reasonsOf('FA-46'),
     versions: BOTH,
     build: async ({ payments }) => {
-      const now = await payments.now()
-      return payments.deal({ authorization: { validAfter: now + 3600n, validBefore: now + 7200n } })
+      const { latest } = await payments.clock()
+      return payments.deal({ authorization: { validAfter: latest + 3600n, validBefore: latest + 7200n } })
     },
   },
   {

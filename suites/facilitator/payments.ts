@@ -14,6 +14,7 @@ import {
   type ExactPayment,
   type ExactPaymentOptions,
   exactDomain,
+  V1_VALID_AFTER_SKEW_SECONDS,
 } from '../../harness/evm/exact.ts'
 import type { EvidenceRecorder } from '../../harness/model/evidence.ts'
 import type {
@@ -90,14 +91,27 @@ export interface Payments {
   requirements(terms?: PaymentTerms): PaymentRequirements
   /** A signed payment (honest unless `options` says otherwise), its typed data recorded as evidence. */
   deal(options?: DealOptions): Promise<Deal>
-  /** The chain's now (seconds): max(latest block, wall clock). */
-  now(): Promise<bigint>
+  /**
+   * Now (seconds) by both clocks a facilitator may use: the latest block's timestamp and the wall
+   * clock. They drift apart when a case moves the devnet clock (`increaseTime`), so a payment that must
+   * be expired for every facilitator ends before `earliest`, and one that must still be valid lasts past
+   * `latest`; honest payments are built that way.
+   */
+  clock(): Promise<Clock>
   /** Uses the authorization's nonce on chain: the suite itself submits `transferWithAuthorization`. */
   spendOnChain(deal: Deal): Promise<void>
   /** Cancels the authorization on chain: the payer signs `CancelAuthorization` and the suite submits it. */
   cancelOnChain(deal: Deal): Promise<void>
   /** Deploys an ERC-1271 smart wallet owned by `owner` and funds it with `usdc`. */
   smartWallet(owner: DevnetAccount, usdc: bigint): Promise<Address>
+}
+
+/** The two clocks a facilitator may judge time by. */
+export interface Clock {
+  /** min(latest block timestamp, wall clock) */
+  earliest: bigint
+  /** max(latest block timestamp, wall clock) */
+  latest: bigint
 }
 
 /** The amount a case pays unless it says otherwise: 0.001 USDC, as the reference examples charge. */
@@ -149,19 +163,33 @@ export function payments(devnet: Devnet, version: X402Version, evidence: Evidenc
     payer: (fund) => devnet.fundedAccount(fund),
     payee: freshAddress,
     requirements,
-    now: () => devnet.now(),
+    async clock() {
+      const block = await devnet.publicClient.getBlock({ blockTag: 'latest' })
+      const wall = BigInt(Math.floor(Date.now() / 1000))
+      return block.timestamp < wall
+        ? { earliest: block.timestamp, latest: wall }
+        : { earliest: wall, latest: block.timestamp }
+    },
     async deal(options = {}) {
       const { terms, payer: given, fund, patch, ...overrides } = options
       const payer = given ?? (await devnet.fundedAccount(fund))
       const wanted = requirements(terms)
+      // The reference clients' window (v1 validAfter = now - 600; v2 0; validBefore = now + timeout),
+      // wide enough to hold by either clock.
+      const { earliest, latest } = await self.clock()
+      const window = {
+        validAfter: version === 1 ? earliest - V1_VALID_AFTER_SKEW_SECONDS : 0n,
+        validBefore: latest + BigInt(wanted.maxTimeoutSeconds),
+      }
       // Sign against the requirements the client would see, with a domain derivable even when the
       // terms are broken on purpose (unsupported network, no extra): the token's own domain by default.
       const payment = await buildExactPayment({
         requirements: wanted,
         payer: payer.account,
-        now: overrides.now ?? (await devnet.now()),
+        now: latest,
         chainId: overrides.chainId ?? devnet.preset.chainId,
         ...overrides,
+        authorization: { ...window, ...overrides.authorization },
         domain: { ...devnet.preset.eip712, verifyingContract: devnet.usdc, ...overrides.domain },
       })
       evidence.add(payment.evidence)

@@ -30,7 +30,6 @@ import {
   defineChain,
   type Hex,
   http,
-  nonceManager,
   publicActions,
   type Transport,
   type WalletClient,
@@ -62,11 +61,12 @@ export interface FacilitatorWiring {
   chainId: number
   privateKey: Hex
   /**
-   * Hand out the signer's transaction nonces locally (viem's nonce manager). Default true: the SDKs
-   * send concurrent settlements from one account, and without it two sends can fetch the same pending
-   * nonce and one fails. That is wiring (how the key is used), not the verify/settle logic under test.
+   * Send the signer's transactions one at a time. Default true: the SDKs send concurrent settlements
+   * from one account, each fetching its nonce from the node, so two sends can take the same nonce (one
+   * fails) or leave a gap (a transaction is mined later, in another case's window). That is wiring (how
+   * the key is used), not the verify/settle logic under test; a production deployment serialises too.
    */
-  localNonces?: boolean
+  serialSends?: boolean
 }
 
 /** A wallet client on the devnet, with public actions, signing with the facilitator key. */
@@ -95,10 +95,31 @@ function localChain(wiring: FacilitatorWiring): Chain {
 
 /** The settling client: the facilitator key on the devnet's only RPC. */
 function settlingClient(wiring: FacilitatorWiring): SettlingClient {
-  const account = privateKeyToAccount(wiring.privateKey, wiring.localNonces === false ? {} : { nonceManager })
-  return createWalletClient({ account, chain: localChain(wiring), transport: http(wiring.rpcUrl) }).extend(
-    publicActions,
-  )
+  const account = privateKeyToAccount(wiring.privateKey)
+  const client = createWalletClient({
+    account,
+    chain: localChain(wiring),
+    transport: http(wiring.rpcUrl),
+  }).extend(publicActions)
+  if (wiring.serialSends === false) return client
+  let queue: Promise<unknown> = Promise.resolve()
+  // Each send (gas estimation, nonce, broadcast) starts after the previous one has ended.
+  const serial =
+    <A extends unknown[], R>(send: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      const result = queue.then(
+        () => send(...args),
+        () => send(...args),
+      )
+      queue = result.catch(() => undefined)
+      return result
+    }
+  // viem client actions are closures (no `this`), so a copy with two actions replaced is a working client.
+  return {
+    ...client,
+    writeContract: serial(client.writeContract as (...args: unknown[]) => Promise<Hex>),
+    sendTransaction: serial(client.sendTransaction as (...args: unknown[]) => Promise<Hex>),
+  } as SettlingClient
 }
 
 /** The @x402 2.27 reference facilitator: `x402Facilitator` with `exact` EVM registered for the devnet. */
@@ -266,19 +287,20 @@ export interface ReferenceFacilitator {
 
 /**
  * The @x402 reference facilitator on `devnet`, settling from `signer` (default: account [1]). Without
- * `localNonces` (the default here) each send fetches its nonce from the node, as a bare viem client does.
+ * `serialSends` (the default here) sends run concurrently, each fetching its nonce from the node, as
+ * with a bare viem client.
  */
 export function referenceFacilitator(
   devnet: Devnet,
   signer?: DevnetAccount,
-  options: { localNonces?: boolean } = {},
+  options: { serialSends?: boolean } = {},
 ): ReferenceFacilitator {
   const account = signer ?? devnet.accounts[1]!
   const api = createReferenceFacilitator({
     rpcUrl: devnet.rpcUrl,
     chainId: devnet.preset.chainId,
     privateKey: account.privateKey,
-    localNonces: options.localNonces ?? false,
+    serialSends: options.serialSends ?? false,
   })
   return {
     verify: async (request) =>

@@ -57,16 +57,20 @@ export const verifyValidBeforeBoundary = facilitatorCase({
   level: 'MAY',
   tags: ['time'],
   async run({ payments, facilitator, exclusiveClock }) {
-    const answer = await exclusiveClock(async () => {
-      const deal = await payments.deal({ authorization: { validBefore: (await payments.now()) + 3n } })
-      return facilitator.verify(deal.request)
+    const { answer, skew } = await exclusiveClock(async () => {
+      const { earliest, latest } = await payments.clock()
+      const deal = await payments.deal({ authorization: { validBefore: latest + 3n } })
+      return { answer: await facilitator.verify(deal.request), skew: latest - earliest }
     })
-    if (answer.body?.isValid === true) info('accepted validBefore = now + 3 s (no settlement buffer)')
+    // When the block clock and the wall clock differ, "3 s" is longer by one of them.
+    const clocks = skew > 1n ? ` (the block clock and the wall clock were ${skew} s apart)` : ''
+    if (answer.body?.isValid === true)
+      info(`accepted validBefore = now + 3 s (no settlement buffer)${clocks}`)
     if (answer.body?.isValid === false)
       info(
-        `refused validBefore = now + 3 s (${show(answer.body.invalidReason)}): a settlement buffer, as the SDKs' 6 s`,
+        `refused validBefore = now + 3 s (${show(answer.body.invalidReason)}): a settlement buffer, as the SDKs' 6 s${clocks}`,
       )
-    info(`answered ${describeAnswer(answer)}`)
+    info(`answered ${describeAnswer(answer)}${clocks}`)
   },
 })
 
