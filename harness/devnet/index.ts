@@ -5,6 +5,7 @@ export {
   devnetAccounts,
   toDevnetAccount,
 } from './accounts.ts'
+export { connectDevnet, DevnetUnavailable } from './connect.ts'
 export { type StartDevnetOptions, startDevnet } from './devnet.ts'
 export { freePort } from './ports.ts'
 export {

@@ -2,10 +2,10 @@
  * A worker's environment: its own devnet (or the one given with `--rpc`) and the built-in facilitator
  * serving on it, started before the target and stopped after it.
  */
+import { connectDevnet } from '../devnet/connect.ts'
 import { startDevnet } from '../devnet/devnet.ts'
 import { startFacilitator } from '../facilitator/index.ts'
 import { TargetUnavailable } from '../model/verdict.ts'
-import { attachDevnet } from './attach-devnet.ts'
 import type { WorkerEnvironment } from './fixture.ts'
 
 /** A worker environment plus how to stop what it started. */
@@ -24,7 +24,11 @@ export interface EnvironmentOptions {
 export async function startWorkerEnvironment(options: EnvironmentOptions): Promise<StartedEnvironment> {
   let devnet: WorkerEnvironment['devnet']
   if (options.rpcUrl !== undefined) {
-    devnet = await attachDevnet(options.rpcUrl)
+    try {
+      devnet = await connectDevnet(options.rpcUrl)
+    } catch (error) {
+      throw new TargetUnavailable(firstLine(error))
+    }
   } else {
     try {
       devnet = await startDevnet()
