@@ -125,8 +125,8 @@ export interface ClientCaseContext {
   /** The honest exchange of this version, run once per worker and shared by the cases that judge it. */
   honestExchange(): Promise<HonestExchange>
   /**
-   * Where else in this worker each (`from`, nonce) of `run` was seen: other runs of the client so far,
-   * the version probes of the session included. Keys are `from:nonce`, lower case.
+   * Where else in this worker each nonce of `run` was seen (any payer): other runs of the client so
+   * far, the version probes of the session included. Keys are nonces in lower case.
    */
   nonceSeenElsewhere(run: ClientRun): ReadonlyMap<string, string>
 }

@@ -44,6 +44,15 @@ export interface ClientFixtureOptions {
 }
 
 const DEFAULT_RUN_TIMEOUT_MS = 15_000
+
+/**
+ * An extra key of the shared honest v2 offer, which a faithful `accepted` carries back. Base64 of ASCII
+ * JSON only differs from base64url where the JSON holds bytes such as `?`, `>` or `~` (their low six bits
+ * are 62 or 63), so without them a base64url header would look like unpadded standard base64. These
+ * runs of three guarantee both alphabets' distinct characters appear. (A v1 payload echoes nothing
+ * textual: there base64url and unpadded base64 are the same bytes, and both decode everywhere.)
+ */
+export const BASE64_PROBE: Readonly<Record<string, string>> = { 'x402-conformance-note': '??? >>> ~~~' }
 const VERSIONS: readonly X402Version[] = [1, 2]
 
 /** Creates the client fixture. */
@@ -194,11 +203,16 @@ class ClientSession {
     const started = performance.now()
     let report: ClientReport | undefined
     let contractFailure: CheckFailure | undefined
+    const stop = AbortSignal.any([signal, timeout])
     try {
-      report = await pay(endpoint.url, {
-        signal: AbortSignal.any([signal, timeout]),
-        ...(payer === undefined ? {} : { environment: { X402_PRIVATE_KEY: payer.privateKey } }),
-      })
+      // An in-process client may not honour the signal; the race makes a hung one cost this run only.
+      report = await Promise.race([
+        pay(endpoint.url, {
+          signal: stop,
+          ...(payer === undefined ? {} : { environment: { X402_PRIVATE_KEY: payer.privateKey } }),
+        }),
+        aborted(stop),
+      ])
     } catch (error) {
       if (signal.aborted) throw signal.reason
       if (timeout.aborted) {
@@ -247,7 +261,11 @@ class ClientSession {
   }
 
   private async runHonestExchange(version: X402Version): Promise<HonestExchange> {
-    const offered: PaymentRequirements = honestOffer(this.environment.devnet, version)
+    const offered: PaymentRequirements = honestOffer(
+      this.environment.devnet,
+      version,
+      version === 2 ? { extra: { ...this.environment.devnet.preset.eip712, ...BASE64_PROBE } } : {},
+    )
     let paymentRequired: ReturnType<typeof challengeFor> | undefined
     const endpoint = this.paywall.endpointWith(
       ({ url }) => {
@@ -274,6 +292,14 @@ class ClientSession {
     this.closing.abort(new Error('the client session ended'))
     await this.paywall.stop()
   }
+}
+
+/** Rejects with the signal's reason once it aborts. */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (signal.aborted) reject(signal.reason)
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+  })
 }
 
 /** Records a run as evidence: every request and answer, every settlement, the client's own report. */

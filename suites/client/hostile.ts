@@ -157,7 +157,8 @@ export const domainMismatch = clientCase({
       name: name === 'USD Coin' ? 'USDC' : 'USD Coin',
       version: context.devnet.preset.eip712.version,
     }
-    const { endpoint } = context.honest([context.offer({ extra: wrong })], { settle: false })
+    // Settled like any payment: the evidence then shows the facilitator refusing what was signed.
+    const { endpoint } = context.honest([context.offer({ extra: wrong })])
     const run = await context.pay(endpoint)
     expectNoPayment(run, `an offer naming the domain ${JSON.stringify(wrong)}, which is not the token's`, [
       'CL-7',

@@ -72,13 +72,15 @@ export function sentAuthorization(json: unknown): SentAuthorization | undefined 
   }
 }
 
-/** The `from:nonce` keys (lower case) of the payments that carry both as strings. */
+/**
+ * The nonces (lower case) of the payments that carry one. Keyed by the nonce alone, not by payer: a
+ * nonce is 32 random bytes, so even across payers a repeat means it was not random.
+ */
 export function nonceKeys(payments: readonly ObservedPayment[]): string[] {
   const keys: string[] = []
   for (const payment of payments) {
-    const sent = sentAuthorization(payment.json)
-    if (typeof sent?.from === 'string' && typeof sent.nonce === 'string')
-      keys.push(`${sent.from.toLowerCase()}:${sent.nonce.toLowerCase()}`)
+    const nonce = sentAuthorization(payment.json)?.nonce
+    if (typeof nonce === 'string') keys.push(nonce.toLowerCase())
   }
   return keys
 }

@@ -27,13 +27,17 @@ import {
 
 const clientCase = defineCase<ClientCaseContext>
 
-/** Client runs per property: a run is a client process for command targets, so few. */
-function runsFor(context: ClientCaseContext): number {
-  return context.target.kind === 'in-process' ? 24 : 10
+/**
+ * Client runs per property. A run of a command target is a process start (about a second), so those get
+ * few runs and no shrinking (each shrink step would be another run): the first counterexample found is
+ * reported. In-process targets get more runs and shrinking. The run count, not a time limit, bounds the
+ * work, so an outcome depends on the seed alone.
+ */
+function propertyParameters(context: ClientCaseContext): { numRuns: number; endOnFailure: boolean } {
+  return context.target.kind === 'in-process'
+    ? { numRuns: 40, endOnFailure: false }
+    : { numRuns: 12, endOnFailure: true }
 }
-
-/** Shrinking stops after this long; the best counterexample so far is reported. */
-const PROPERTY_TIME_LIMIT_MS = 60_000
 
 /** Runs `property` with the case's seed and records its outcome; rethrows the counterexample's failure. */
 async function checkProperty<T>(
@@ -55,7 +59,7 @@ async function checkProperty<T>(
       }
       return outcome !== undefined
     }),
-    { seed: context.seed, numRuns: runsFor(context), interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS },
+    { seed: context.seed, ...propertyParameters(context) },
   )
   context.evidence.add({
     kind: 'property',
@@ -149,7 +153,7 @@ export const authorizationMatches = clientCase({
   requirements: ['CL-24', 'CL-23', 'CL-19', 'CL-6', 'CL-30', 'CL-31', 'CL-32', 'CL-7', 'CL-4'],
   level: 'MUST',
   tags: ['property'],
-  timeoutMs: 150_000,
+  timeoutMs: 180_000,
   async run(context) {
     const payer: DevnetAccount | undefined =
       context.target.kind === 'driver' ? undefined : await context.fundedPayer()
@@ -272,7 +276,7 @@ export const malformedNeverSigned = clientCase({
   requirements: ['CL-24', 'X-11', 'X-7', 'CL-31', 'CL-35'],
   level: 'MUST',
   tags: ['property', 'hostile', 'malformed'],
-  timeoutMs: 150_000,
+  timeoutMs: 180_000,
   async run(context) {
     const payer: DevnetAccount | undefined =
       context.target.kind === 'driver' ? undefined : await context.fundedPayer()

@@ -421,11 +421,11 @@ export async function expectFreshNonce(
       spec: refs('CL-5'),
     },
   )
-  const key = `${String(from).toLowerCase()}:${nonce.toLowerCase()}`
-  const elsewhere = context.nonceSeenElsewhere(run).get(key)
+  const elsewhere = context.nonceSeenElsewhere(run).get(nonce.toLowerCase())
   check(elsewhere === undefined, 'the client reused a nonce from another payment', {
-    expected: 'a fresh random nonce for every payment',
-    seen: `nonce ${nonce} of ${String(from)} was also sent in: ${elsewhere}`,
+    expected:
+      'a fresh random 32-byte nonce for every payment (a repeat, even by another payer, is not random)',
+    seen: `nonce ${nonce} was also sent in: ${elsewhere}`,
     spec: refs('CL-33'),
   })
   if (typeof from === 'string' && /^0x[0-9a-fA-F]{40}$/.test(from)) {

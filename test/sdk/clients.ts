@@ -21,7 +21,8 @@ export async function payWithSdkClientV2(url: string, privateKey: Hex): Promise<
   registerExactEvmScheme(client, { signer: privateKeyToAccount(privateKey) })
   const fetchWithPayment = wrapFetchWithPayment(fetch, client)
   const response = await fetchWithPayment(url, { method: 'GET' })
-  const header = response.headers.get('PAYMENT-RESPONSE')
+  // @x402/fetch also pays v1 challenges, whose settlement comes back in X-PAYMENT-RESPONSE.
+  const header = response.headers.get('PAYMENT-RESPONSE') ?? response.headers.get('X-PAYMENT-RESPONSE')
   return {
     success: response.ok,
     status: response.status,

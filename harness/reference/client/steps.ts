@@ -111,7 +111,7 @@ export const defaultSteps: ClientSteps = {
   },
 
   async choose(challenge, context) {
-    const { config, domains, steps } = context
+    const { config, domains } = context
     const network = challenge.version === 1 ? config.networkV1 : config.network
     const accepts = challenge.paymentRequired.accepts
     for (const [index, offer] of accepts.entries()) {
@@ -121,9 +121,10 @@ export const defaultSteps: ClientSteps = {
       const method = offer.extra?.assetTransferMethod
       if (method !== undefined && method !== 'eip3009') continue
       if (BigInt(requiredAmount(offer)) > config.budget) continue
+      // The domain the offer names must be the token's own, or the signature could never settle.
       let domain: Eip3009Domain
       try {
-        domain = steps.domain(offer, context)
+        domain = exactDomain(offer)
       } catch {
         continue
       }

@@ -1,0 +1,244 @@
+/**
+ * Known-bad clients: each is the reference client (harness/reference/client) with exactly one step
+ * replaced, breaking one requirement, and lists the client cases that must catch it with the outcome
+ * they must give (`fail` for a MUST, `warn` for a SHOULD). The self-test fails if any survives.
+ */
+import { getAddress } from 'viem'
+import { type ClientSteps, defaultSteps } from '../../../harness/reference/client/index.ts'
+import { encodeBase64Json } from '../../../harness/wire/index.ts'
+import type { PaymentRequirements } from '../../../harness/wire/types.ts'
+
+/** A defective client and the cases that must catch it. */
+export interface KnownBadClient {
+  /** Permanent short name. */
+  name: string
+  /** The one requirement it breaks, in words. */
+  defect: string
+  /** The replaced step(s) of the reference client: one decision made wrong. */
+  steps: Partial<ClientSteps>
+  /** `caseId@vN` → the outcome that case must give this client. */
+  caughtBy: Readonly<Record<string, 'fail' | 'warn'>>
+}
+
+/** Both versions of a case must give `outcome`. */
+function both(id: string, outcome: 'fail' | 'warn'): Record<string, 'fail' | 'warn'> {
+  return { [`${id}@v1`]: outcome, [`${id}@v2`]: outcome }
+}
+
+const SAME_NONCE = `0x${'5a'.repeat(32)}` as const
+
+export const knownBadClients: readonly KnownBadClient[] = [
+  {
+    name: 'overpays',
+    defect: 'signs for one atomic unit more than the offered amount',
+    steps: {
+      authorize: (requirements, now, context) => {
+        const honest = defaultSteps.authorize(requirements, now, context)
+        return { ...honest, value: honest.value + 1n }
+      },
+    },
+    // v1 allows paying more ("meets or exceeds"): a SHOULD there, a MUST in v2.
+    caughtBy: { 'client.honest.amount@v1': 'warn', 'client.honest.amount@v2': 'fail' },
+  },
+  {
+    name: 'own-pay-to',
+    defect: "pays its own idea of payTo (X402_PAY_TO from its environment) instead of the offer's",
+    steps: {
+      authorize: (requirements, now, context) => ({
+        ...defaultSteps.authorize(requirements, now, context),
+        to: context.config.configuredPayTo ?? context.payer,
+      }),
+    },
+    caughtBy: {
+      ...both('client.honest.pay-to', 'fail'),
+      ...both('client.property.authorization-matches-challenge', 'fail'),
+    },
+  },
+  {
+    name: 'ignores-max-timeout',
+    defect: 'sets validBefore an hour ahead whatever maxTimeoutSeconds says',
+    steps: {
+      authorize: (requirements, now, context) => ({
+        ...defaultSteps.authorize(requirements, now, context),
+        validBefore: now + 3600n,
+      }),
+    },
+    caughtBy: both('client.honest.time-window', 'warn'),
+  },
+  {
+    name: 'future-valid-after',
+    defect: 'sets validAfter a minute in the future (the payment is not yet valid when it arrives)',
+    steps: {
+      authorize: (requirements, now, context) => ({
+        ...defaultSteps.authorize(requirements, now, context),
+        validAfter: now + 60n,
+      }),
+    },
+    caughtBy: both('client.honest.time-window', 'fail'),
+  },
+  {
+    name: 'reuses-nonce',
+    defect: 'signs every authorization with the same nonce',
+    steps: {
+      authorize: (requirements, now, context) => ({
+        ...defaultSteps.authorize(requirements, now, context),
+        nonce: SAME_NONCE,
+      }),
+    },
+    caughtBy: { ...both('client.honest.nonce', 'fail'), ...both('client.nonce.fresh-per-payment', 'fail') },
+  },
+  {
+    name: 'wrong-chain',
+    defect: 'signs under the chain id of another chain',
+    steps: {
+      domain: (requirements, context) => ({
+        ...defaultSteps.domain(requirements, context),
+        chainId: context.config.chainId + 1,
+      }),
+    },
+    caughtBy: both('client.honest.signature', 'fail'),
+  },
+  {
+    name: 'unoffered-network',
+    defect:
+      'pays the first exact offer whatever its network, naming its own network instead (a network it was not offered)',
+    steps: {
+      choose: async (challenge, context) => {
+        const first = challenge.paymentRequired.accepts.find(
+          (offer, index) => challenge.usable[index] && offer.scheme === 'exact',
+        )
+        if (first === undefined) return undefined
+        const own = challenge.version === 1 ? context.config.networkV1 : context.config.network
+        return { ...first, network: own } as PaymentRequirements
+      },
+    },
+    caughtBy: {
+      ...both('client.choice.skips-unsupported', 'fail'),
+      ...both('client.choice.other-chain', 'fail'),
+    },
+  },
+  {
+    name: 'retries-in-a-loop',
+    defect: 'pays again whenever the paid request is answered with another 402',
+    steps: { payAgain: () => true },
+    caughtBy: {
+      ...both('client.hostile.challenge-after-payment', 'warn'),
+      ...both('client.hostile.changed-terms-after-payment', 'warn'),
+    },
+  },
+  {
+    name: 'alters-accepted',
+    defect: 'rewrites accepted with checksummed payTo and asset instead of copying the offer',
+    steps: {
+      payload: (challenge, requirements, payment) => {
+        const payload = defaultSteps.payload(challenge, requirements, payment)
+        if (payload.x402Version !== 2) return payload
+        return {
+          ...payload,
+          accepted: {
+            ...payload.accepted,
+            payTo: getAddress(payload.accepted.payTo.toLowerCase()),
+            asset: getAddress(payload.accepted.asset.toLowerCase()),
+          },
+        }
+      },
+    },
+    caughtBy: {
+      'client.honest.accepted-copy@v2': 'fail',
+      'client.property.authorization-matches-challenge@v2': 'fail',
+    },
+  },
+  {
+    name: 'drops-extensions',
+    defect: 'leaves the offered extensions out of the payment',
+    steps: {
+      payload: (challenge, requirements, payment) => {
+        const { extensions: _dropped, ...payload } = defaultSteps.payload(
+          challenge,
+          requirements,
+          payment,
+        ) as unknown as Record<string, unknown>
+        return payload as unknown as ReturnType<ClientSteps['payload']>
+      },
+    },
+    caughtBy: { 'client.extensions.echo@v2': 'fail' },
+  },
+  {
+    name: 'base64url',
+    defect: 'encodes the payment header in base64url without padding',
+    steps: {
+      encode: (payload) =>
+        encodeBase64Json(payload).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, ''),
+    },
+    // v1 payloads hold no character whose base64 differs between the alphabets: v2 only (see BASE64_PROBE).
+    caughtBy: { 'client.honest.header-encoding@v2': 'warn' },
+  },
+  {
+    name: 'wrong-header',
+    defect: 'sends a v2 payment in the v1 X-PAYMENT header',
+    steps: { header: () => 'X-PAYMENT' },
+    caughtBy: { 'client.honest.pays-once@v2': 'fail' },
+  },
+  {
+    name: 'signs-malformed',
+    defect: 'takes any 402 at its word: no validation of the challenge before signing',
+    steps: {
+      readChallenge: (response) => {
+        const header = response.headers.get('PAYMENT-REQUIRED')
+        try {
+          const message = JSON.parse(
+            header === null ? response.body : Buffer.from(header, 'base64').toString('utf8'),
+          )
+          const accepts = Array.isArray(message?.accepts) ? message.accepts : []
+          return {
+            ok: true,
+            challenge: {
+              version: header === null ? 1 : 2,
+              paymentRequired: message,
+              usable: accepts.map(() => true),
+            },
+          }
+        } catch (error) {
+          return { ok: false, reason: String(error) }
+        }
+      },
+      choose: async (challenge) => challenge.paymentRequired.accepts[0],
+    },
+    caughtBy: {
+      ...both('client.malformed.zero-timeout', 'fail'),
+      ...both('client.malformed.amount-as-number', 'fail'),
+      ...both('client.malformed.unknown-version', 'fail'),
+      ...both('client.property.malformed-never-signed', 'fail'),
+    },
+  },
+  {
+    name: 'ignores-budget',
+    defect: 'pays any amount, above its declared budget too',
+    steps: {
+      choose: (challenge, context) =>
+        defaultSteps.choose(challenge, { ...context, config: { ...context.config, budget: 2n ** 255n } }),
+    },
+    caughtBy: both('client.hostile.over-budget', 'fail'),
+  },
+  {
+    name: 'ignores-token-domain',
+    defect: "signs under whatever EIP-712 domain the offer names, without checking it is the token's",
+    steps: {
+      choose: (challenge, context) =>
+        defaultSteps.choose(challenge, { ...context, domains: { matches: async () => true } }),
+    },
+    caughtBy: both('client.hostile.domain-mismatch', 'warn'),
+  },
+  {
+    name: 'follows-paid-redirect',
+    defect: 'follows a redirect of the paid request to another origin, payment header and all',
+    steps: { followPaidRedirect: () => true },
+    caughtBy: both('client.hostile.cross-origin-redirect', 'warn'),
+  },
+  {
+    name: 'ignores-settlement',
+    defect: 'does not read the settlement header of the paid response',
+    steps: { readSettlement: () => undefined },
+    caughtBy: both('client.honest.settlement-reported', 'warn'),
+  },
+]
