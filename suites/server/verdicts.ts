@@ -106,6 +106,35 @@ export function describeResponse(response: ServerResponse): string {
   return `HTTP ${response.status}${body === '' ? '' : ` ${body}`}`
 }
 
+/** The terms of a requirement that decide who is paid what: scheme, network, amount, asset, payTo, time, domain. */
+const TERMS = [
+  'scheme',
+  'network',
+  'amount',
+  'maxAmountRequired',
+  'asset',
+  'payTo',
+  'maxTimeoutSeconds',
+] as const
+
+/**
+ * Whether `sent` carries the same terms as the advertised `offer` (addresses in any letter case, the
+ * token's EIP-712 name and version included). Other fields (description, a per-request extra) may vary.
+ */
+export function sameTerms(offer: unknown, sent: unknown): boolean {
+  if (!offer || !sent || typeof offer !== 'object' || typeof sent !== 'object') return false
+  const a = offer as Record<string, unknown>
+  const b = sent as Record<string, unknown>
+  const norm = (value: unknown) =>
+    typeof value === 'string' && /^0x[0-9a-fA-F]{40}$/.test(value) ? value.toLowerCase() : value
+  const extra = (r: Record<string, unknown>) => (r.extra ?? {}) as Record<string, unknown>
+  return (
+    TERMS.every((key) => norm(a[key]) === norm(b[key])) &&
+    extra(a).name === extra(b).name &&
+    extra(a).version === extra(b).version
+  )
+}
+
 /** Deep equality of JSON values regardless of key order. */
 export function sameJson(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b)
@@ -349,7 +378,7 @@ export function createVerdicts(sources: VerdictSources): ServerVerdicts {
           paymentRequirements?: unknown
         }
         check(
-          advertised.some((offer) => sameJson(offer, body?.paymentRequirements)),
+          advertised.some((offer) => sameTerms(offer, body?.paymentRequirements)),
           `the server sent /${call.endpoint} requirements it never advertised`,
           {
             expected: `one of ${show(advertised)}`,
