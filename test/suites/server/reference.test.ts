@@ -4,11 +4,12 @@
  * and property cases leave replayable evidence.
  */
 import { describe, expect, test } from 'vitest'
+import { targetEnvironment } from '../../../harness/devnet/environment.ts'
 import { freePort } from '../../../harness/devnet/index.ts'
-import { referenceServerTarget } from '../../../harness/reference/server/index.ts'
+import { referenceServerTarget, startReferenceServer } from '../../../harness/reference/server/index.ts'
 import { hasRequirement, requirementById } from '../../../suites/catalog/index.ts'
 import { serverCases } from '../../../suites/server/cases/index.ts'
-import { outcomes, runServerSuite } from './run.ts'
+import { outcomes, runServerSuite, startEnvironment } from './run.ts'
 
 /** Cases whose outcome is `info` by design: they record behaviour the spec leaves open. */
 const RECORDED = new Set(['server.challenge.response-body@v2', 'server.payment.overpayment-v1@v1'])
@@ -77,5 +78,31 @@ describe('reference server as a command (--start)', () => {
       'server.payment.honest@v1': 'pass',
       'server.payment.settled-before-delivery@v1': 'pass',
     })
+  }, 60_000)
+})
+
+describe('a server the harness did not start (a URL)', () => {
+  test('is tested on the chain; the cases that need the built-in facilitator are skipped', async () => {
+    const started = await startEnvironment(3)
+    const { devnet, facilitatorUrl } = started.environment
+    const server = await startReferenceServer(2, targetEnvironment(devnet, { facilitatorUrl }))
+    try {
+      const run = await runServerSuite(
+        { kind: 'url', url: server.url },
+        {
+          environment: started.environment,
+          caseIds: ['server.payment.honest', 'server.payment.underpayment', 'server.failure.settle-rejected'],
+        },
+      )
+      expect(run.capabilities).toEqual(['chain'])
+      expect(outcomes(run.results)).toEqual({
+        'server.failure.settle-rejected@v2': 'skip',
+        'server.payment.honest@v2': 'pass',
+        'server.payment.underpayment@v2': 'pass',
+      })
+    } finally {
+      await server.stop()
+      await started.stop()
+    }
   }, 60_000)
 })
