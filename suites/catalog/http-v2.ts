@@ -2,7 +2,7 @@
  * Requirements from the HTTP transport, v2 (`specs/transports-v2/http.md`). Where v1 states the same
  * rule with its own header names, the entry covers both versions and cites the v1 file in `seeAlso`.
  */
-import { coreV2, httpV1, httpV2 } from './cite.ts'
+import { coreV1, coreV2, exactEvm, httpV1, httpV2 } from './cite.ts'
 import type { RequirementInput } from './types.ts'
 
 /** Entries whose primary source is transports-v2/http.md. */
@@ -252,6 +252,64 @@ export const httpV2Requirements: readonly RequirementInput[] = [
         why: 'the spec describes a single request-402-paid-request cycle; repeated paid attempts risk paying twice for one resource',
       },
     ],
+  },
+  {
+    id: 'CL-36',
+    level: 'SHOULD',
+    role: 'client',
+    versions: [1, 2],
+    statement:
+      'The client reads the settlement response of its paid request (PAYMENT-RESPONSE; v1 X-PAYMENT-RESPONSE) and hands it to its caller.',
+    spec: httpV2('Settlement Response Delivery'),
+    seeAlso: [httpV1('Settlement Response Delivery')],
+    basis: 'implied',
+  },
+  {
+    id: 'CL-37',
+    level: 'MUST',
+    role: 'client',
+    versions: [1, 2],
+    statement:
+      'The client signs nothing for a challenge it cannot honour: one that is not base64 JSON (v1: not a JSON body), of an unknown x402Version, or whose offer lacks or mistypes a field the payment is made of (scheme, network, amount, asset, payTo, maxTimeoutSeconds) or holds an impossible value (a negative or fractional amount, maxTimeoutSeconds 0).',
+    spec: coreV2('§5.1.2 Field Descriptions'),
+    seeAlso: [coreV1('§5.1.2 Field Descriptions'), httpV2('Payment Required Signaling')],
+    basis: 'implied',
+    tags: ['security'],
+  },
+  {
+    id: 'CL-38',
+    level: 'MUST',
+    role: 'client',
+    versions: [1, 2],
+    statement:
+      'A client that declares a spending limit signs no authorization above it: an offer for more is refused, not paid.',
+    spec: coreV2('§2. Core Payment Flow'),
+    basis: 'implied',
+    tags: ['security'],
+  },
+  {
+    id: 'CL-39',
+    level: 'SHOULD',
+    role: 'client',
+    versions: [1, 2],
+    statement:
+      'A signed payment goes only to the origin that asked for it: a redirect of the paid request to another origin is not followed with the payment header.',
+    spec: httpV2('Payment Payload Transmission'),
+    seeAlso: [httpV1('Payment Payload Transmission')],
+    basis: 'implied',
+    tags: ['security'],
+  },
+  {
+    id: 'CL-40',
+    level: 'SHOULD',
+    role: 'client',
+    versions: [1, 2],
+    statement:
+      "The client signs only under the token's own EIP-712 domain: an offer whose extra.name or extra.version is not the asset's domain is refused, since its signature could never settle.",
+    spec: exactEvm('1. AssetTransferMethod: EIP-3009 / Phase 1: PAYMENT-SIGNATURE Header Payload'),
+    seeAlso: [coreV2('§6.1.1 EIP-3009 Authorization')],
+    basis: 'implied',
+    tags: ['eip712', 'chain'],
   },
   {
     id: 'X-7',

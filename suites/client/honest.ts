@@ -186,7 +186,7 @@ export const settlementReported = clientCase({
     'The client reads the settlement header of the paid response and reports it; the chain moved exactly the amount',
   role: 'client',
   versions: [1, 2],
-  requirements: ['CL-18'],
+  requirements: ['CL-36'],
   level: 'SHOULD',
   tags: ['honest', 'chain'],
   async run(context) {

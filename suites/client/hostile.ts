@@ -80,7 +80,7 @@ export const crossOriginRedirect = clientCase({
   title: 'When the paid request is redirected to another origin, the signed payment does not follow it there',
   role: 'client',
   versions: [1, 2],
-  requirements: ['CL-22', 'CL-18'],
+  requirements: ['CL-39', 'CL-22', 'CL-18'],
   level: 'SHOULD',
   tags: ['hostile', 'redirect'],
   async run(context) {
@@ -98,7 +98,7 @@ export const crossOriginRedirect = clientCase({
     check(leaked.length === 0, 'the client sent its signed payment to another origin after a redirect', {
       expected: `no payment header at ${new URL(endpoint.foreignUrl).origin} (the payment is for ${new URL(endpoint.url).origin})`,
       seen: describeRun(run),
-      spec: refs('CL-22'),
+      spec: refs('CL-39'),
     })
     expectAtMostOnePayment(run, 'after a redirect to another origin')
     expectCleanFailure(run)
@@ -147,7 +147,7 @@ export const domainMismatch = clientCase({
     "An offer whose extra names an EIP-712 domain that is not the token's is not signed (it could never settle)",
   role: 'client',
   versions: [1, 2],
-  requirements: ['CL-7'],
+  requirements: ['CL-40', 'CL-7'],
   level: 'SHOULD',
   tags: ['hostile', 'eip712', 'chain'],
   needs: ['chain'],
@@ -161,7 +161,7 @@ export const domainMismatch = clientCase({
     const { endpoint } = context.honest([context.offer({ extra: wrong })])
     const run = await context.pay(endpoint)
     expectNoPayment(run, `an offer naming the domain ${JSON.stringify(wrong)}, which is not the token's`, [
-      'CL-7',
+      'CL-40',
     ])
     expectCleanFailure(run)
   },
@@ -172,7 +172,7 @@ export const overBudget = clientCase({
   title: 'An amount one unit above the budget the client declares is not paid',
   role: 'client',
   versions: [1, 2],
-  requirements: ['CL-24'],
+  requirements: ['CL-38'],
   level: 'MUST',
   tags: ['hostile', 'budget'],
   needs: ['client-budget'],
@@ -180,7 +180,7 @@ export const overBudget = clientCase({
     const budget = context.budget!
     const { endpoint } = context.honest([context.offer({ amount: budget + 1n })], { settle: false })
     const run = await context.pay(endpoint)
-    expectNoPayment(run, `${budget + 1n} atomic units, above its declared budget of ${budget}`, ['CL-24'])
+    expectNoPayment(run, `${budget + 1n} atomic units, above its declared budget of ${budget}`, ['CL-38'])
     expectCleanFailure(run)
   },
 })

@@ -29,7 +29,7 @@ async function refuses(
 ): Promise<void> {
   const endpoint = context.endpoint(({ url }) => challengeThen(challenge(url)))
   const run = await context.pay(endpoint)
-  expectNoPayment(run, what, requirements)
+  expectNoPayment(run, what, ['CL-37', ...requirements])
   expectCleanFailure(run)
 }
 
@@ -54,7 +54,7 @@ export const notBase64 = clientCase({
   title: 'A PAYMENT-REQUIRED header that is not base64 is not paid',
   role: 'client',
   versions: [2],
-  requirements: ['X-7', 'CL-20'],
+  requirements: ['CL-37', 'X-7', 'CL-20'],
   level: 'MUST',
   tags: ['hostile', 'malformed', 'encoding'],
   run: (context) =>
@@ -71,7 +71,7 @@ export const notJson = clientCase({
   title: 'A challenge that is not JSON (v2: base64 of non-JSON; v1: a 402 body that is not JSON) is not paid',
   role: 'client',
   versions: [1, 2],
-  requirements: ['X-7', 'CL-20', 'CL-21'],
+  requirements: ['CL-37', 'X-7', 'CL-20', 'CL-21'],
   level: 'MUST',
   tags: ['hostile', 'malformed', 'encoding'],
   run: (context) => {
@@ -93,7 +93,7 @@ export const missingPayTo = clientCase({
   title: 'An offer without payTo is not paid',
   role: 'client',
   versions: [1, 2],
-  requirements: ['CL-24', 'CL-6'],
+  requirements: ['CL-37', 'CL-24', 'CL-6'],
   level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>
@@ -114,7 +114,7 @@ export const missingAmount = clientCase({
   title: 'An offer without an amount (v1 maxAmountRequired, v2 amount) is not paid',
   role: 'client',
   versions: [1, 2],
-  requirements: ['CL-24', 'CL-30', 'X-11'],
+  requirements: ['CL-37', 'CL-24', 'CL-30', 'X-11'],
   level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>
@@ -135,7 +135,7 @@ export const amountAsNumber = clientCase({
   title: 'An offer whose amount is a JSON number instead of a string is not paid',
   role: 'client',
   versions: [1, 2],
-  requirements: ['X-11', 'CL-24'],
+  requirements: ['CL-37', 'X-11', 'CL-24'],
   level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>
@@ -158,7 +158,7 @@ export const negativeAmount = clientCase({
   title: 'An offer with a negative amount is not paid',
   role: 'client',
   versions: [1, 2],
-  requirements: ['X-11', 'CL-30'],
+  requirements: ['CL-37', 'X-11', 'CL-30'],
   level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>
@@ -181,7 +181,7 @@ export const fractionalAmount = clientCase({
   title: 'An offer with a non-integer amount is not paid (nor rounded)',
   role: 'client',
   versions: [1, 2],
-  requirements: ['X-11', 'CL-30'],
+  requirements: ['CL-37', 'X-11', 'CL-30'],
   level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>
@@ -204,7 +204,7 @@ export const zeroTimeout = clientCase({
   title: 'An offer with maxTimeoutSeconds 0 is not paid (no payment could be valid when it arrives)',
   role: 'client',
   versions: [1, 2],
-  requirements: ['CL-31', 'CL-32'],
+  requirements: ['CL-37', 'CL-31', 'CL-32'],
   level: 'MUST',
   tags: ['hostile', 'malformed', 'time'],
   run: (context) =>
@@ -227,7 +227,7 @@ export const unknownVersion = clientCase({
   title: 'A challenge with an unknown x402Version (3) is not paid',
   role: 'client',
   versions: [1, 2],
-  requirements: ['CL-35', 'CL-2', 'CL-3'],
+  requirements: ['CL-37', 'CL-35', 'CL-2', 'CL-3'],
   level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>

@@ -273,7 +273,7 @@ export const malformedNeverSigned = clientCase({
     'For any malformed challenge (dropped or mistyped field, impossible value, unknown version, truncated), the client signs nothing',
   role: 'client',
   versions: [1, 2],
-  requirements: ['CL-24', 'X-11', 'X-7', 'CL-31', 'CL-35'],
+  requirements: ['CL-37', 'X-11', 'X-7', 'CL-31', 'CL-35'],
   level: 'MUST',
   tags: ['property', 'hostile', 'malformed'],
   timeoutMs: 180_000,
@@ -322,7 +322,7 @@ export const malformedNeverSigned = clientCase({
       })
       const run = await context.pay(endpoint, { quiet: true, ...(payer === undefined ? {} : { payer }) })
       return judging(run, () =>
-        expectNoPayment(run, `a malformed challenge (${JSON.stringify(change)})`, ['CL-24']),
+        expectNoPayment(run, `a malformed challenge (${JSON.stringify(change)})`, ['CL-37']),
       )
     })
   },

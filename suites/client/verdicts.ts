@@ -562,6 +562,7 @@ export function expectSettlementReported(
     {
       expected: `paymentResponse = ${show(settlement.ok ? settlement.value : raw)}`,
       seen: `paymentResponse = ${show(report.paymentResponse)}`,
+      spec: refs('CL-36'),
     },
   )
 }

