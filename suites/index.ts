@@ -6,7 +6,8 @@
  * add it to this list, e.g. `import { serverSuite } from './server/index.ts'` then `serverSuite,`.
  */
 import type { RoleSuite } from '../harness/runner/suite.ts'
+import { facilitatorSuite } from './facilitator/index.ts'
 import { serverSuite } from './server/index.ts'
 
 /** The registered suites, in the order `demo` runs them. */
-export const suites: readonly RoleSuite[] = [serverSuite as RoleSuite]
+export const suites: readonly RoleSuite[] = [serverSuite as RoleSuite, facilitatorSuite as RoleSuite]
