@@ -6,8 +6,13 @@
  * add it to this list, e.g. `import { serverSuite } from './server/index.ts'` then `serverSuite,`.
  */
 import type { RoleSuite } from '../harness/runner/suite.ts'
+import { clientSuite } from './client/index.ts'
 import { facilitatorSuite } from './facilitator/index.ts'
 import { serverSuite } from './server/index.ts'
 
 /** The registered suites, in the order `demo` runs them. */
-export const suites: readonly RoleSuite[] = [serverSuite as RoleSuite, facilitatorSuite as RoleSuite]
+export const suites: readonly RoleSuite[] = [
+  serverSuite as RoleSuite,
+  clientSuite as RoleSuite,
+  facilitatorSuite as RoleSuite,
+]
