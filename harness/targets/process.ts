@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
+import { delimiter, dirname } from 'node:path'
 import { registerProcess } from '../processes/registry.ts'
 
 /** A started command. */
@@ -36,11 +37,19 @@ export interface StartCommandOptions {
 
 const TAIL_BYTES = 16 * 1024
 
+/**
+ * PATH with the directory of the Node running the suite first, so `node` in a target command is the
+ * same runtime (as under `npx`), not an older one that happens to be first on the user's PATH.
+ */
+function pathWithOurNode(): string {
+  return [dirname(process.execPath), process.env.PATH].filter(Boolean).join(delimiter)
+}
+
 /** Starts `command` through `sh -c`. Throws only when the shell itself cannot be spawned. */
 export function startCommand(command: string, options: StartCommandOptions): CommandProcess {
   const child: ChildProcess = spawn('sh', ['-c', command], {
     detached: true,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, PATH: pathWithOurNode(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const pid = child.pid
