@@ -5,9 +5,9 @@
 import type { Devnet } from '../../harness/devnet/types.ts'
 import { type CaseDefinition, defineCase } from '../../harness/model/case.ts'
 import type { EvidenceRecorder } from '../../harness/model/evidence.ts'
+import type { ChainOracle } from '../../harness/oracle/index.ts'
 import type { SupportedResponse, X402Version } from '../../harness/wire/types.ts'
 import type { FacilitatorClient } from './api.ts'
-import type { ChainOracle } from './oracle.ts'
 import type { Payments } from './payments.ts'
 
 /** The context of one facilitator case run. */

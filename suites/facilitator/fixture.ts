@@ -8,11 +8,11 @@
 import type { ChainPreset } from '../../harness/devnet/presets.ts'
 import { createEvidenceRecorder } from '../../harness/model/evidence.ts'
 import { TargetUnavailable } from '../../harness/model/verdict.ts'
+import { createChainOracle } from '../../harness/oracle/index.ts'
 import type { RoleFixture, Target } from '../../harness/runner/fixture.ts'
 import type { SupportedResponse, X402Version } from '../../harness/wire/types.ts'
 import { facilitatorClient, isRecord } from './api.ts'
 import type { FacilitatorCaseContext } from './context.ts'
-import { chainOracle } from './oracle.ts'
 import { payments } from './payments.ts'
 
 /** The facilitator fixture. */
@@ -52,7 +52,11 @@ export const facilitatorFixture: RoleFixture<FacilitatorCaseContext> = {
           devnet,
           facilitator: facilitatorClient(url, run.evidence, run.signal),
           payments: payments(devnet, run.version, run.evidence),
-          chain: chainOracle(devnet, run.evidence),
+          chain: createChainOracle({
+            publicClient: devnet.publicClient,
+            token: devnet.usdc,
+            evidence: run.evidence,
+          }),
           supported,
           replay: `${base} --case ${run.caseId} --x402-version ${run.version} --seed ${environment.seed}`,
           exclusiveClock: (work) => clockLock(devnet, work),

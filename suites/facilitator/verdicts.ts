@@ -8,11 +8,17 @@ import { type Address, isAddressEqual } from 'viem'
 import { check, checkOneOf, show } from '../../harness/model/expect.ts'
 import type { SpecRef } from '../../harness/model/result.ts'
 import { CheckFailure } from '../../harness/model/verdict.ts'
+import {
+  type BalanceSnapshot,
+  type ChainOracle,
+  checkExactlyOneTransfer,
+  checkTransactionSucceeded,
+  type TransactionObservation,
+} from '../../harness/oracle/index.ts'
 import { checkSettlementResponse, checkVerifyResponse } from '../../harness/wire/index.ts'
 import type { SettlementResponse, VerifyResponse, X402Version } from '../../harness/wire/types.ts'
 import { requirementById } from '../catalog/index.ts'
 import { describeAnswer, type FacilitatorAnswer } from './api.ts'
-import type { BalanceWatch, ChainOracle, MinedTransaction } from './oracle.ts'
 import type { Deal } from './payments.ts'
 
 /** The spec sections of catalogue requirements, for a failure's `spec`. */
@@ -99,7 +105,7 @@ export function expectVerifyInvalid(answer: FacilitatorAnswer<VerifyResponse>, r
  */
 export async function expectNotSettled(
   answer: FacilitatorAnswer<SettlementResponse>,
-  watch: BalanceWatch,
+  watch: BalanceSnapshot,
   refusal: Refusal,
   version: X402Version,
 ): Promise<void> {
@@ -134,9 +140,8 @@ export async function expectNotSettled(
 }
 
 /** No watched balance changed. */
-export async function expectNoMovement(watch: BalanceWatch, what: string, spec: SpecRef[]): Promise<void> {
-  const deltas = await watch.deltas()
-  const moved = Object.entries(deltas).filter(([, delta]) => delta !== 0n)
+export async function expectNoMovement(watch: BalanceSnapshot, what: string, spec: SpecRef[]): Promise<void> {
+  const moved = Object.entries(await deltasOf(watch)).filter(([, delta]) => delta !== 0n)
   if (moved.length > 0) {
     throw new CheckFailure(`${what} moved funds`, {
       expected: 'no balance change',
@@ -154,9 +159,9 @@ export async function expectNoMovement(watch: BalanceWatch, what: string, spec: 
 export async function expectSettled(
   answer: FacilitatorAnswer<SettlementResponse>,
   deal: Deal,
-  watch: BalanceWatch,
+  watch: BalanceSnapshot,
   chain: ChainOracle,
-): Promise<MinedTransaction> {
+): Promise<TransactionObservation> {
   const body = answer.body
   if (body === undefined || body.success !== true) {
     throw new CheckFailure('/settle did not settle a valid payment', {
@@ -171,32 +176,21 @@ export async function expectSettled(
     seen: show(hash),
     spec: refs('FA-4', 'FA-14'),
   })
-  const mined = await chain.transaction(hash as `0x${string}`, 'settlement')
-  check(mined !== undefined, 'the returned transaction hash is not on the chain', {
-    expected: `a mined transaction ${hash}`,
-    seen: 'no such transaction',
-    spec: refs('FA-45'),
-  })
-  check(mined.receipt.status === 'success', 'the settlement transaction reverted, yet /settle said success', {
-    expected: 'receipt status success',
-    seen: mined.receipt.status,
+  const mined = await chain.transaction(hash, 'settlement')
+  checkTransactionSucceeded(mined, {
+    message: 'the transaction of a successful SettleResponse did not succeed on chain',
     spec: refs('FA-45'),
   })
   const value = deal.authorization.value
-  const transfer = mined.transfers.length === 1 ? mined.transfers[0] : undefined
-  check(
-    transfer !== undefined &&
-      isAddressEqual(transfer.from, deal.from) &&
-      isAddressEqual(transfer.to, deal.payTo) &&
-      transfer.value === value,
-    'the settlement transaction does not transfer exactly what was signed',
+  checkExactlyOneTransfer(
+    mined.transfers,
+    { from: deal.from, to: deal.payTo, value },
     {
-      expected: `one Transfer of ${value} from ${deal.from} to ${deal.payTo}`,
-      seen: show(mined.transfers),
+      message: 'the settlement transaction does not transfer exactly what was signed',
       spec: refs('FA-14', 'FA-15'),
     },
   )
-  const deltas = await watch.deltas()
+  const deltas = await deltasOf(watch)
   check(
     deltas.payer === -value && deltas.payTo === value,
     'the balances did not move by exactly the signed value',
@@ -272,6 +266,11 @@ function expectShape(
     seen: result.issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; '),
     spec: refs(requirement),
   })
+}
+
+/** The balance change of every labelled account of `snapshot` (recorded as evidence). */
+export async function deltasOf(snapshot: BalanceSnapshot): Promise<Record<string, bigint>> {
+  return Object.fromEntries((await snapshot.deltas()).map((entry) => [entry.label, entry.delta]))
 }
 
 /** Runs checks whose failure is a broken MUST even inside a case of a weaker level. */

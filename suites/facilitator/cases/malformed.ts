@@ -58,7 +58,7 @@ const CLEAN_STATUSES = [400, 413, 415, 422]
 async function sendMalformed(context: FacilitatorCaseContext, endpoint: 'verify' | 'settle'): Promise<void> {
   const { payments, facilitator, chain } = context
   const deal = await payments.deal()
-  const watch = await chain.watch({ payer: deal.from, payTo: deal.payTo })
+  const watch = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
   const key = endpoint === 'verify' ? 'isValid' : 'success'
   const reasonKey = endpoint === 'verify' ? 'invalidReason' : 'errorReason'
   const accepted = reasonsOf('FA-42')

@@ -10,12 +10,12 @@ import type { DevnetAccount } from '../../../harness/devnet/types.ts'
 import { createEvidenceRecorder, type EvidenceRecorder } from '../../../harness/model/evidence.ts'
 import { show } from '../../../harness/model/expect.ts'
 import { CheckFailure } from '../../../harness/model/verdict.ts'
+import { type ChainOracle, createChainOracle } from '../../../harness/oracle/index.ts'
 import type { FacilitatorRequest } from '../../../harness/wire/types.ts'
 import { describeAnswer, type FacilitatorClient, facilitatorClient } from '../api.ts'
 import { type FacilitatorCaseContext, facilitatorCase } from '../context.ts'
-import { type ChainOracle, chainOracle } from '../oracle.ts'
 import { type Deal, type Payments, payments } from '../payments.ts'
-import { refs } from '../verdicts.ts'
+import { deltasOf, refs } from '../verdicts.ts'
 
 /** The tools of one property run, recording into `evidence` (a scratch recorder, or the case's). */
 interface Tools {
@@ -28,7 +28,11 @@ function tools(context: FacilitatorCaseContext, evidence: EvidenceRecorder): Too
   return {
     facilitator: facilitatorClient(context.facilitator.url, evidence, context.signal),
     payments: payments(context.devnet, context.version, evidence),
-    chain: chainOracle(context.devnet, evidence),
+    chain: createChainOracle({
+      publicClient: context.devnet.publicClient,
+      token: context.devnet.usdc,
+      evidence,
+    }),
   }
 }
 
@@ -224,9 +228,9 @@ export const propertySingleFieldMutation = facilitatorCase({
             },
           )
         }
-        const watch = await chain.watch(watched)
+        const watch = await chain.snapshot(watched)
         const settled = await facilitator.settle(request, `settle (${change.field} mutated)`)
-        const deltas = await watch.deltas()
+        const deltas = await deltasOf(watch)
         const moved = Object.entries(deltas).filter(([, d]) => d !== 0n)
         if (moved.length > 0 || settled.body?.success === true) {
           throw new CheckFailure(
@@ -264,12 +268,12 @@ export const propertySettledSum = facilitatorCase({
         const deals = await Promise.all(
           amounts.map((amount) => pay.deal({ payer, terms: { amount, payTo } })),
         )
-        const watch = await chain.watch({ payer: payer.address, payTo })
+        const watch = await chain.snapshot({ payer: payer.address, payTo })
         const answers = await Promise.all(deals.map((deal) => facilitator.settle(deal.request)))
         const settled = deals
           .filter((_, i) => answers[i]!.body?.success === true)
           .reduce((sum, deal) => sum + deal.authorization.value, 0n)
-        const deltas = await watch.deltas()
+        const deltas = await deltasOf(watch)
         if (deltas.payTo !== settled || deltas.payer !== -settled) {
           throw new CheckFailure('the values reported settled do not add up to the balance changes', {
             expected: `payer -${settled}, payTo +${settled} (sum of the successful settlements)`,

@@ -11,7 +11,7 @@ import { acceptedReasons } from '../../catalog/index.ts'
 import { describeAnswer } from '../api.ts'
 import { facilitatorCase } from '../context.ts'
 import { defectNamed } from '../defects.ts'
-import { expectNotSettled, expectSettled, expectVerifyValid, must, refs } from '../verdicts.ts'
+import { deltasOf, expectNotSettled, expectSettled, expectVerifyValid, must, refs } from '../verdicts.ts'
 
 /** A valid payment, verified then settled, moves exactly what was signed; the facilitator pays the gas. */
 export const settleValid = facilitatorCase({
@@ -21,23 +21,23 @@ export const settleValid = facilitatorCase({
   requirements: ['FA-4', 'FA-14', 'FA-15', 'FA-45', 'FA-52', 'FA-53'],
   level: 'MUST',
   tags: ['chain'],
-  async run({ payments, facilitator, chain }) {
+  async run({ payments, facilitator, chain, devnet }) {
     const deal = await payments.deal()
     expectVerifyValid(await facilitator.verify(deal.request), deal, ['FA-37'])
-    const watch = await chain.watch({ payer: deal.from, payTo: deal.payTo })
-    const gasBefore = await chain.nativeBalance(deal.from)
+    const watch = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
+    const gasBefore = await devnet.publicClient.getBalance({ address: deal.from })
     const mined = await expectSettled(await facilitator.settle(deal.request), deal, watch, chain)
     check(
-      !isAddressEqual(mined.receipt.from, deal.from),
+      mined.from !== undefined && !isAddressEqual(mined.from, deal.from),
       'the settlement transaction was sent by the payer',
       {
         expected: 'a transaction sent by the facilitator',
-        seen: mined.receipt.from,
+        seen: mined.from,
         spec: refs('FA-52'),
       },
     )
     checkEqual(
-      await chain.nativeBalance(deal.from),
+      await devnet.publicClient.getBalance({ address: deal.from }),
       gasBefore,
       "the payer's native balance changed (it paid gas)",
       {
@@ -57,13 +57,13 @@ export const settleWithoutVerify = facilitatorCase({
   tags: ['chain'],
   async run({ payments, facilitator, chain }) {
     const deal = await payments.deal()
-    const watch = await chain.watch({ payer: deal.from, payTo: deal.payTo })
+    const watch = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
     const answer = await facilitator.settle(deal.request)
     if (answer.body?.success === true) {
       await must(() => expectSettled(answer, deal, watch, chain))
       return
     }
-    const deltas = await watch.deltas()
+    const deltas = await deltasOf(watch)
     if (deltas.payer !== 0n || deltas.payTo !== 0n) {
       throw new CheckFailure('/settle moved funds but did not report success', {
         expected: 'success true with the transaction, or no movement',
@@ -86,9 +86,9 @@ export const settleReplay = facilitatorCase({
   tags: ['chain', 'security'],
   async run({ payments, facilitator, chain, version }) {
     const deal = await payments.deal()
-    const first = await chain.watch({ payer: deal.from, payTo: deal.payTo })
+    const first = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
     await expectSettled(await facilitator.settle(deal.request, 'settle (first)'), deal, first, chain)
-    const second = await chain.watch({ payer: deal.from, payTo: deal.payTo })
+    const second = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
     await expectNotSettled(
       await facilitator.settle(deal.request, 'settle (replay)'),
       second,
@@ -114,13 +114,13 @@ export const settleConcurrent = facilitatorCase({
   tags: ['chain', 'security'],
   async run({ payments, facilitator, chain }) {
     const deal = await payments.deal()
-    const watch = await chain.watch({ payer: deal.from, payTo: deal.payTo })
+    const watch = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
     const answers = await Promise.all(
       Array.from({ length: CONCURRENT_SETTLES }, (_, i) =>
         facilitator.settle(deal.request, `settle (concurrent ${i + 1})`),
       ),
     )
-    const deltas = await watch.deltas()
+    const deltas = await deltasOf(watch)
     const value = deal.authorization.value
     check(
       deltas.payer === -value && deltas.payTo === value,
@@ -138,7 +138,7 @@ export const settleConcurrent = facilitatorCase({
       spec: refs('FA-13', 'FA-16'),
     })
     const mined = await chain.transaction(successes[0]!.body!.transaction as `0x${string}`, 'settlement')
-    check(mined?.receipt.status === 'success', 'the one successful settle names no successful transaction', {
+    check(mined.status === 'success', 'the one successful settle names no successful transaction', {
       expected: 'a mined, successful transaction',
       seen: show(successes[0]!.body),
       spec: refs('FA-45'),
@@ -170,7 +170,7 @@ export const settleExpiredAfterVerify = facilitatorCase({
           `/verify did not accept an authorization valid for 12 s, so expiry after it cannot be shown: ${describeAnswer(verified)}`,
         )
       await devnet.increaseTime(15)
-      const watch = await chain.watch({ payer: deal.from, payTo: deal.payTo })
+      const watch = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
       await expectNotSettled(await facilitator.settle(deal.request), watch, expiredRefusal, version)
     })
   },
@@ -207,7 +207,7 @@ export const settleDefects = [
     tags: ['chain', 'hostile'],
     async run(context) {
       const deal = await defect.build(context)
-      const watch = await context.chain.watch({
+      const watch = await context.chain.snapshot({
         payer: deal.from,
         payTo: deal.payTo,
         recipient: deal.authorization.to,

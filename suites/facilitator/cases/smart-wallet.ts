@@ -6,7 +6,15 @@
 import { CheckFailure } from '../../../harness/model/verdict.ts'
 import { describeAnswer } from '../api.ts'
 import { facilitatorCase } from '../context.ts'
-import { expectNotSettled, expectSettled, expectVerifyInvalid, must, reasonsOf, refs } from '../verdicts.ts'
+import {
+  deltasOf,
+  expectNotSettled,
+  expectSettled,
+  expectVerifyInvalid,
+  must,
+  reasonsOf,
+  refs,
+} from '../verdicts.ts'
 
 const WALLET_FUNDS = 100_000n
 
@@ -30,10 +38,10 @@ export const smartWalletValid = facilitatorCase({
         spec: refs('FA-6'),
       })
     }
-    const watch = await chain.watch({ payer: deal.from, payTo: deal.payTo })
+    const watch = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
     const settled = await facilitator.settle(deal.request)
     if (settled.body?.success !== true) {
-      const deltas = await watch.deltas()
+      const deltas = await deltasOf(watch)
       if (deltas.payer === 0n && deltas.payTo === 0n) {
         throw new CheckFailure('/settle did not settle a smart-wallet payment that /verify accepted', {
           expected: 'success: true',
@@ -71,7 +79,7 @@ export const smartWalletInvalid = facilitatorCase({
       defect: 'a smart-wallet payment signed by a key the wallet does not accept',
     }
     expectVerifyInvalid(await facilitator.verify(deal.request), refusal)
-    const watch = await chain.watch({ payer: deal.from, payTo: deal.payTo })
+    const watch = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
     await expectNotSettled(
       await facilitator.settle(deal.request),
       watch,

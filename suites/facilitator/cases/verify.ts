@@ -20,7 +20,7 @@ export const verifyValid = facilitatorCase({
   tags: ['chain'],
   async run({ payments, facilitator, chain }) {
     const deal = await payments.deal()
-    const watch = await chain.watch({ payer: deal.from, payTo: deal.payTo })
+    const watch = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
     expectVerifyValid(await facilitator.verify(deal.request), deal, ['FA-37'])
     await expectNoMovement(watch, '/verify of a valid payment', refs('FA-55'))
     const used = await chain.authorizationUsed(deal.from, deal.authorization.nonce)
