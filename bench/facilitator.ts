@@ -10,7 +10,7 @@ import type { Devnet, DevnetAccount } from '../harness/devnet/types.ts'
 import { buildExactPayment } from '../harness/evm/index.ts'
 import { createFacilitator, startFacilitator } from '../harness/facilitator/index.ts'
 import type { FacilitatorRequest, PaymentRequirementsV2 } from '../harness/wire/types.ts'
-import { referenceFacilitator } from '../test/facilitator/reference.ts'
+import { referenceFacilitator } from '../test/sdk/facilitators.ts'
 
 /** Options of {@link benchFacilitator}. */
 export interface FacilitatorBenchOptions {

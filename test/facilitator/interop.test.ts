@@ -14,8 +14,8 @@ import type {
   PaymentRequirementsV1,
   PaymentRequirementsV2,
 } from '../../harness/wire/types.ts'
+import { type ReferenceFacilitator, referenceFacilitator } from '../sdk/facilitators.ts'
 import { type PaymentSpec, paymentRequest } from './payments.ts'
-import { type ReferenceFacilitator, referenceFacilitator } from './reference.ts'
 
 let devnet: Devnet
 let builtin: Facilitator

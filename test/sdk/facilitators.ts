@@ -9,8 +9,8 @@
  * paymentRequirements is 400 `{error}`, an exception of the SDK is 500 `{error}` (what the reference
  * example servers answer), everything else is the SDK's own answer with 200.
  *
- * Also `referenceFacilitator(devnet)`: the @x402 facilitator in-process, shared with
- * bench/facilitator.ts and the built-in facilitator's interop tests.
+ * Also `referenceFacilitator(devnet)`: the @x402 facilitator in-process (no HTTP), used by
+ * bench/facilitator.ts and the built-in facilitator's interop tests (test/facilitator/interop.test.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -100,6 +100,8 @@ function settlingClient(wiring: FacilitatorWiring): SettlingClient {
     account,
     chain: localChain(wiring),
     transport: http(wiring.rpcUrl),
+    // A local devnet mines at once: poll receipts every 20 ms, as the devnet's own clients do.
+    pollingInterval: 20,
   }).extend(publicActions)
   if (wiring.serialSends === false) return client
   let queue: Promise<unknown> = Promise.resolve()
