@@ -36,14 +36,24 @@ import { challengeFor, honestOffer } from './offers.ts'
 export interface ClientFixtureOptions {
   /**
    * The budget the client under test declares (atomic units): cases needing `client-budget` run only
-   * when one is declared. Default: `X402_CLIENT_BUDGET` of the worker's environment, else none.
+   * when one is declared. Default: the one declared for the target's label in
+   * {@link declaredClientBudgets}, else `X402_CLIENT_BUDGET` of the worker's environment, else none.
    */
   budget?: bigint
   /** How long one client run may take before it is stopped and judged. Default 15 s. */
   runTimeoutMs?: number
+  /** Called after every client run (benchmarks time the client apart from the suite with it). */
+  onRun?: (run: ClientRun, caseId: string | undefined) => void
 }
 
 const DEFAULT_RUN_TIMEOUT_MS = 15_000
+
+/**
+ * Budgets declared by in-process clients, by target label (the project's reference clients declare
+ * theirs here, so `demo` runs the budget case). A client run by command or driver declares its budget
+ * with `X402_CLIENT_BUDGET` in the harness's environment.
+ */
+export const declaredClientBudgets: Map<string, bigint> = new Map()
 
 /**
  * An extra key of the shared honest v2 offer, which a faithful `accepted` carries back. Base64 of ASCII
@@ -62,15 +72,9 @@ export function createClientFixture(options: ClientFixtureOptions = {}): RoleFix
     async setup(environment, target) {
       if (target.pay === undefined)
         throw new TargetUnavailable(`${target.label} cannot be asked to pay (not a client target)`)
-      const budget = options.budget ?? budgetFromEnvironment()
+      const budget = options.budget ?? declaredClientBudgets.get(target.label) ?? budgetFromEnvironment()
       const paywall = await startPaywall({ settlement: environment.facilitator })
-      const session = new ClientSession(
-        environment,
-        target,
-        paywall,
-        options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS,
-        budget,
-      )
+      const session = new ClientSession(environment, target, paywall, options, budget)
       try {
         const versions = await session.probeVersions()
         const capabilities: Capability[] = []
@@ -103,6 +107,7 @@ class ClientSession {
   private readonly target: Target
   private readonly paywall: Paywall
   private readonly runTimeoutMs: number
+  private readonly onRun: ClientFixtureOptions['onRun']
   private readonly budget: bigint | undefined
   /** Nonce keys of every run so far, by run, for the "never repeats" checks. */
   private readonly nonces = new Map<ClientRun, { label: string; keys: string[] }>()
@@ -113,13 +118,14 @@ class ClientSession {
     environment: WorkerEnvironment,
     target: Target,
     paywall: Paywall,
-    runTimeoutMs: number,
+    options: ClientFixtureOptions,
     budget: bigint | undefined,
   ) {
     this.environment = environment
     this.target = target
     this.paywall = paywall
-    this.runTimeoutMs = runTimeoutMs
+    this.runTimeoutMs = options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS
+    this.onRun = options.onRun
     this.budget = budget
   }
 
@@ -181,7 +187,7 @@ class ClientSession {
         return { endpoint: created, paymentRequired: paymentRequired! }
       },
       fundedPayer: () => devnet.fundedAccount(),
-      pay: (target, runOptions = {}) => this.run(target, runOptions, signal, evidence),
+      pay: (target, runOptions = {}) => this.run(target, runOptions, signal, evidence, info.caseId),
       honestExchange: () => this.honestExchange(version),
       nonceSeenElsewhere: (run) => this.nonceSeenElsewhere(run),
     }
@@ -193,6 +199,7 @@ class ClientSession {
     options: RunOptions,
     signal: AbortSignal,
     evidence?: EvidenceRecorder,
+    caseId?: string,
   ): Promise<ClientRun> {
     const pay = this.target.pay!
     const payer: DevnetAccount | undefined =
@@ -238,6 +245,7 @@ class ClientSession {
     }
     this.nonces.set(run, { label: options.label ?? endpoint.url, keys: nonceKeys(run.payments) })
     if (evidence !== undefined && !options.quiet) recordRun(evidence, run, options.label)
+    this.onRun?.(run, caseId)
     return run
   }
 

@@ -5,6 +5,7 @@
  * cases judge one shared honest exchange per version (one client run serves them all), each checking
  * one thing, so a defect shows in exactly the case that names it.
  */
+import { honestScript } from '../../harness/actors/paywall/index.ts'
 import { defineCase } from '../../harness/model/case.ts'
 import { check, checkEqual } from '../../harness/model/expect.ts'
 import { expectExactlyOneTransferFrom } from '../../harness/oracle/index.ts'
@@ -12,6 +13,7 @@ import type { ClientCaseContext, HonestExchange, ObservedPayment } from './conte
 import { recordRun } from './fixture.ts'
 import { offeredAmount } from './offers.ts'
 import {
+  describeRun,
   expectAuthorization,
   expectDecimalStrings,
   expectFreshNonce,
@@ -228,6 +230,73 @@ export const htmlBody = clientCase({
   },
 })
 
+export const transferMethodEip3009 = clientCase({
+  id: 'client.honest.transfer-method-eip3009',
+  title:
+    'An offer naming assetTransferMethod "eip3009" is paid with an EIP-3009 authorization and the method kept in accepted',
+  role: 'client',
+  versions: [2],
+  requirements: ['CL-25', 'CL-23'],
+  level: 'MUST',
+  tags: ['honest'],
+  async run(context) {
+    const offer = context.offer({
+      extra: { ...context.devnet.preset.eip712, assetTransferMethod: 'eip3009' },
+    })
+    const { endpoint } = context.honest([offer], { settle: false })
+    const run = await context.pay(endpoint)
+    const payment = expectOnePayment(run, context.version)
+    expectOfferedTerms(payment, context.version, [offer])
+    const json = payloadJson(payment)
+    const extra = (json.accepted as { extra?: Record<string, unknown> } | undefined)?.extra
+    check(
+      extra?.assetTransferMethod === 'eip3009' && 'authorization' in (json.payload as object),
+      'the payment is not an EIP-3009 payment marked eip3009',
+      {
+        expected: 'accepted.extra.assetTransferMethod "eip3009" with payload {signature, authorization}',
+        seen: `assetTransferMethod ${JSON.stringify(extra?.assetTransferMethod)}, payload keys ${Object.keys(json.payload as object).join(', ')}`,
+        spec: refs('CL-25'),
+      },
+    )
+  },
+})
+
+export const headerNameCase = clientCase({
+  id: 'client.honest.header-name-case',
+  title: 'A challenge and settlement sent under lower-case header names are read like any others',
+  role: 'client',
+  versions: [2],
+  requirements: ['X-9', 'CL-20'],
+  level: 'MUST',
+  tags: ['honest', 'encoding'],
+  async run(context) {
+    const offer = context.offer()
+    const endpoint = context.endpoint(({ url }) => {
+      const honest = honestScript({ paymentRequired: context.challenge(url, [offer]) })
+      return async (request, state) => {
+        const reply = await honest(request, state)
+        const headers = Object.fromEntries(
+          Object.entries(reply.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+        )
+        return { ...reply, headers }
+      }
+    })
+    const run = await context.pay(endpoint)
+    const payment = expectOnePayment(run, context.version)
+    expectOfferedTerms(payment, context.version, [offer])
+    check(
+      run.report?.paymentResponse !== undefined,
+      'the client did not read the lower-case payment-response header',
+      {
+        expected: 'paymentResponse in its report',
+        seen: describeRun(run),
+        spec: refs('X-9', 'CL-36'),
+        level: 'SHOULD',
+      },
+    )
+  },
+})
+
 /** The honest cases. */
 export const honestCases = [
   paysOnce,
@@ -241,4 +310,6 @@ export const honestCases = [
   signatureRecovers,
   settlementReported,
   htmlBody,
+  transferMethodEip3009,
+  headerNameCase,
 ] as const

@@ -5,12 +5,12 @@
  */
 
 import { collectCases } from '../../harness/model/case.ts'
-import { referenceClientTarget } from '../../harness/reference/client/index.ts'
+import { DEFAULT_CLIENT_BUDGET, referenceClientTarget } from '../../harness/reference/client/index.ts'
 import { defineSuite, type RoleSuite } from '../../harness/runner/suite.ts'
 import { choiceCases } from './choice.ts'
 import type { ClientCaseContext } from './context.ts'
 import { extensionCases } from './extensions.ts'
-import { createClientFixture } from './fixture.ts'
+import { createClientFixture, declaredClientBudgets } from './fixture.ts'
 import { honestCases } from './honest.ts'
 import { hostileCases } from './hostile.ts'
 import { malformedCases } from './malformed.ts'
@@ -18,7 +18,11 @@ import { nonceCases } from './nonce.ts'
 import { propertyCases } from './properties.ts'
 
 export type { ClientCaseContext, ClientRun, HonestExchange, ObservedPayment } from './context.ts'
-export { type ClientFixtureOptions, createClientFixture } from './fixture.ts'
+export { type ClientFixtureOptions, createClientFixture, declaredClientBudgets } from './fixture.ts'
+
+/** Labels of the reference clients `demo` runs; they keep the default budget of the reference client. */
+const REFERENCE_LABELS = { v1: 'reference client v1', v2: 'reference client v2' } as const
+for (const label of Object.values(REFERENCE_LABELS)) declaredClientBudgets.set(label, DEFAULT_CLIENT_BUDGET)
 
 /** Every client case, in report order. */
 export const clientCases = collectCases<ClientCaseContext>(
@@ -39,8 +43,8 @@ export function clientSuiteWith(fixture = createClientFixture()): RoleSuite<Clie
     fixture,
     cases: clientCases,
     references: [
-      { name: 'client-v1', target: referenceClientTarget({ versions: [1], label: 'reference client v1' }) },
-      { name: 'client-v2', target: referenceClientTarget({ versions: [2], label: 'reference client v2' }) },
+      { name: 'client-v1', target: referenceClientTarget({ versions: [1], label: REFERENCE_LABELS.v1 }) },
+      { name: 'client-v2', target: referenceClientTarget({ versions: [2], label: REFERENCE_LABELS.v2 }) },
     ],
   })
 }

@@ -11,7 +11,12 @@ import { executeCase } from '../../../harness/runner/execute.ts'
 import type { TargetSpec } from '../../../harness/runner/fixture.ts'
 import { attachTarget } from '../../../harness/targets/attach.ts'
 import type { X402Version } from '../../../harness/wire/types.ts'
-import { type ClientCaseContext, clientCases, createClientFixture } from '../../../suites/client/index.ts'
+import {
+  type ClientCaseContext,
+  type ClientFixtureOptions,
+  clientCases,
+  createClientFixture,
+} from '../../../suites/client/index.ts'
 
 export interface SuiteRunOptions {
   /** The client's declared budget (enables the over-budget case). */
@@ -23,6 +28,8 @@ export interface SuiteRunOptions {
   seed?: number
   /** Per-case timeout. Default 20 s (the CLI's default); a case's own timeoutMs wins. */
   timeoutMs?: number
+  /** Called after every client run (see `ClientFixtureOptions.onRun`). */
+  onRun?: ClientFixtureOptions['onRun']
 }
 
 export interface SuiteRun {
@@ -44,7 +51,10 @@ export async function runClientSuite(
   options: SuiteRunOptions = {},
 ): Promise<SuiteRun> {
   const started = performance.now()
-  const fixture = createClientFixture(options.budget === undefined ? {} : { budget: options.budget })
+  const fixture = createClientFixture({
+    ...(options.budget === undefined ? {} : { budget: options.budget }),
+    ...(options.onRun === undefined ? {} : { onRun: options.onRun }),
+  })
   const target = await attachTarget(spec, {
     role: 'client',
     environment: environment.environment,
