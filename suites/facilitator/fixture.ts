@@ -37,7 +37,7 @@ export const facilitatorFixture: RoleFixture<FacilitatorCaseContext> = {
         )
       }
     }
-    const base = replayBase(target)
+    const base = replayBase(target, devnet.rpcUrl)
     return {
       versions,
       capabilities: ['chain'],
@@ -99,14 +99,18 @@ export function versionsServed(supported: SupportedResponse, preset: ChainPreset
   return ([1, 2] as const).filter(serves)
 }
 
-function replayBase(target: Target): string {
+/**
+ * The start of the command line that reruns a case against this target: the URL (with the devnet it
+ * settles on), the start command, or `demo` for the project's own in-process reference.
+ */
+function replayBase(target: Target, rpcUrl: string): string {
   const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`
   switch (target.kind) {
     case 'start':
       return `x402-conformance facilitator ${target.url ?? ''} --start ${quote(target.label)}`
     case 'in-process':
-      return `x402-conformance demo --target ${quote(target.label)}`
+      return 'x402-conformance demo --role facilitator'
     default:
-      return `x402-conformance facilitator ${target.url ?? target.label}`
+      return `x402-conformance facilitator ${target.url ?? target.label} --rpc ${rpcUrl}`
   }
 }

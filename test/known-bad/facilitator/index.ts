@@ -8,6 +8,7 @@ import { emptyTransactionOnSuccess } from './empty-transaction-on-success.ts'
 import { ignoresValidAfter } from './ignores-valid-after.ts'
 import { ignoresValidBefore } from './ignores-valid-before.ts'
 import { invalidReasonWhenValid } from './invalid-reason-when-valid.ts'
+import { noSupportedEndpoint } from './no-supported-endpoint.ts'
 import { paysAuthorizationRecipient } from './pays-authorization-recipient.ts'
 import { reportsSuccessOnReplay } from './reports-success-on-replay.ts'
 import { settlesOnVerify } from './settles-on-verify.ts'
@@ -41,5 +42,6 @@ export const knownBadFacilitators: readonly KnownBadFacilitator[] = [
   settlesOnVerify,
   wrongSignerInSupported,
   supportedWithoutSigners,
+  noSupportedEndpoint,
   crashesOnMalformedBody,
 ]
