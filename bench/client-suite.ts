@@ -131,7 +131,8 @@ async function measure(
     onRun: (clientRun) => {
       clientRuns++
       clientMs += clientRun.durationMs
-      // Version probes run during set-up, before any case; every other run is waited for by a case.
+      // The version probes (the shared honest exchanges) run during set-up, before any case; every
+      // other run is waited for by a case.
       if (!clientRun.endpoint.url.includes('/x402/probe-')) clientMsInCases += clientRun.durationMs
     },
   })

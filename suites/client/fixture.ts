@@ -131,14 +131,10 @@ class ClientSession {
 
   /** Offers the client each version's honest challenge; a version counts when it answers with a payment. */
   async probeVersions(): Promise<X402Version[]> {
+    // The probe of a version is its shared honest exchange: one client run serves both.
     const probes = await Promise.all(
       VERSIONS.map(async (version) => {
-        const offer = honestOffer(this.environment.devnet, version)
-        const endpoint = this.paywall.endpointWith(
-          ({ url }) => honestScript({ paymentRequired: challengeFor(version, url, [offer]), settle: false }),
-          { label: `probe-v${version}` },
-        )
-        const run = await this.run(endpoint, { label: `version probe v${version}` }, this.closing.signal)
+        const { run } = await this.honestExchange(version)
         return run.payments.length > 0 ? version : undefined
       }),
     )
@@ -280,9 +276,13 @@ class ClientSession {
         paymentRequired = challengeFor(version, url, [offered])
         return honestScript({ paymentRequired })
       },
-      { label: `honest-v${version}` },
+      { label: `probe-honest-v${version}` },
     )
-    const run = await this.run(endpoint, { label: `honest exchange v${version}` }, this.closing.signal)
+    const run = await this.run(
+      endpoint,
+      { label: `honest exchange v${version} (also the version probe)` },
+      this.closing.signal,
+    )
     return { paymentRequired: paymentRequired!, offered, run }
   }
 
