@@ -7,7 +7,7 @@ import { CheckFailure } from '../../../harness/model/verdict.ts'
 import { acceptedReasons } from '../../catalog/index.ts'
 import { describeAnswer } from '../api.ts'
 import { facilitatorCase } from '../context.ts'
-import { defects } from '../defects.ts'
+import { corruptSignature, defects } from '../defects.ts'
 import { expectNoMovement, expectVerifyInvalid, expectVerifyValid, reasonsOf, refs } from '../verdicts.ts'
 
 /** A valid payment is answered isValid true, without invalidReason, with its payer; nothing moves. */
@@ -15,7 +15,8 @@ export const verifyValid = facilitatorCase({
   id: 'facilitator.verify.valid',
   title: 'A valid payment is answered isValid true with its payer, and /verify moves no funds',
   versions: [1, 2],
-  requirements: ['FA-1', 'FA-2', 'FA-3', 'FA-37', 'FA-55'],
+  // The requirements carry no extra.assetTransferMethod, which a facilitator must not require (FA-47).
+  requirements: ['FA-1', 'FA-2', 'FA-3', 'FA-37', 'FA-47', 'FA-55'],
   level: 'MUST',
   tags: ['chain'],
   async run({ payments, facilitator, chain }) {
@@ -204,3 +205,26 @@ export const verifyUnsupported = (
     },
   }),
 )
+
+/** The HTTP status of a refusal is open (the reference facilitators use 200): recorded. */
+export const verifyRefusalStatus = facilitatorCase({
+  id: 'facilitator.verify.refusal-status',
+  title: 'The HTTP status of /verify and /settle refusals (isValid/success false) is recorded',
+  versions: [1, 2],
+  requirements: ['FA-41'],
+  level: 'MAY',
+  async run({ payments, facilitator }) {
+    const deal = await payments.deal({ signature: corruptSignature })
+    const verified = await facilitator.verify(deal.request)
+    const settled = await facilitator.settle(deal.request)
+    if (verified.body?.isValid === true || settled.body?.success === true) {
+      throw new CheckFailure('a payment with a corrupted signature was accepted', {
+        expected: 'isValid false and success false',
+        seen: `${describeAnswer(verified)}; ${describeAnswer(settled)}`,
+        spec: refs('FA-6', 'FA-16'),
+        level: 'MUST',
+      })
+    }
+    info(`refusals answered with HTTP ${verified.status} (/verify) and HTTP ${settled.status} (/settle)`)
+  },
+})
