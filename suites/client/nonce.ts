@@ -17,6 +17,8 @@ export const freshPerPayment = clientCase({
   requirements: ['CL-33', 'CL-5'],
   level: 'MUST',
   tags: ['replay'],
+  // Two client runs one after the other (two process starts for a command target).
+  timeoutMs: 60_000,
   async run(context) {
     const payer = context.target.kind === 'driver' ? undefined : await context.fundedPayer()
     const nonces: string[] = []
