@@ -23,7 +23,7 @@ export interface FacilitatorSuiteBenchOptions {
 
 /** The numbers. Times in ms. */
 export interface FacilitatorSuiteBenchResult {
-  /** `x402-conformance facilitator <url> --start "node suites/facilitator/serve-builtin.ts"`: start to exit. */
+  /** `x402-conformance facilitator <url> --start "node harness/facilitator/cli.ts"`: start to exit. */
   cliWallMs: number
   cliExitCode: number | null
   /** Outcome counts of the CLI's report. */
@@ -57,7 +57,7 @@ export async function benchFacilitatorSuite(
       'facilitator',
       `http://127.0.0.1:${port}`,
       '--start',
-      `${process.execPath} suites/facilitator/serve-builtin.ts`,
+      `${process.execPath} harness/facilitator/cli.ts`,
       '--report',
       report,
       '--quiet',
