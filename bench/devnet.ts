@@ -45,3 +45,12 @@ export function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
+
+if (import.meta.main) {
+  const result = await benchDevnet(Number(process.argv[2] ?? 5))
+  console.log(`devnet ready time (median of ${result.runs})`)
+  console.log(`  bare anvil through prool:        ${result.bareAnvilMs.toFixed(0)} ms`)
+  console.log(
+    `  devnet (anvil + USDC + Multicall3 + funding + facilitator): ${result.devnetReadyMs.toFixed(0)} ms (${result.ratio.toFixed(2)}x bare; target <= 1.5x)`,
+  )
+}
