@@ -56,6 +56,12 @@ export function devnetHandle(preset: ChainPreset, rpcUrl: string, stop: () => Pr
     return account
   }
 
+  async function now(): Promise<bigint> {
+    const block = await publicClient.getBlock({ blockTag: 'latest' })
+    const wall = BigInt(Math.floor(Date.now() / 1000))
+    return block.timestamp > wall ? block.timestamp : wall
+  }
+
   let stopped = false
   return {
     preset,
@@ -82,13 +88,12 @@ export function devnetHandle(preset: ChainPreset, rpcUrl: string, stop: () => Pr
     async mint(to, amount) {
       await mintFrom(await freshAccount(DEFAULT_FUND.eth), to, amount)
     },
-    async now() {
-      const block = await publicClient.getBlock({ blockTag: 'latest' })
-      const wall = BigInt(Math.floor(Date.now() / 1000))
-      return block.timestamp > wall ? block.timestamp : wall
-    },
+    now,
     async increaseTime(seconds) {
-      await testClient.increaseTime({ seconds })
+      // From the chain's own notion of now, so the step is exact even when the latest block is ahead of
+      // the wall clock; anvil keeps the offset for the blocks after it.
+      const target = (await now()) + BigInt(seconds)
+      await testClient.setNextBlockTimestamp({ timestamp: target })
       await testClient.mine({ blocks: 1 })
     },
     snapshot: () => testClient.snapshot(),
