@@ -21,15 +21,3 @@ export const erc1271Abi = parseAbi([
 
 /** The value ERC-1271 returns for a valid signature (the function selector). */
 export const ERC1271_MAGIC_VALUE = '0x1626ba7e'
-
-/** EIP-3009 `TransferWithAuthorization` typed-data types (EIP-3009, x402 scheme_exact_evm.md). */
-export const transferWithAuthorizationTypes = {
-  TransferWithAuthorization: [
-    { name: 'from', type: 'address' },
-    { name: 'to', type: 'address' },
-    { name: 'value', type: 'uint256' },
-    { name: 'validAfter', type: 'uint256' },
-    { name: 'validBefore', type: 'uint256' },
-    { name: 'nonce', type: 'bytes32' },
-  ],
-} as const

@@ -4,6 +4,7 @@
  * touches the chain.
  */
 import { type Address, getAddress, type Hex, isAddressEqual } from 'viem'
+import type { Authorization } from '../evm/eip3009.ts'
 import type { X402Version } from '../wire/types.ts'
 import type { FacilitatorContext } from './config.ts'
 import { isRecord, readAddress, readBytes32, readHexBytes, readUint256 } from './fields.ts'
@@ -16,15 +17,8 @@ export interface FacilitatorBody {
   paymentRequirements: Record<string, unknown>
 }
 
-/** The EIP-3009 authorization, typed. */
-export interface ExactAuthorization {
-  from: Address
-  to: Address
-  value: bigint
-  validAfter: bigint
-  validBefore: bigint
-  nonce: Hex
-}
+/** The EIP-3009 authorization, typed (the one shape harness/evm/eip3009.ts signs and hashes). */
+export type ExactAuthorization = Authorization
 
 /** A payment that passed the off-chain reading: what the chain checks and settlement need. */
 export interface ExactPayment {

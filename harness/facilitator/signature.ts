@@ -5,18 +5,8 @@
  * what the token itself uses, and it spares the facilitator's CPU a JavaScript curve recovery. What the
  * token checks around ecrecover (OpenZeppelin ECDSA: 65 bytes, low s, v as given) is checked here.
  */
-import {
-  type Address,
-  concat,
-  getAddress,
-  type Hex,
-  hashTypedData,
-  hexToNumber,
-  numberToHex,
-  size,
-  slice,
-} from 'viem'
-import { transferWithAuthorizationTypes } from './abi.ts'
+import { type Address, concat, getAddress, type Hex, hexToNumber, numberToHex, size, slice } from 'viem'
+import { authorizationTypedData, eip3009Domain, hashAuthorization } from '../evm/eip3009.ts'
 import type { FacilitatorContext } from './config.ts'
 import type { ExactAuthorization } from './payment.ts'
 
@@ -38,17 +28,13 @@ export function splitSignature(signature: Hex): SplitSignature | undefined {
 
 /** The EIP-712 digest the token computes for this authorization (domain from the configured token). */
 export function authorizationDigest(context: FacilitatorContext, authorization: ExactAuthorization): Hex {
-  return hashTypedData({
-    domain: {
-      name: context.preset.eip712.name,
-      version: context.preset.eip712.version,
-      chainId: context.preset.chainId,
-      verifyingContract: context.usdc,
-    },
-    types: transferWithAuthorizationTypes,
-    primaryType: 'TransferWithAuthorization',
-    message: authorization,
+  const domain = eip3009Domain({
+    name: context.preset.eip712.name,
+    version: context.preset.eip712.version,
+    chainId: context.preset.chainId,
+    verifyingContract: context.usdc,
   })
+  return hashAuthorization(authorizationTypedData(domain, authorization))
 }
 
 /** The ecrecover precompile's address. */

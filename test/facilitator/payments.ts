@@ -2,9 +2,15 @@
  * Test helper: signed `exact` EIP-3009 facilitator requests (v1 or v2) for the devnet, with one field
  * overridable at a time so each test carries exactly one defect. Signs with real keys (viem).
  */
-import { randomBytes } from 'node:crypto'
-import { type Address, type Hex, type LocalAccount, toHex } from 'viem'
+import type { Address, Hex, LocalAccount } from 'viem'
 import type { Devnet } from '../../harness/devnet/types.ts'
+import {
+  authorizationToWire,
+  authorizationTypedData,
+  eip3009Domain,
+  randomNonce,
+  signAuthorization,
+} from '../../harness/evm/eip3009.ts'
 import type {
   FacilitatorRequest,
   PaymentRequirementsV1,
@@ -36,17 +42,6 @@ export interface PaymentSpec {
   accepted?: Partial<PaymentRequirementsV2>
 }
 
-const types = {
-  TransferWithAuthorization: [
-    { name: 'from', type: 'address' },
-    { name: 'to', type: 'address' },
-    { name: 'value', type: 'uint256' },
-    { name: 'validAfter', type: 'uint256' },
-    { name: 'validBefore', type: 'uint256' },
-    { name: 'nonce', type: 'bytes32' },
-  ],
-} as const
-
 /** A signed /verify or /settle body (and the authorization nonce, for chain checks). */
 export async function paymentRequest(
   devnet: Devnet,
@@ -59,33 +54,20 @@ export async function paymentRequest(
     value: spec.value ?? spec.amount,
     validAfter: spec.validAfter ?? now - 600n,
     validBefore: spec.validBefore ?? now + 300n,
-    nonce: spec.nonce ?? toHex(randomBytes(32)),
+    nonce: spec.nonce ?? randomNonce(),
+  }
+  const domain = {
+    ...eip3009Domain({
+      name: devnet.preset.eip712.name,
+      version: devnet.preset.eip712.version,
+      chainId: devnet.preset.chainId,
+      verifyingContract: devnet.usdc,
+    }),
+    ...spec.domain,
   }
   const signature =
-    spec.signature ??
-    (await spec.signer.signTypedData({
-      domain: {
-        name: devnet.preset.eip712.name,
-        version: devnet.preset.eip712.version,
-        chainId: devnet.preset.chainId,
-        verifyingContract: devnet.usdc,
-        ...spec.domain,
-      },
-      types,
-      primaryType: 'TransferWithAuthorization',
-      message: authorization,
-    }))
-  const payload = {
-    signature,
-    authorization: {
-      from: authorization.from,
-      to: authorization.to,
-      value: authorization.value.toString(),
-      validAfter: authorization.validAfter.toString(),
-      validBefore: authorization.validBefore.toString(),
-      nonce: authorization.nonce,
-    },
-  }
+    spec.signature ?? (await signAuthorization(spec.signer, authorizationTypedData(domain, authorization)))
+  const payload = { signature, authorization: authorizationToWire(authorization) }
   const extra = { name: devnet.preset.eip712.name, version: devnet.preset.eip712.version }
   if (spec.version === 1) {
     const requirements: PaymentRequirementsV1 = {
