@@ -8,7 +8,8 @@ import { worse } from './summary.ts'
 /**
  * Fills each requirement's `outcome` with the worst outcome of the results that check it (left out when
  * none ran), and counts per role how many requirements there are and how many have at least one case
- * (`covered`: a case exists for it, whether or not this run selected it).
+ * (`covered`: a case exists for it, whether or not this run selected it) and how many the catalogue
+ * puts out of scope for now (`later`).
  */
 export function computeCoverage(
   requirements: readonly RequirementCoverage[],
@@ -25,10 +26,11 @@ export function computeCoverage(
   const covered: RequirementCoverage[] = requirements.map((requirement) => {
     const { outcome: _previous, ...rest } = requirement
     const outcome = worst.get(requirement.id)
-    const role = byRole[requirement.role] ?? { requirements: 0, covered: 0 }
+    const role = byRole[requirement.role] ?? { requirements: 0, covered: 0, later: 0 }
     byRole[requirement.role] = role
     role.requirements += 1
     if (requirement.cases.length > 0) role.covered += 1
+    if (requirement.scope === 'later') role.later += 1
     return outcome === undefined ? rest : { ...rest, outcome }
   })
   return { requirements: covered, byRole }

@@ -27,10 +27,12 @@ export function renderCoverage(report: RunReport): SafeHtml {
   const known = new Set(requirements.map((r) => r.id))
   const unknown = [...counts.keys()].filter((id) => !known.has(id)).sort()
 
-  const roles = Object.entries(report.coverage.byRole).map(([role, { requirements: total, covered }]) => {
-    const checked = requirements.filter((r) => r.role === role && r.outcome !== undefined).length
-    return html`<tr><td>${role}</td><td class="num">${total}</td><td class="num">${covered}</td><td class="num">${checked}</td><td class="num">${total - covered}</td></tr>`
-  })
+  const roles = Object.entries(report.coverage.byRole).map(
+    ([role, { requirements: total, covered, later }]) => {
+      const checked = requirements.filter((r) => r.role === role && r.outcome !== undefined).length
+      return html`<tr><td>${role}</td><td class="num">${total}</td><td class="num">${covered}</td><td class="num">${checked}</td><td class="num">${total - covered}</td><td class="num">${later}</td></tr>`
+    },
+  )
 
   const rows = requirements.map((requirement) => {
     const row = counts.get(requirement.id)
@@ -57,7 +59,7 @@ ${OUTCOMES.map((o) => {
   return html`<section id="coverage">
 <h2>Requirement coverage</h2>
 <p class="muted">Spec ${report.spec.repository} at <span class="mono">${report.spec.commit}</span>. A requirement is covered when at least one case checks it; the matrix counts the results of this run per outcome.</p>
-<table class="roles"><thead><tr><th>Role</th><th>Requirements</th><th>With cases</th><th>Checked in this run</th><th>Without a case</th></tr></thead><tbody>${roles}</tbody></table>
+<table class="roles"><thead><tr><th>Role</th><th>Requirements</th><th>With cases</th><th>Checked in this run</th><th>Without a case</th><th>Out of scope for now</th></tr></thead><tbody>${roles}</tbody></table>
 ${unknown.length === 0 ? '' : html`<p class="problems">Cases point at requirement ids that are not in the catalogue: <span class="mono">${unknown.join(', ')}</span></p>`}
 <p><label><input type="checkbox" id="uncovered-only"> show only requirements without a case</label></p>
 <div class="table-scroll"><table class="matrix"><thead><tr><th>Requirement</th><th>Level</th><th>Role</th><th>Statement</th><th>Spec</th><th>Cases</th>${OUTCOMES.map(

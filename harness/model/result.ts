@@ -150,6 +150,8 @@ export interface RequirementCoverage {
   outcome?: Outcome
   /** Why no case exists, where none does. */
   uncovered?: string
+  /** Set when the catalogue puts the requirement out of the suite's current scope (MCP, SVM, upto...). */
+  scope?: 'later'
 }
 
 export interface RunReport {
@@ -175,7 +177,8 @@ export interface RunReport {
   summary: OutcomeCounts
   coverage: {
     requirements: RequirementCoverage[]
-    byRole: Record<string, { requirements: number; covered: number }>
+    /** Per role: all requirements, those with at least one case, and those out of scope for now. */
+    byRole: Record<string, { requirements: number; covered: number; later: number }>
   }
   /** Differences from a baseline of expected outcomes, when one was given. */
   baseline?: {

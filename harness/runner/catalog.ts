@@ -43,6 +43,7 @@ export function requirementCoverage(suites: readonly RoleSuite[], role?: Role): 
         spec: { file: requirement.spec.file, section: requirement.spec.section },
         cases,
         ...(uncovered === undefined ? {} : { uncovered }),
+        ...(requirement.scope === 'later' ? { scope: 'later' as const } : {}),
       }
     })
 }

@@ -385,6 +385,7 @@ export function fixtureRequirements(): RequirementCoverage[] {
     req('RS-21', 'server', ['server.payment.permit2-allowance']),
     req('RS-22', 'server', [], {
       uncovered: 'MCP transport: out of scope for now',
+      scope: 'later',
       spec: { file: 'specs/transports-v2/mcp.md', section: 'Payment Required Signaling' },
     }),
     req('RS-29', 'server', ['server.extensions.payment-identifier']),

@@ -69,10 +69,10 @@ describe('computeCoverage', () => {
     expect(outcome('RS-22')).toBeUndefined() // no case
     expect(outcome('RS-29')).toBeUndefined() // a case exists, not selected
     expect(coverage.byRole).toEqual({
-      server: { requirements: 10, covered: 9 },
-      client: { requirements: 3, covered: 3 },
-      facilitator: { requirements: 3, covered: 3 },
-      any: { requirements: 1, covered: 0 },
+      server: { requirements: 10, covered: 9, later: 1 },
+      client: { requirements: 3, covered: 3, later: 0 },
+      facilitator: { requirements: 3, covered: 3, later: 0 },
+      any: { requirements: 1, covered: 0, later: 0 },
     })
   })
 

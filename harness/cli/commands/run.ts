@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os'
 import { join, relative } from 'node:path'
 import { type Baseline, baselineFromRun, readBaseline, writeBaseline } from '../../../reports/baseline.ts'
+import { computeCoverage } from '../../../reports/coverage.ts'
 import { writeReports } from '../../../reports/index.ts'
 import { formatJsonReport } from '../../../reports/json.ts'
 import type { CaseMeta } from '../../model/case.ts'
@@ -248,15 +249,12 @@ function printSummary(
 }
 
 function printCoverage(out: NodeJS.WritableStream, suites: readonly RoleSuite[]): void {
-  const byRole = new Map<string, { requirements: number; covered: number }>()
-  for (const entry of requirementCoverage(suites)) {
-    const role = byRole.get(entry.role) ?? { requirements: 0, covered: 0 }
-    role.requirements += 1
-    if (entry.cases.length > 0) role.covered += 1
-    byRole.set(entry.role, role)
-  }
-  const parts = [...byRole].map(([role, { requirements, covered }]) => `${role} ${covered}/${requirements}`)
-  out.write(`coverage (requirements with at least one case): ${parts.join(', ')}\n`)
+  const { byRole } = computeCoverage(requirementCoverage(suites), [])
+  const parts = Object.entries(byRole).map(
+    ([role, { requirements, covered, later }]) =>
+      `${role} ${covered}/${requirements - later}${later ? ` (+${later} later)` : ''}`,
+  )
+  out.write(`coverage (in-scope requirements with at least one case): ${parts.join(', ')}\n`)
 }
 
 /** A path relative to the working directory when it lies below it, else absolute. */
