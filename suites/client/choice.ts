@@ -10,12 +10,11 @@ import type { PaymentRequirements } from '../../harness/wire/types.ts'
 import type { ClientCaseContext } from './context.ts'
 import {
   describeRun,
-  expectCleanFailure,
-  expectNoPayment,
   expectOfferedTerms,
   expectOnePayment,
   expectPaysAmount,
   expectPaysPayTo,
+  expectRefused,
   expectSignatureRecovers,
   refs,
 } from './verdicts.ts'
@@ -75,8 +74,7 @@ export const noneSupported = clientCase({
   async run(context) {
     const { endpoint } = context.honest(unsupportedOffers(context), { settle: false })
     const run = await context.pay(endpoint)
-    expectNoPayment(run, 'a challenge none of whose offers it supports', ['CL-24'])
-    expectCleanFailure(run)
+    expectRefused(run, 'a challenge none of whose offers it supports', ['CL-24'])
   },
 })
 

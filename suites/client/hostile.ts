@@ -14,11 +14,11 @@ import {
   describeRun,
   expectAtMostOnePayment,
   expectCleanFailure,
-  expectNoPayment,
   expectOfferedTerms,
   expectOnePayment,
   expectPaysAmount,
   expectPaysPayTo,
+  expectRefused,
   paidRequests,
   refs,
 } from './verdicts.ts'
@@ -160,10 +160,9 @@ export const domainMismatch = clientCase({
     // Settled like any payment: the evidence then shows the facilitator refusing what was signed.
     const { endpoint } = context.honest([context.offer({ extra: wrong })])
     const run = await context.pay(endpoint)
-    expectNoPayment(run, `an offer naming the domain ${JSON.stringify(wrong)}, which is not the token's`, [
+    expectRefused(run, `an offer naming the domain ${JSON.stringify(wrong)}, which is not the token's`, [
       'CL-40',
     ])
-    expectCleanFailure(run)
   },
 })
 
@@ -180,8 +179,7 @@ export const overBudget = clientCase({
     const budget = context.budget!
     const { endpoint } = context.honest([context.offer({ amount: budget + 1n })], { settle: false })
     const run = await context.pay(endpoint)
-    expectNoPayment(run, `${budget + 1n} atomic units, above its declared budget of ${budget}`, ['CL-38'])
-    expectCleanFailure(run)
+    expectRefused(run, `${budget + 1n} atomic units, above its declared budget of ${budget}`, ['CL-38'])
   },
 })
 

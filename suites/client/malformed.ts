@@ -16,7 +16,7 @@ import { defineCase } from '../../harness/model/case.ts'
 import { encodeBase64 } from '../../harness/wire/index.ts'
 import type { X402Version } from '../../harness/wire/types.ts'
 import type { ClientCaseContext } from './context.ts'
-import { expectCleanFailure, expectNoPayment } from './verdicts.ts'
+import { expectRefused } from './verdicts.ts'
 
 const clientCase = defineCase<ClientCaseContext>
 
@@ -29,8 +29,7 @@ async function refuses(
 ): Promise<void> {
   const endpoint = context.endpoint(({ url }) => challengeThen(challenge(url)))
   const run = await context.pay(endpoint)
-  expectNoPayment(run, what, ['CL-37', ...requirements])
-  expectCleanFailure(run)
+  expectRefused(run, what, ['CL-37', ...requirements])
 }
 
 /** A well-formed challenge of the case's version for `url`, with its only offer's fields changed. */
@@ -44,9 +43,31 @@ function challengeWithOffer(
   return context.challenge(url, [offer as never])
 }
 
+/** `refuses` for a well-formed challenge whose only offer has been changed by `change`. */
+function refusesOffer(
+  context: ClientCaseContext,
+  change: (offer: Record<string, unknown>) => void,
+  what: string,
+  requirements: string[],
+): Promise<void> {
+  return refuses(
+    context,
+    (url) => challengeReplyFor(context.version, challengeWithOffer(context, url, change)),
+    what,
+    requirements,
+  )
+}
+
 /** The amount field of the case's version. */
 function amountField(version: X402Version): 'maxAmountRequired' | 'amount' {
   return version === 1 ? 'maxAmountRequired' : 'amount'
+}
+
+/** An offer change that sets the amount field of the case's version to `value`. */
+function setAmount(context: ClientCaseContext, value: unknown): (offer: Record<string, unknown>) => void {
+  return (offer) => {
+    offer[amountField(context.version)] = value
+  }
 }
 
 export const notBase64 = clientCase({
@@ -97,16 +118,7 @@ export const missingPayTo = clientCase({
   level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>
-    refuses(
-      context,
-      (url) =>
-        challengeReplyFor(
-          context.version,
-          challengeWithOffer(context, url, (offer) => delete offer.payTo),
-        ),
-      'an offer without payTo',
-      ['CL-24', 'CL-6'],
-    ),
+    refusesOffer(context, (offer) => delete offer.payTo, 'an offer without payTo', ['CL-24', 'CL-6']),
 })
 
 export const missingAmount = clientCase({
@@ -118,13 +130,9 @@ export const missingAmount = clientCase({
   level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>
-    refuses(
+    refusesOffer(
       context,
-      (url) =>
-        challengeReplyFor(
-          context.version,
-          challengeWithOffer(context, url, (offer) => delete offer[amountField(context.version)]),
-        ),
+      (offer) => delete offer[amountField(context.version)],
       'an offer without an amount',
       ['CL-24', 'CL-30'],
     ),
@@ -139,15 +147,9 @@ export const amountAsNumber = clientCase({
   level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>
-    refuses(
+    refusesOffer(
       context,
-      (url) =>
-        challengeReplyFor(
-          context.version,
-          challengeWithOffer(context, url, (offer) => {
-            offer[amountField(context.version)] = 1234
-          }),
-        ),
+      setAmount(context, 1234),
       'an offer whose amount is a number, not an atomic-amount string',
       ['X-11'],
     ),
@@ -162,18 +164,7 @@ export const negativeAmount = clientCase({
   level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>
-    refuses(
-      context,
-      (url) =>
-        challengeReplyFor(
-          context.version,
-          challengeWithOffer(context, url, (offer) => {
-            offer[amountField(context.version)] = '-1234'
-          }),
-        ),
-      'an offer with a negative amount',
-      ['X-11', 'CL-30'],
-    ),
+    refusesOffer(context, setAmount(context, '-1234'), 'an offer with a negative amount', ['X-11', 'CL-30']),
 })
 
 export const fractionalAmount = clientCase({
@@ -185,18 +176,10 @@ export const fractionalAmount = clientCase({
   level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>
-    refuses(
-      context,
-      (url) =>
-        challengeReplyFor(
-          context.version,
-          challengeWithOffer(context, url, (offer) => {
-            offer[amountField(context.version)] = '1234.5'
-          }),
-        ),
-      'an offer with a fractional amount of atomic units',
-      ['X-11', 'CL-30'],
-    ),
+    refusesOffer(context, setAmount(context, '1234.5'), 'an offer with a fractional amount of atomic units', [
+      'X-11',
+      'CL-30',
+    ]),
 })
 
 export const zeroTimeout = clientCase({
@@ -208,15 +191,11 @@ export const zeroTimeout = clientCase({
   level: 'MUST',
   tags: ['hostile', 'malformed', 'time'],
   run: (context) =>
-    refuses(
+    refusesOffer(
       context,
-      (url) =>
-        challengeReplyFor(
-          context.version,
-          challengeWithOffer(context, url, (offer) => {
-            offer.maxTimeoutSeconds = 0
-          }),
-        ),
+      (offer) => {
+        offer.maxTimeoutSeconds = 0
+      },
       'an offer with maxTimeoutSeconds 0 (its authorization expires as it is signed)',
       ['CL-31'],
     ),

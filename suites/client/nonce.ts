@@ -5,7 +5,7 @@
 import { defineCase } from '../../harness/model/case.ts'
 import { check } from '../../harness/model/expect.ts'
 import type { ClientCaseContext } from './context.ts'
-import { expectAuthorization, expectOnePayment, refs } from './verdicts.ts'
+import { expectAuthorization, expectNonceFormat, expectOnePayment, refs } from './verdicts.ts'
 
 const clientCase = defineCase<ClientCaseContext>
 
@@ -26,15 +26,7 @@ export const freshPerPayment = clientCase({
       const { endpoint } = context.honest([context.offer()], { settle: false })
       const run = await context.pay(endpoint, { label, ...(payer === undefined ? {} : { payer }) })
       const { nonce } = expectAuthorization(expectOnePayment(run, context.version))
-      check(
-        typeof nonce === 'string' && /^0x[0-9a-fA-F]{64}$/.test(nonce),
-        'authorization.nonce is not 32 bytes of hex',
-        {
-          expected: 'a 0x-prefixed 32-byte hex string',
-          seen: JSON.stringify(nonce),
-          spec: refs('CL-5'),
-        },
-      )
+      expectNonceFormat(nonce)
       nonces.push(nonce.toLowerCase())
     }
     check(nonces[0] !== nonces[1], 'the client signed two payments with the same nonce', {

@@ -130,6 +130,12 @@ export function expectNoPayment(run: ClientRun, challenge: string, requirements:
   })
 }
 
+/** The client refused `challenge`: it paid nothing and ended with a report of the failure. */
+export function expectRefused(run: ClientRun, challenge: string, requirements: string[]): void {
+  expectNoPayment(run, challenge, requirements)
+  expectCleanFailure(run)
+}
+
 /** The client paid at most once (a second 402 after paying must not be paid again, CL-18). */
 export function expectAtMostOnePayment(run: ClientRun, situation: string): void {
   const paid = paidRequests(run)
@@ -402,6 +408,19 @@ export function expectTimeWindow(payment: ObservedPayment, offer: PaymentRequire
   })
 }
 
+/** `authorization.nonce` is a 0x-prefixed 32-byte hex string (CL-5). */
+export function expectNonceFormat(nonce: unknown): asserts nonce is string {
+  check(
+    typeof nonce === 'string' && /^0x[0-9a-fA-F]{64}$/.test(nonce),
+    'authorization.nonce is not 32 bytes of hex',
+    {
+      expected: 'a 0x-prefixed 32-byte hex string',
+      seen: show(nonce),
+      spec: refs('CL-5'),
+    },
+  )
+}
+
 /**
  * The nonce is 32 bytes of hex (CL-5), was not used in any other payment of this worker (CL-33: the
  * version probes and every other case count), and is not already used on chain.
@@ -412,15 +431,7 @@ export async function expectFreshNonce(
   payment: ObservedPayment,
 ): Promise<void> {
   const { from, nonce } = expectAuthorization(payment)
-  check(
-    typeof nonce === 'string' && /^0x[0-9a-fA-F]{64}$/.test(nonce),
-    'authorization.nonce is not 32 bytes of hex',
-    {
-      expected: 'a 0x-prefixed 32-byte hex string',
-      seen: show(nonce),
-      spec: refs('CL-5'),
-    },
-  )
+  expectNonceFormat(nonce)
   const elsewhere = context.nonceSeenElsewhere(run).get(nonce.toLowerCase())
   check(elsewhere === undefined, 'the client reused a nonce from another payment', {
     expected:
