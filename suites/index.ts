@@ -12,7 +12,7 @@ import { serverSuite } from './server/index.ts'
 
 /** The registered suites, in the order `demo` runs them. */
 export const suites: readonly RoleSuite[] = [
-  serverSuite as RoleSuite,
-  clientSuite as RoleSuite,
-  facilitatorSuite as RoleSuite,
+  serverSuite,
+  clientSuite,
+  facilitatorSuite,
 ]
