@@ -5,6 +5,7 @@
  */
 import { getAddress } from 'viem'
 import { check, checkEqual, info, show } from '../../../harness/model/expect.ts'
+import type { SpecRef } from '../../../harness/model/result.ts'
 import { tokenAbi } from '../../../harness/oracle/index.ts'
 import { formatIssues } from '../../../harness/wire/errors.ts'
 import { getHeader } from '../../../harness/wire/headers.ts'
@@ -52,6 +53,31 @@ function acceptsOf(json: Record<string, unknown>): Record<string, unknown>[] {
   })
   return (accepts as unknown[]).map(
     (entry) => (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>,
+  )
+}
+
+/** Checks `field` of every `accepts` entry; a failure names the entry (`accepts[i].<field> <problem>`). */
+async function checkEveryOffer(
+  context: ServerContext,
+  field: string,
+  valid: (value: unknown) => boolean,
+  problem: string,
+  expected: string,
+  spec: SpecRef[],
+): Promise<void> {
+  acceptsOf(await challengeJson(context)).forEach((entry, index) => {
+    const value = entry[field]
+    check(valid(value), `accepts[${index}].${field} ${problem}`, { expected, seen: show(value), spec })
+  })
+}
+
+/** The `exact` offers of the challenge on the devnet's chain (the ones whose asset the suite can read). */
+async function devnetExactOffers(context: ServerContext): Promise<Record<string, unknown>[]> {
+  return acceptsOf(await challengeJson(context)).filter(
+    (entry) =>
+      entry.scheme === 'exact' &&
+      typeof entry.network === 'string' &&
+      chainIdOfNetwork(entry.network) === context.devnet.preset.chainId,
   )
 }
 
@@ -151,19 +177,14 @@ export const challengeCases = [
     requirements: ['X-11'],
     level: 'schema',
     async run(context) {
-      const field = context.version === 2 ? 'amount' : 'maxAmountRequired'
-      acceptsOf(await challengeJson(context)).forEach((entry, index) => {
-        const amount = entry[field]
-        check(
-          typeof amount === 'string' && /^(0|[1-9][0-9]*)$/.test(amount),
-          `accepts[${index}].${field} is not an atomic amount`,
-          {
-            expected: 'a string of decimal digits (atomic units, e.g. "1000")',
-            seen: show(amount),
-            spec: specOf('X-11'),
-          },
-        )
-      })
+      await checkEveryOffer(
+        context,
+        context.version === 2 ? 'amount' : 'maxAmountRequired',
+        (amount) => typeof amount === 'string' && /^(0|[1-9][0-9]*)$/.test(amount),
+        'is not an atomic amount',
+        'a string of decimal digits (atomic units, e.g. "1000")',
+        specOf('X-11'),
+      )
     },
   }),
 
@@ -174,19 +195,18 @@ export const challengeCases = [
     requirements: ['X-3', 'X-10'],
     level: 'schema',
     async run(context) {
-      acceptsOf(await challengeJson(context)).forEach((entry, index) => {
-        const network = entry.network
-        const known =
+      await checkEveryOffer(
+        context,
+        'network',
+        (network) =>
           typeof network === 'string' &&
           (context.version === 2
             ? parseCaip2(network) !== undefined
-            : Object.hasOwn(EVM_CHAIN_IDS_V1, network) || Object.hasOwn(NON_EVM_NETWORKS_V1, network))
-        check(known, `accepts[${index}].network is not a known v${context.version} network`, {
-          expected: context.version === 2 ? 'CAIP-2, e.g. "eip155:84532"' : 'a v1 name, e.g. "base-sepolia"',
-          seen: show(network),
-          spec: specOf(context.version === 2 ? 'X-3' : 'X-10'),
-        })
-      })
+            : Object.hasOwn(EVM_CHAIN_IDS_V1, network) || Object.hasOwn(NON_EVM_NETWORKS_V1, network)),
+        `is not a known v${context.version} network`,
+        context.version === 2 ? 'CAIP-2, e.g. "eip155:84532"' : 'a v1 name, e.g. "base-sepolia"',
+        specOf(context.version === 2 ? 'X-3' : 'X-10'),
+      )
     },
   }),
 
@@ -197,18 +217,14 @@ export const challengeCases = [
     requirements: ['RS-6', 'RS-7'],
     level: 'schema',
     async run(context) {
-      acceptsOf(await challengeJson(context)).forEach((entry, index) => {
-        const value = entry.maxTimeoutSeconds
-        check(
-          typeof value === 'number' && Number.isInteger(value) && value > 0,
-          `accepts[${index}].maxTimeoutSeconds is not a positive integer`,
-          {
-            expected: 'a positive integer number of seconds',
-            seen: show(value),
-            spec: specOf(context.version === 2 ? 'RS-6' : 'RS-7'),
-          },
-        )
-      })
+      await checkEveryOffer(
+        context,
+        'maxTimeoutSeconds',
+        (value) => typeof value === 'number' && Number.isInteger(value) && value > 0,
+        'is not a positive integer',
+        'a positive integer number of seconds',
+        specOf(context.version === 2 ? 'RS-6' : 'RS-7'),
+      )
     },
   }),
 
@@ -220,12 +236,7 @@ export const challengeCases = [
     level: 'MUST',
     needs: ['chain'],
     async run(context) {
-      const entries = acceptsOf(await challengeJson(context)).filter(
-        (entry) =>
-          entry.scheme === 'exact' &&
-          typeof entry.network === 'string' &&
-          chainIdOfNetwork(entry.network) === context.devnet.preset.chainId,
-      )
+      const entries = await devnetExactOffers(context)
       check(entries.length > 0, "the challenge has no exact offer on the devnet's chain", {
         expected: `an exact offer on ${context.version === 2 ? context.devnet.preset.network : context.devnet.preset.networkV1}`,
         seen: 'none',
@@ -252,12 +263,7 @@ export const challengeCases = [
     level: 'schema',
     needs: ['chain'],
     async run(context) {
-      const entries = acceptsOf(await challengeJson(context)).filter(
-        (entry) =>
-          entry.scheme === 'exact' &&
-          typeof entry.network === 'string' &&
-          chainIdOfNetwork(entry.network) === context.devnet.preset.chainId,
-      )
+      const entries = await devnetExactOffers(context)
       for (const entry of entries) {
         const extra = (entry.extra ?? {}) as Record<string, unknown>
         let onChain: { name: string; version: string }
