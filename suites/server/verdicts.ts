@@ -98,7 +98,10 @@ export interface ServerVerdicts {
   deliveriesMatchSettlements(payer: PayerRef, responses: readonly ServerResponse[]): Promise<void>
 }
 
-const isDelivery = (status: number): boolean => status >= 200 && status < 300
+/** Whether a response delivered the resource (any 2xx). */
+export function isDelivery(response: Pick<ServerResponse, 'status'>): boolean {
+  return response.status >= 200 && response.status < 300
+}
 
 /** A response in one line for `seen`. */
 export function describeResponse(response: ServerResponse): string {
@@ -208,7 +211,7 @@ export function createVerdicts(sources: VerdictSources): ServerVerdicts {
     },
 
     noDelivery(response) {
-      check(!isDelivery(response.status), 'the server delivered the resource for a payment it must refuse', {
+      check(!isDelivery(response), 'the server delivered the resource for a payment it must refuse', {
         expected: 'no delivery (a status outside 2xx)',
         seen: describeResponse(response),
         spec: specOf('RS-18'),
@@ -408,7 +411,7 @@ export function createVerdicts(sources: VerdictSources): ServerVerdicts {
     },
 
     async deliveriesMatchSettlements(payer, responses) {
-      const deliveries = responses.filter((response) => isDelivery(response.status)).length
+      const deliveries = responses.filter(isDelivery).length
       const transfers = await transfersOut(payer)
       await balanceEvidence(payer)
       check(deliveries <= 1, 'one payment bought the resource more than once', {

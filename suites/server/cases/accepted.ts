@@ -3,8 +3,20 @@
  * chosen requirement; a v1 payload names the scheme and network it pays). The server compares them
  * with its own offers and never takes amount or recipient from the client.
  */
+import type { PaymentPayload } from '../../../harness/wire/types.ts'
 import { serverCase } from '../case.ts'
-import { expectRefused, priceOf, strangerAddress } from './shared.ts'
+import type { CasePayer, ServerContext } from '../context.ts'
+import { expectPaymentRefused, priceOf, strangerAddress } from './shared.ts'
+
+/** A payment for terms the server did not offer is refused with 402 (or 400), citing RS-19. */
+function expectUnofferedRefused(
+  context: ServerContext,
+  payer: CasePayer,
+  payment: PaymentPayload,
+  label: string,
+): Promise<void> {
+  return expectPaymentRefused(context, payer, payment, label, [402, 400], ['RS-19'])
+}
 
 export const acceptedCases = [
   serverCase({
@@ -21,13 +33,7 @@ export const acceptedCases = [
         authorization: { value: lower },
         accepted: { amount: lower.toString() },
       })
-      await expectRefused(
-        context,
-        payer,
-        await context.request({ payment, label: 'accepted.amount lowered' }),
-        [402, 400],
-        ['RS-19'],
-      )
+      await expectUnofferedRefused(context, payer, payment, 'accepted.amount lowered')
     },
   }),
 
@@ -42,13 +48,7 @@ export const acceptedCases = [
       const payer = await context.payer()
       const stranger = strangerAddress()
       const payment = await payer.pay({ authorization: { to: stranger }, accepted: { payTo: stranger } })
-      await expectRefused(
-        context,
-        payer,
-        await context.request({ payment, label: 'accepted.payTo changed' }),
-        [402, 400],
-        ['RS-19'],
-      )
+      await expectUnofferedRefused(context, payer, payment, 'accepted.payTo changed')
     },
   }),
 
@@ -62,13 +62,7 @@ export const acceptedCases = [
     async run(context) {
       const payer = await context.payer()
       const payment = await payer.pay({ accepted: { amount: (priceOf(context.offer()) + 1000n).toString() } })
-      await expectRefused(
-        context,
-        payer,
-        await context.request({ payment, label: 'accepted.amount altered' }),
-        [402, 400],
-        ['RS-19'],
-      )
+      await expectUnofferedRefused(context, payer, payment, 'accepted.amount altered')
     },
   }),
 
@@ -86,13 +80,7 @@ export const acceptedCases = [
           ? { accepted: { network: 'eip155:1' } }
           : { mutate: (payload) => ({ ...payload, network: 'ethereum' }) },
       )
-      await expectRefused(
-        context,
-        payer,
-        await context.request({ payment, label: 'unoffered network' }),
-        [402, 400],
-        ['RS-19'],
-      )
+      await expectUnofferedRefused(context, payer, payment, 'unoffered network')
     },
   }),
 
@@ -110,13 +98,7 @@ export const acceptedCases = [
           ? { accepted: { scheme: 'upto' } }
           : { mutate: (payload) => ({ ...payload, scheme: 'upto' }) },
       )
-      await expectRefused(
-        context,
-        payer,
-        await context.request({ payment, label: 'unoffered scheme' }),
-        [402, 400],
-        ['RS-19'],
-      )
+      await expectUnofferedRefused(context, payer, payment, 'unoffered scheme')
     },
   }),
 

@@ -7,6 +7,7 @@
 import type { Fault, FaultEndpoint } from '../../../harness/facilitator/index.ts'
 import { serverCase } from '../case.ts'
 import type { CasePayer, ServerContext, ServerResponse } from '../context.ts'
+import { isDelivery } from '../verdicts.ts'
 import { expectRefused } from './shared.ts'
 
 /** A fresh payer whose payments the facilitator mishandles with `fault`, and the server's answer. */
@@ -147,7 +148,7 @@ export const failureCases = [
       // A server that gave up waiting may have left a settlement running: let it land before judging.
       await context.facilitator.waitFor(payer.address, 'settle', 3000)
       await context.expect.deliveriesMatchSettlements(payer, [response])
-      if (response.status >= 200 && response.status < 300)
+      if (isDelivery(response))
         context.expect.settlementResponse(response, { success: true, payer: payer.address })
     },
   }),

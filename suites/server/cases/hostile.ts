@@ -5,7 +5,8 @@
  */
 import { info } from '../../../harness/model/expect.ts'
 import { serverCase } from '../case.ts'
-import { corrupt, expectRefused, priceOf, strangerAccount, strangerAddress } from './shared.ts'
+import { isDelivery } from '../verdicts.ts'
+import { corrupt, expectPaymentRefused, priceOf, strangerAccount, strangerAddress } from './shared.ts'
 
 export const hostileCases = [
   serverCase({
@@ -18,7 +19,7 @@ export const hostileCases = [
     async run(context) {
       const payer = await context.payer()
       const payment = await payer.pay({ authorization: { value: priceOf(context.offer()) - 1n } })
-      await expectRefused(context, payer, await context.request({ payment, label: 'underpayment' }))
+      await expectPaymentRefused(context, payer, payment, 'underpayment')
     },
   }),
 
@@ -32,7 +33,7 @@ export const hostileCases = [
     async run(context) {
       const payer = await context.payer()
       const payment = await payer.pay({ authorization: { value: priceOf(context.offer()) + 1n } })
-      await expectRefused(context, payer, await context.request({ payment, label: 'overpayment' }))
+      await expectPaymentRefused(context, payer, payment, 'overpayment')
     },
   }),
 
@@ -50,7 +51,7 @@ export const hostileCases = [
         payment: await payer.pay({ authorization: { value } }),
         label: 'overpayment',
       })
-      if (response.status >= 200 && response.status < 300) {
+      if (isDelivery(response)) {
         await context.expect.exactlyOneTransfer(payer, { value })
         info(
           `the server accepted an overpayment of 1 atomic unit and settled ${value} (v1 "meets or exceeds")`,
@@ -70,11 +71,7 @@ export const hostileCases = [
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer({ usdc: priceOf(context.offer()) - 1n })
-      await expectRefused(
-        context,
-        payer,
-        await context.request({ payment: await payer.pay(), label: 'insufficient balance' }),
-      )
+      await expectPaymentRefused(context, payer, await payer.pay(), 'insufficient balance')
     },
   }),
 
@@ -89,7 +86,7 @@ export const hostileCases = [
       const payer = await context.payer()
       const now = await context.devnet.now()
       const payment = await payer.pay({ authorization: { validAfter: now - 600n, validBefore: now - 60n } })
-      await expectRefused(context, payer, await context.request({ payment, label: 'expired authorization' }))
+      await expectPaymentRefused(context, payer, payment, 'expired authorization')
     },
   }),
 
@@ -106,11 +103,7 @@ export const hostileCases = [
       const payment = await payer.pay({
         authorization: { validAfter: now + 3600n, validBefore: now + 7200n },
       })
-      await expectRefused(
-        context,
-        payer,
-        await context.request({ payment, label: 'authorization not yet valid' }),
-      )
+      await expectPaymentRefused(context, payer, payment, 'authorization not yet valid')
     },
   }),
 
@@ -124,11 +117,7 @@ export const hostileCases = [
     async run(context) {
       const payer = await context.payer()
       const payment = await payer.pay({ authorization: { to: strangerAddress() } })
-      await expectRefused(
-        context,
-        payer,
-        await context.request({ payment, label: 'authorization to a stranger' }),
-      )
+      await expectPaymentRefused(context, payer, payment, 'authorization to a stranger')
     },
   }),
 
@@ -146,11 +135,7 @@ export const hostileCases = [
         domain: { verifyingContract: otherToken },
         ...(context.version === 2 ? { accepted: { asset: otherToken } } : {}),
       })
-      await expectRefused(
-        context,
-        payer,
-        await context.request({ payment, label: 'payment in another token' }),
-      )
+      await expectPaymentRefused(context, payer, payment, 'payment in another token')
     },
   }),
 
@@ -165,11 +150,7 @@ export const hostileCases = [
       const payer = await context.payer()
       const chainId = context.devnet.preset.chainId === 1 ? 10 : 1
       const payment = await payer.pay({ domain: { chainId } })
-      await expectRefused(
-        context,
-        payer,
-        await context.request({ payment, label: `signed for chain ${chainId}` }),
-      )
+      await expectPaymentRefused(context, payer, payment, `signed for chain ${chainId}`)
     },
   }),
 
@@ -183,7 +164,7 @@ export const hostileCases = [
     async run(context) {
       const payer = await context.payer()
       const payment = await payer.pay({ signer: strangerAccount() })
-      await expectRefused(context, payer, await context.request({ payment, label: 'signed by a stranger' }))
+      await expectPaymentRefused(context, payer, payment, 'signed by a stranger')
     },
   }),
 
@@ -197,7 +178,7 @@ export const hostileCases = [
     async run(context) {
       const payer = await context.payer()
       const payment = await payer.pay({ signature: corrupt })
-      await expectRefused(context, payer, await context.request({ payment, label: 'corrupted signature' }))
+      await expectPaymentRefused(context, payer, payment, 'corrupted signature')
     },
   }),
 ]

@@ -12,12 +12,10 @@ import { paymentHeaderName } from '../../../harness/wire/headers.ts'
 import { encodeBase64Json } from '../../../harness/wire/json.ts'
 import type { PaymentPayload } from '../../../harness/wire/types.ts'
 import { serverCase } from '../case.ts'
-import type { ServerResponse } from '../context.ts'
 import { checkProperty } from '../property.ts'
 import { specOf } from '../spec.ts'
+import { isDelivery } from '../verdicts.ts'
 import { priceOf } from './shared.ts'
-
-const isDelivery = (response: ServerResponse) => response.status >= 200 && response.status < 300
 
 /** One change to one field of a signed payment. */
 type Mutation =

@@ -1,10 +1,10 @@
-/** Small helpers the server cases share: the refusal verdict, fresh addresses, the price. */
+/** Small helpers the server cases share: the refusal verdicts, fresh addresses, the price. */
 
 import { randomBytes } from 'node:crypto'
 import { type Address, getAddress, type Hex, toHex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { requiredAmount } from '../../../harness/evm/exact.ts'
-import type { PaymentRequirements } from '../../../harness/wire/types.ts'
+import type { PaymentPayload, PaymentRequirements } from '../../../harness/wire/types.ts'
 import type { CasePayer, ServerContext, ServerResponse } from '../context.ts'
 
 /**
@@ -21,6 +21,18 @@ export async function expectRefused(
   context.expect.noDelivery(response)
   await context.expect.noTransfer(payer)
   context.expect.status(response, statuses, requirements)
+}
+
+/** Sends `payment` once under `label` and judges the refusal the way `expectRefused` does. */
+export async function expectPaymentRefused(
+  context: ServerContext,
+  payer: CasePayer,
+  payment: PaymentPayload,
+  label: string,
+  statuses?: readonly number[],
+  requirements?: readonly string[],
+): Promise<void> {
+  await expectRefused(context, payer, await context.request({ payment, label }), statuses, requirements)
 }
 
 /** The price of an offer in atomic units. */
