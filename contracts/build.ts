@@ -11,7 +11,13 @@ import { fileURLToPath } from 'node:url'
 import { projectRoot, runForge } from './forge.ts'
 
 /** The contracts whose ABI and creation code the TypeScript side imports. */
-export const artifactContracts: readonly string[] = ['Usdc', 'Multicall3', 'SmartWallet']
+export const artifactContracts: readonly string[] = [
+  'Usdc',
+  'Multicall3',
+  'SmartWallet',
+  'BatchSettlement',
+  'Erc3009DepositCollector',
+]
 
 /** Where the committed artifacts live. */
 export const artifactsDir: string = join(projectRoot, 'contracts', 'artifacts')

@@ -3,3 +3,5 @@
 export { usdcAbi, usdcBytecode } from './Usdc.ts'
 export { multicall3Abi, multicall3Bytecode } from './Multicall3.ts'
 export { smartWalletAbi, smartWalletBytecode } from './SmartWallet.ts'
+export { batchSettlementAbi, batchSettlementBytecode } from './BatchSettlement.ts'
+export { erc3009DepositCollectorAbi, erc3009DepositCollectorBytecode } from './Erc3009DepositCollector.ts'
