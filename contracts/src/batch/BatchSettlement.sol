@@ -391,7 +391,9 @@ contract BatchSettlement is EIP712, Multicall, ReentrancyGuardTransient {
     }
 
     function _requireReceiverSide(ChannelConfig calldata config) private view {
-        if (msg.sender != config.receiver && msg.sender != config.receiverAuthorizer) revert NotReceiverSide(msg.sender);
+        if (msg.sender != config.receiver && msg.sender != config.receiverAuthorizer) {
+            revert NotReceiverSide(msg.sender);
+        }
     }
 
     function _requirePayerSide(ChannelConfig calldata config) private view {

@@ -58,9 +58,10 @@ contract Erc3009DepositCollector is IDepositCollector {
         if (msg.sender != settlement) revert CallerNotSettlement(msg.sender);
         (uint256 validAfter, uint256 validBefore, uint256 salt, bytes memory signature) =
             abi.decode(collectorData, (uint256, uint256, uint256, bytes));
-        IReceiveWithAuthorization(token).receiveWithAuthorization(
-            payer, address(this), amount, validAfter, validBefore, depositNonce(channelId, salt), signature
-        );
+        IReceiveWithAuthorization(token)
+            .receiveWithAuthorization(
+                payer, address(this), amount, validAfter, validBefore, depositNonce(channelId, salt), signature
+            );
         IERC20(token).safeTransfer(settlement, amount);
     }
 }

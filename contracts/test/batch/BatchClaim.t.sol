@@ -212,7 +212,9 @@ contract BatchClaimTest is BatchFixture {
         rows = _three(_row(a, 100, 100), _row(b, 250, 200), _row(c, 400, 401));
         sig = _batchSig(RECEIVER_AUTHORIZER_KEY, rows);
         vm.expectRevert(
-            abi.encodeWithSelector(BatchSettlement.ClaimAboveVoucherCeiling.selector, _id(c), uint128(401), uint128(400))
+            abi.encodeWithSelector(
+                BatchSettlement.ClaimAboveVoucherCeiling.selector, _id(c), uint128(401), uint128(400)
+            )
         );
         settlement.claimWithSignature(rows, sig);
 

@@ -93,7 +93,9 @@ contract BatchDepositTest is BatchFixture {
         assertEq(usdc.balanceOf(SETTLEMENT_ADDRESS), 1_000, "escrow");
         assertEq(usdc.balanceOf(ERC3009_COLLECTOR_ADDRESS), 0, "collector keeps nothing");
         assertTrue(usdc.authorizationState(payer, collector.depositNonce(id, 7)), "EIP-3009 nonce used");
-        assertEq(collector.depositNonce(id, 7), keccak256(abi.encode(id, uint256(7))), "nonce = keccak(channelId, salt)");
+        assertEq(
+            collector.depositNonce(id, 7), keccak256(abi.encode(id, uint256(7))), "nonce = keccak(channelId, salt)"
+        );
     }
 
     function test_deposit_topUpAddsWithoutCreatingAgain() public {
@@ -152,7 +154,9 @@ contract BatchDepositTest is BatchFixture {
     function test_deposit_withdrawDelayBounds() public {
         BatchSettlement.ChannelConfig memory c = _config();
         c.withdrawDelay = 15 minutes - 1;
-        vm.expectRevert(abi.encodeWithSelector(BatchSettlement.WithdrawDelayOutOfRange.selector, uint40(15 minutes - 1)));
+        vm.expectRevert(
+            abi.encodeWithSelector(BatchSettlement.WithdrawDelayOutOfRange.selector, uint40(15 minutes - 1))
+        );
         settlement.deposit(c, 1, ERC3009_COLLECTOR_ADDRESS, "");
         c.withdrawDelay = 30 days + 1;
         vm.expectRevert(abi.encodeWithSelector(BatchSettlement.WithdrawDelayOutOfRange.selector, uint40(30 days + 1)));

@@ -104,11 +104,7 @@ abstract contract BatchFixture is TestBase {
     function _domainSeparator(address verifyingContract) internal view returns (bytes32) {
         return keccak256(
             abi.encode(
-                DOMAIN_TYPEHASH,
-                keccak256("x402 Batch Settlement"),
-                keccak256("1"),
-                block.chainid,
-                verifyingContract
+                DOMAIN_TYPEHASH, keccak256("x402 Batch Settlement"), keccak256("1"), block.chainid, verifyingContract
             )
         );
     }
@@ -153,9 +149,8 @@ abstract contract BatchFixture is TestBase {
         bytes32 structHash = keccak256(
             abi.encode(RECEIVE_TYPEHASH, from, ERC3009_COLLECTOR_ADDRESS, amount, uint256(0), validBefore, nonce)
         );
-        bytes32 tokenDomain = keccak256(
-            abi.encode(DOMAIN_TYPEHASH, keccak256("USDC"), keccak256("2"), block.chainid, address(usdc))
-        );
+        bytes32 tokenDomain =
+            keccak256(abi.encode(DOMAIN_TYPEHASH, keccak256("USDC"), keccak256("2"), block.chainid, address(usdc)));
         bytes32 digest = keccak256(abi.encodePacked("\x19\x01", tokenDomain, structHash));
         return abi.encode(uint256(0), validBefore, salt, _sign(fromKey, digest));
     }
@@ -199,7 +194,11 @@ abstract contract BatchFixture is TestBase {
         return _row(PAYER_AUTHORIZER_KEY, c, maxClaimable, totalClaimed);
     }
 
-    function _rows(BatchSettlement.VoucherClaim memory a) internal pure returns (BatchSettlement.VoucherClaim[] memory) {
+    function _rows(BatchSettlement.VoucherClaim memory a)
+        internal
+        pure
+        returns (BatchSettlement.VoucherClaim[] memory)
+    {
         BatchSettlement.VoucherClaim[] memory rows = new BatchSettlement.VoucherClaim[](1);
         rows[0] = a;
         return rows;

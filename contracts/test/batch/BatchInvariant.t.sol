@@ -327,15 +327,11 @@ contract BatchInvariantTest is BatchFixture {
 
     // ------------------------------------------------------------------ fuzz: one claim, any numbers
 
-    function testFuzz_claimPaysAtMostTheCeilingAndTheBalance(uint128 deposited, uint128 ceiling, uint128 total)
-        public
-    {
+    function testFuzz_claimPaysAtMostTheCeilingAndTheBalance(uint128 deposited, uint128 ceiling, uint128 total) public {
         deposited = uint128(1 + (deposited % PAYER_FUNDS));
         BatchSettlement.ChannelConfig memory c = _config();
         _deposit(c, deposited);
-        (bool ok,) = address(settlement).call(
-            abi.encodeCall(settlement.claim, (_rows(_row(c, ceiling, total))))
-        );
+        (bool ok,) = address(settlement).call(abi.encodeCall(settlement.claim, (_rows(_row(c, ceiling, total)))));
         assertTrue(!ok, "only the receiver side may claim");
         vm.prank(RECEIVER);
         (ok,) = address(settlement).call(abi.encodeCall(settlement.claim, (_rows(_row(c, ceiling, total)))));

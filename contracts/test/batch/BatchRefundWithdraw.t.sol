@@ -109,7 +109,11 @@ contract BatchRefundWithdrawTest is BatchFixture {
 
     function test_refundWithSignature_relayedByAnyone() public {
         bytes memory sig = _refundSig(RECEIVER_AUTHORIZER_KEY, id, 0, 400);
-        assertEq(settlement.getRefundDigest(id, 0, 400), _typed(keccak256(abi.encode(REFUND_TYPEHASH_, id, uint256(0), uint128(400)))), "Refund digest");
+        assertEq(
+            settlement.getRefundDigest(id, 0, 400),
+            _typed(keccak256(abi.encode(REFUND_TYPEHASH_, id, uint256(0), uint128(400)))),
+            "Refund digest"
+        );
         uint256 before = _payerFunds();
         vm.prank(stranger);
         settlement.refundWithSignature(cfg, 400, 0, sig);
@@ -192,7 +196,9 @@ contract BatchRefundWithdrawTest is BatchFixture {
 
     function test_initiateWithdraw_atMostTheUnclaimedEscrow() public {
         _claim(_row(cfg, 300, 300));
-        vm.expectRevert(abi.encodeWithSelector(BatchSettlement.WithdrawAboveUnclaimed.selector, uint128(701), uint128(700)));
+        vm.expectRevert(
+            abi.encodeWithSelector(BatchSettlement.WithdrawAboveUnclaimed.selector, uint128(701), uint128(700))
+        );
         vm.prank(payer);
         settlement.initiateWithdraw(cfg, 701);
         cheats.expectRevert(BatchSettlement.ZeroAmount.selector);
@@ -270,7 +276,9 @@ contract BatchRefundWithdrawTest is BatchFixture {
         vm.warp(NOW + DELAY);
         vm.prank(payer);
         settlement.finalizeWithdraw(cfg);
-        vm.expectRevert(abi.encodeWithSelector(BatchSettlement.ClaimAboveBalance.selector, id, uint128(300), uint128(0)));
+        vm.expectRevert(
+            abi.encodeWithSelector(BatchSettlement.ClaimAboveBalance.selector, id, uint128(300), uint128(0))
+        );
         _claim(_row(cfg, 300, 300));
     }
 
