@@ -33,7 +33,8 @@ export interface BatchSettlementPlacement {
  * Puts the channel contract and the EIP-3009 deposit collector at their canonical addresses. Their
  * constructor-fixed values (the EIP-712 domain name and version, the collector's settlement address)
  * are immutables in the runtime code, so an eth_call of the creation code gives code that works where
- * `anvil_setCode` places it; nothing is mined. Idempotent: placing again resets nothing but the code.
+ * `anvil_setCode` places it; nothing is mined. Placing again replaces only the code: channel state
+ * (storage) stays.
  */
 export async function placeBatchSettlement(devnet: Devnet): Promise<BatchSettlementPlacement> {
   const runtimeCode = async (data: Hex, name: string): Promise<Hex> => {
