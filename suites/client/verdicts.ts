@@ -39,6 +39,7 @@ import type {
   X402Version,
 } from '../../harness/wire/types.ts'
 import { requirementById } from '../catalog/index.ts'
+import { specRefs } from '../spec-refs.ts'
 import type { ClientCaseContext, ClientRun, ObservedPayment } from './context.ts'
 import { record, sentAuthorization } from './observe.ts'
 import { offeredAmount } from './offers.ts'
@@ -62,12 +63,7 @@ export const VALID_BEFORE_SLACK_SECONDS = 5
 export const MIN_REMAINING_VALIDITY_SECONDS = 6
 
 /** The spec sections of catalogue requirements, for a failure's `spec`. */
-export function refs(...ids: string[]): SpecRef[] {
-  return ids.map((id) => {
-    const { spec } = requirementById(id)
-    return { file: spec.file, section: spec.section, ...(spec.source ? { source: spec.source } : {}) }
-  })
-}
+export const refs: (...ids: string[]) => SpecRef[] = specRefs
 
 /** What the client did, in one line: each request and its answer, then its report. */
 export function describeRun(run: ClientRun): string {

@@ -18,16 +18,12 @@ import {
 import { checkSettlementResponse, checkVerifyResponse } from '../../harness/wire/index.ts'
 import type { SettlementResponse, VerifyResponse, X402Version } from '../../harness/wire/types.ts'
 import { requirementById } from '../catalog/index.ts'
+import { specRefs } from '../spec-refs.ts'
 import { describeAnswer, type FacilitatorAnswer } from './api.ts'
 import type { Deal } from './payments.ts'
 
 /** The spec sections of catalogue requirements, for a failure's `spec`. */
-export function refs(...ids: string[]): SpecRef[] {
-  return ids.map((id) => {
-    const { spec } = requirementById(id)
-    return { file: spec.file, section: spec.section, ...(spec.source ? { source: spec.source } : {}) }
-  })
-}
+export const refs: (...ids: string[]) => SpecRef[] = specRefs
 
 /** The accepted reason codes of a catalogue requirement (empty when it has none). */
 export function reasonsOf(...ids: string[]): readonly string[] {
@@ -85,15 +81,12 @@ export function expectVerifyInvalid(answer: FacilitatorAnswer<VerifyResponse>, r
     })
   }
   if (body === undefined) {
-    // Nothing was accepted (the MUST holds), but the answer is not the VerifyResponse the spec defines.
-    throw new CheckFailure(
-      `/verify refused ${refusal.defect} with an HTTP error instead of a VerifyResponse`,
-      {
-        expected: '{"isValid": false, "invalidReason": …}',
-        seen: describeAnswer(answer),
-        spec: [...spec, ...refs('FA-3')],
-        level: 'SHOULD',
-      },
+    throw refusedWithoutBody(
+      answer,
+      refusal,
+      '/verify',
+      'VerifyResponse',
+      '{"isValid": false, "invalidReason": …}',
     )
   }
   expectReason(body.invalidReason, refusal, 'invalidReason')
@@ -120,14 +113,12 @@ export async function expectNotSettled(
     })
   }
   if (body === undefined) {
-    throw new CheckFailure(
-      `/settle refused ${refusal.defect} with an HTTP error instead of a SettleResponse`,
-      {
-        expected: '{"success": false, "errorReason": …, "transaction": ""}',
-        seen: describeAnswer(answer),
-        spec: [...spec, ...refs('FA-4')],
-        level: 'SHOULD',
-      },
+    throw refusedWithoutBody(
+      answer,
+      refusal,
+      '/settle',
+      'SettleResponse',
+      '{"success": false, "errorReason": …, "transaction": ""}',
     )
   }
   check(body.transaction === '', 'a failed SettleResponse carries a transaction hash', {
@@ -234,6 +225,25 @@ export async function expectSettled(
   )
   expectShape(checkSettlementResponse(body, deal.version), 'SettleResponse', 'FA-4')
   return mined
+}
+
+/**
+ * A refusal answered with an HTTP error instead of the response the spec defines: nothing was accepted
+ * (the MUST holds), but the answer's shape is a SHOULD (FA-3 for /verify, FA-4 for /settle).
+ */
+function refusedWithoutBody(
+  answer: FacilitatorAnswer<unknown>,
+  refusal: Refusal,
+  path: '/verify' | '/settle',
+  response: 'VerifyResponse' | 'SettleResponse',
+  expected: string,
+): CheckFailure {
+  return new CheckFailure(`${path} refused ${refusal.defect} with an HTTP error instead of a ${response}`, {
+    expected,
+    seen: describeAnswer(answer),
+    spec: [...refs(...refusal.requirements), ...refs(path === '/verify' ? 'FA-3' : 'FA-4')],
+    level: 'SHOULD',
+  })
 }
 
 function expectPayer(payer: unknown, from: Address, message: string): void {
