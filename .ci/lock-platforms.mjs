@@ -23,7 +23,13 @@ for (const meta of META) {
     const parts = name.split('/')[1].split('-')
     const musl = parts.at(-1) === 'musl'
     const [os, arch] = musl ? parts.slice(-3, -1) : parts.slice(-2)
-    const entry = { version, ...(parent.dev ? { dev: true } : {}), optional: true, os: [os], cpu: [CPU[arch] ?? arch] }
+    const entry = {
+      version,
+      ...(parent.dev ? { dev: true } : {}),
+      optional: true,
+      os: [os],
+      cpu: [CPU[arch] ?? arch],
+    }
     if (os === 'linux') entry.libc = [musl ? 'musl' : 'glibc']
     missing.push([key, entry])
   }
@@ -31,7 +37,9 @@ for (const meta of META) {
 
 if (process.argv.includes('--check')) {
   if (missing.length > 0) {
-    console.error(`package-lock.json lacks ${missing.length} platform entries; run: node .ci/lock-platforms.mjs`)
+    console.error(
+      `package-lock.json lacks ${missing.length} platform entries; run: node .ci/lock-platforms.mjs`,
+    )
     process.exit(1)
   }
   process.exit(0)

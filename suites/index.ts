@@ -11,8 +11,4 @@ import { facilitatorSuite } from './facilitator/index.ts'
 import { serverSuite } from './server/index.ts'
 
 /** The registered suites, in the order `demo` runs them. */
-export const suites: readonly RoleSuite[] = [
-  serverSuite,
-  clientSuite,
-  facilitatorSuite,
-]
+export const suites: readonly RoleSuite[] = [serverSuite, clientSuite, facilitatorSuite]

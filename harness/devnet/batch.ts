@@ -3,12 +3,13 @@
  * (scheme_batch_settlement_evm.md, "Reference Implementation") and @x402/evm 2.27 use, so the SDK's
  * batch-settlement client, server and facilitator work against the devnet unmodified.
  */
-import { type Address, encodeDeployData, type Hex } from 'viem'
+import { type Address, encodeDeployData } from 'viem'
 import {
   batchSettlementBytecode,
   erc3009DepositCollectorAbi,
   erc3009DepositCollectorBytecode,
 } from '../../contracts/artifacts/index.ts'
+import { placeContract } from './place.ts'
 import type { Devnet } from './types.ts'
 
 /** `x402BatchSettlement`: the channel contract (deposit, claim, settle, refund, withdraw). */
@@ -37,26 +38,15 @@ export interface BatchSettlementPlacement {
  * (storage) stays.
  */
 export async function placeBatchSettlement(devnet: Devnet): Promise<BatchSettlementPlacement> {
-  const runtimeCode = async (data: Hex, name: string): Promise<Hex> => {
-    const { data: code } = await devnet.publicClient.call({ data })
-    if (!code || code === '0x') throw new Error(`${name}: creation returned no code`)
-    return code
-  }
-  const [settlementCode, collectorCode] = await Promise.all([
-    runtimeCode(batchSettlementBytecode, 'BatchSettlement'),
-    runtimeCode(
-      encodeDeployData({
-        abi: erc3009DepositCollectorAbi,
-        bytecode: erc3009DepositCollectorBytecode,
-        // The collector only accepts calls from the settlement contract at its canonical address.
-        args: [BATCH_SETTLEMENT_ADDRESS],
-      }),
-      'Erc3009DepositCollector',
-    ),
-  ])
+  const collector = encodeDeployData({
+    abi: erc3009DepositCollectorAbi,
+    bytecode: erc3009DepositCollectorBytecode,
+    // The collector only accepts calls from the settlement contract at its canonical address.
+    args: [BATCH_SETTLEMENT_ADDRESS],
+  })
   await Promise.all([
-    devnet.testClient.setCode({ address: BATCH_SETTLEMENT_ADDRESS, bytecode: settlementCode }),
-    devnet.testClient.setCode({ address: ERC3009_DEPOSIT_COLLECTOR_ADDRESS, bytecode: collectorCode }),
+    placeContract(devnet, BATCH_SETTLEMENT_ADDRESS, batchSettlementBytecode, 'BatchSettlement'),
+    placeContract(devnet, ERC3009_DEPOSIT_COLLECTOR_ADDRESS, collector, 'Erc3009DepositCollector'),
   ])
   return { settlement: BATCH_SETTLEMENT_ADDRESS, erc3009DepositCollector: ERC3009_DEPOSIT_COLLECTOR_ADDRESS }
 }

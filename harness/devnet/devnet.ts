@@ -3,11 +3,13 @@
  * addresses, so unmodified x402 SDKs configured for the preset's network work against it offline.
  */
 import { Instance } from 'prool'
-import { encodeDeployData, encodeFunctionData, type Hex } from 'viem'
+import { encodeDeployData, encodeFunctionData } from 'viem'
 import { multicall3Abi, multicall3Bytecode, usdcAbi, usdcBytecode } from '../../contracts/artifacts/index.ts'
 import { registerProcess } from '../processes/registry.ts'
+import { placeBatchSettlement } from './batch.ts'
 import { anvilBinary } from './binary.ts'
 import { devnetHandle, POLLING_INTERVAL_MS } from './handle.ts'
+import { placeContract } from './place.ts'
 import { freePort } from './ports.ts'
 import { MULTICALL3_ADDRESS, type PresetName, presets } from './presets.ts'
 import type { Devnet } from './types.ts'
@@ -56,30 +58,18 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
   }
 }
 
-/**
- * Constructor-fixed values (the EIP-712 domain) live in the runtime code, so only the code is needed:
- * an eth_call of the creation code returns it, it is placed with anvil_setCode, and nothing is mined.
- */
+/** USDC (with the preset's EIP-712 domain) and Multicall3 at their canonical addresses. */
 async function placeContracts(devnet: Devnet): Promise<void> {
-  const { preset, publicClient, testClient } = devnet
-  const runtimeCode = async (data: Hex): Promise<Hex> => {
-    const { data: code } = await publicClient.call({ data })
-    if (!code || code === '0x') throw new Error('contract creation returned no code')
-    return code
-  }
-  const [usdcCode, multicallCode] = await Promise.all([
-    runtimeCode(
-      encodeDeployData({
-        abi: usdcAbi,
-        bytecode: usdcBytecode,
-        args: [preset.eip712.name, preset.eip712.version],
-      }),
-    ),
-    runtimeCode(multicall3Bytecode),
-  ])
+  const { preset } = devnet
+  const usdc = encodeDeployData({
+    abi: usdcAbi,
+    bytecode: usdcBytecode,
+    args: [preset.eip712.name, preset.eip712.version],
+  })
   await Promise.all([
-    testClient.setCode({ address: preset.usdc, bytecode: usdcCode }),
-    testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: multicallCode }),
+    placeContract(devnet, preset.usdc, usdc, 'Usdc'),
+    placeContract(devnet, MULTICALL3_ADDRESS, multicall3Bytecode, 'Multicall3'),
+    placeBatchSettlement(devnet),
   ])
 }
 
