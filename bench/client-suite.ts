@@ -9,10 +9,6 @@
  *
  *   node bench/client-suite.ts
  */
-import { spawnSync } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { targetEnvironment } from '../harness/devnet/environment.ts'
 import {
   configFromEnvironment,
@@ -23,6 +19,7 @@ import {
 } from '../harness/reference/client/index.ts'
 import type { TargetSpec } from '../harness/runner/fixture.ts'
 import { runClientSuite, startEnvironment } from '../test/suites/client/run.ts'
+import { runCli } from './cli.ts'
 
 /** The numbers of one form of the client. Times in ms. */
 export interface ClientFormNumbers {
@@ -55,32 +52,14 @@ export interface ClientSuiteBenchResult {
   processStartMs: number
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-
 /** Runs the benchmark (throws if the reference client does not pass every case through the CLI). */
 export async function benchClientSuite(): Promise<ClientSuiteBenchResult> {
   // 1. The CLI, as a user runs it; the budget declared so every case runs.
-  const report = join(root, 'x402-report', 'bench-client-suite')
-  const started = performance.now()
-  const cli = spawnSync(
-    process.execPath,
-    [
-      join(root, 'bin/x402-conformance.js'),
-      'client',
-      '--start',
-      `${process.execPath} ${REFERENCE_CLIENT_CLI} {url}`,
-      '--report',
-      report,
-      '--quiet',
-    ],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, X402_CLIENT_BUDGET: String(DEFAULT_CLIENT_BUDGET) },
-    },
+  const cli = await runCli(
+    ['client', '--start', `${process.execPath} ${REFERENCE_CLIENT_CLI} {url}`],
+    'bench-client-suite',
+    { ...process.env, X402_CLIENT_BUDGET: String(DEFAULT_CLIENT_BUDGET) },
   )
-  const cliWallMs = performance.now() - started
-  const cliOutcomes = await readOutcomes(join(report, 'report.json'))
 
   // 2. The three forms in this process, on one devnet.
   const environment = await startEnvironment(3)
@@ -105,9 +84,9 @@ export async function benchClientSuite(): Promise<ClientSuiteBenchResult> {
     }
     const inProcess = await measure(environment, referenceClientTarget())
     return {
-      cliWallMs: Math.round(cliWallMs),
-      cliExitCode: cli.status,
-      cliOutcomes,
+      cliWallMs: Math.round(cli.wallMs),
+      cliExitCode: cli.exitCode,
+      cliOutcomes: cli.outcomes,
       command,
       driver,
       inProcess,
@@ -148,17 +127,6 @@ async function measure(
     notPassed: run.results
       .filter((result) => result.outcome !== 'pass')
       .map((result) => `${result.id}@v${result.version}=${result.outcome}`),
-  }
-}
-
-async function readOutcomes(file: string): Promise<Record<string, number>> {
-  try {
-    const report = JSON.parse(await readFile(file, 'utf8')) as { results: { outcome: string }[] }
-    const counts: Record<string, number> = {}
-    for (const { outcome } of report.results) counts[outcome] = (counts[outcome] ?? 0) + 1
-    return counts
-  } catch {
-    return {}
   }
 }
 

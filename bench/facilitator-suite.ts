@@ -6,14 +6,11 @@
  *
  *   node bench/facilitator-suite.ts [--concurrency N]
  */
-import { spawnSync } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { freePort } from '../harness/devnet/index.ts'
 import { startWorkerEnvironment } from '../harness/runner/environment.ts'
 import { startBuiltinFacilitator } from '../suites/facilitator/builtin.ts'
 import { runFacilitatorSuite } from '../test/suites/facilitator/run.ts'
+import { describeOutcomes, flag, runCli } from './cli.ts'
 
 /** Options of {@link benchFacilitatorSuite}. */
 export interface FacilitatorSuiteBenchOptions {
@@ -38,8 +35,6 @@ export interface FacilitatorSuiteBenchResult {
   slowest: { key: string; ms: number }[]
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-
 /** Runs the benchmark (throws if the built-in facilitator does not pass every case, info for MAY). */
 export async function benchFacilitatorSuite(
   options: FacilitatorSuiteBenchOptions = {},
@@ -48,24 +43,10 @@ export async function benchFacilitatorSuite(
 
   // 1. The CLI, as a user runs it.
   const port = await freePort()
-  const report = join(root, 'x402-report', 'bench-facilitator-suite')
-  const cliStarted = performance.now()
-  const cli = spawnSync(
-    process.execPath,
-    [
-      join(root, 'bin/x402-conformance.js'),
-      'facilitator',
-      `http://127.0.0.1:${port}`,
-      '--start',
-      `${process.execPath} harness/facilitator/cli.ts`,
-      '--report',
-      report,
-      '--quiet',
-    ],
-    { cwd: root, encoding: 'utf8' },
+  const cli = await runCli(
+    ['facilitator', `http://127.0.0.1:${port}`, '--start', `${process.execPath} harness/facilitator/cli.ts`],
+    'bench-facilitator-suite',
   )
-  const cliWallMs = performance.now() - cliStarted
-  const cliOutcomes = await outcomeCounts(join(report, 'report.json'))
 
   // 2. The same case runs in this process.
   const environmentStarted = performance.now()
@@ -93,9 +74,9 @@ export async function benchFacilitatorSuite(
       .slice(0, 3)
       .map((result) => ({ key: `${result.id}@v${result.version}`, ms: result.durationMs }))
     return {
-      cliWallMs: Math.round(cliWallMs),
-      cliExitCode: cli.status,
-      cliOutcomes,
+      cliWallMs: Math.round(cli.wallMs),
+      cliExitCode: cli.exitCode,
+      cliOutcomes: cli.outcomes,
       environmentStartMs: Math.round(environmentStartMs),
       inProcessWallMs: Math.round(run.durationMs),
       inProcessCaseRuns: run.results.length,
@@ -107,28 +88,9 @@ export async function benchFacilitatorSuite(
   }
 }
 
-async function outcomeCounts(file: string): Promise<Record<string, number>> {
-  try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as { results?: { outcome: string }[] }
-    const counts: Record<string, number> = {}
-    for (const result of parsed.results ?? []) counts[result.outcome] = (counts[result.outcome] ?? 0) + 1
-    return counts
-  } catch {
-    return {}
-  }
-}
-
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`)
-  const value = index === -1 ? undefined : Number(process.argv[index + 1])
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback
-}
-
 if (import.meta.main) {
   const result = await benchFacilitatorSuite({ concurrency: flag('concurrency', 4) })
-  const outcomes = Object.entries(result.cliOutcomes)
-    .map(([outcome, count]) => `${count} ${outcome}`)
-    .join(', ')
+  const outcomes = describeOutcomes(result.cliOutcomes)
   console.log('facilitator suite against the built-in facilitator (x402 v1 + v2)')
   console.log(
     `  CLI (devnet + --start + every case):  ${result.cliWallMs} ms, exit ${result.cliExitCode} (${outcomes})`,

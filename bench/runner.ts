@@ -5,13 +5,12 @@
  *
  *   node bench/runner.ts [repetitions]
  */
-import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { launchJobs } from '../harness/runner/launch.ts'
 import type { WorkerJob } from '../harness/runner/plan.ts'
+import { root, spawnCli } from './cli.ts'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
 const toySuites = join(root, 'test/runner/fixtures/toy-suites.ts')
 const toyServer = `${process.execPath} ${join(root, 'test/runner/fixtures/toy-server.ts')}`
 const repetitions = Number(process.argv[2] ?? 3)
@@ -21,11 +20,8 @@ const ms = (value: number) => `${Math.round(value)} ms`
 
 /** One CLI run, start to exit, in its own process. */
 function cliRun(workers: number, cases: string[]): number {
-  const started = performance.now()
-  const run = spawnSync(
-    process.execPath,
+  const run = spawnCli(
     [
-      join(root, 'bin/x402-conformance.js'),
       'server',
       'http://127.0.0.1:4781/',
       '--start',
@@ -35,14 +31,11 @@ function cliRun(workers: number, cases: string[]): number {
       ...cases.flatMap((id) => ['--case', id]),
       '--workers',
       String(workers),
-      '--report',
-      join(root, 'x402-report', 'bench'),
-      '--quiet',
     ],
-    { cwd: root, encoding: 'utf8' },
+    'bench',
   )
-  if (run.stderr !== '' || run.status === null) throw new Error(`CLI failed: ${run.stderr}`)
-  return performance.now() - started
+  if (run.stderr !== '' || run.exitCode === null) throw new Error(`CLI failed: ${run.stderr}`)
+  return run.wallMs
 }
 
 /** One worker launched from this process: time to its cases being collected, run, and torn down. */

@@ -8,9 +8,6 @@
  *
  *   node bench/server-suite.ts [--payments N] [--concurrency N]
  */
-import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { createPayer } from '../harness/actors/payer.ts'
 import { targetEnvironment } from '../harness/devnet/environment.ts'
 import { freePort } from '../harness/devnet/index.ts'
@@ -19,6 +16,7 @@ import { startWorkerEnvironment } from '../harness/runner/environment.ts'
 import { encodeHeader, paymentHeaderName } from '../harness/wire/headers.ts'
 import type { PaymentPayload, PaymentRequirementsV2 } from '../harness/wire/types.ts'
 import { runServerSuite } from '../test/suites/server/run.ts'
+import { describeOutcomes, flag, runCli } from './cli.ts'
 
 /** Options of {@link benchServerSuite}. */
 export interface ServerSuiteBenchOptions {
@@ -48,8 +46,6 @@ export interface ServerSuiteBenchResult {
   concurrency: number
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-
 /** Runs the benchmark (throws if the suite is not all pass/info or a paid request is not a 200). */
 export async function benchServerSuite(
   options: ServerSuiteBenchOptions = {},
@@ -59,24 +55,15 @@ export async function benchServerSuite(
 
   // 1. The CLI, as a user runs it.
   const port = await freePort()
-  const report = join(root, 'x402-report', 'bench-server-suite')
-  const started = performance.now()
-  const cli = spawnSync(
-    process.execPath,
+  const cli = await runCli(
     [
-      join(root, 'bin/x402-conformance.js'),
       'server',
       `http://127.0.0.1:${port}/weather`,
       '--start',
       `${process.execPath} harness/reference/server/cli.ts --x402-version 2`,
-      '--report',
-      report,
-      '--quiet',
     ],
-    { cwd: root, encoding: 'utf8' },
+    'bench-server-suite',
   )
-  const cliWallMs = performance.now() - started
-  const cliOutcomes = await readOutcomes(join(report, 'report.json'))
 
   // 2. The same cases in this process.
   const inProcess = await runServerSuite(
@@ -99,9 +86,9 @@ export async function benchServerSuite(
   const { paidPerSecond, concurrentPaidPerSecond } = await paidThroughput(payments, concurrency)
 
   return {
-    cliWallMs: Math.round(cliWallMs),
-    cliExitCode: cli.status,
-    cliOutcomes,
+    cliWallMs: Math.round(cli.wallMs),
+    cliExitCode: cli.exitCode,
+    cliOutcomes: cli.outcomes,
     inProcessWallMs: inProcess.durationMs,
     inProcessCases: inProcess.results.length,
     slowestCase: { id: slowest.id, ms: slowest.durationMs },
@@ -109,18 +96,6 @@ export async function benchServerSuite(
     concurrentPaidPerSecond,
     payments,
     concurrency,
-  }
-}
-
-async function readOutcomes(file: string): Promise<Record<string, number>> {
-  try {
-    const { readFile } = await import('node:fs/promises')
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as { results?: { outcome: string }[] }
-    const counts: Record<string, number> = {}
-    for (const result of parsed.results ?? []) counts[result.outcome] = (counts[result.outcome] ?? 0) + 1
-    return counts
-  } catch {
-    return {}
   }
 }
 
@@ -176,20 +151,12 @@ async function paidThroughput(
   }
 }
 
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`)
-  const value = index === -1 ? undefined : Number(process.argv[index + 1])
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback
-}
-
 if (import.meta.main) {
   const result = await benchServerSuite({
     payments: flag('payments', 200),
     concurrency: flag('concurrency', 8),
   })
-  const outcomes = Object.entries(result.cliOutcomes)
-    .map(([outcome, count]) => `${count} ${outcome}`)
-    .join(', ')
+  const outcomes = describeOutcomes(result.cliOutcomes)
   console.log('server suite (x402 v2, reference server, default property runs)')
   console.log(
     `  CLI run, start to exit:          ${(result.cliWallMs / 1000).toFixed(1)} s (exit ${result.cliExitCode}; ${outcomes})`,
