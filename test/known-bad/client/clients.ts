@@ -4,7 +4,8 @@
  * they must give (`fail` for a MUST, `warn` for a SHOULD). The self-test fails if any survives.
  */
 import { getAddress } from 'viem'
-import { type ClientSteps, defaultSteps } from '../../../harness/reference/client/index.ts'
+import type { Authorization } from '../../../harness/evm/eip3009.ts'
+import { type ClientSteps, defaultSteps, type StepContext } from '../../../harness/reference/client/index.ts'
 import { encodeBase64Json } from '../../../harness/wire/index.ts'
 import type { PaymentRequirements } from '../../../harness/wire/types.ts'
 
@@ -25,30 +26,34 @@ function both(id: string, outcome: 'fail' | 'warn'): Record<string, 'fail' | 'wa
   return { [`${id}@v1`]: outcome, [`${id}@v2`]: outcome }
 }
 
+/** The reference `authorize` step with some fields of its honest authorization replaced. */
+function authorizeWith(
+  change: (honest: Authorization, now: bigint, context: StepContext) => Partial<Authorization>,
+): Pick<ClientSteps, 'authorize'> {
+  return {
+    authorize: (requirements, now, context) => {
+      const honest = defaultSteps.authorize(requirements, now, context)
+      return { ...honest, ...change(honest, now, context) }
+    },
+  }
+}
+
 const SAME_NONCE = `0x${'5a'.repeat(32)}` as const
 
 export const knownBadClients: readonly KnownBadClient[] = [
   {
     name: 'overpays',
     defect: 'signs for one atomic unit more than the offered amount',
-    steps: {
-      authorize: (requirements, now, context) => {
-        const honest = defaultSteps.authorize(requirements, now, context)
-        return { ...honest, value: honest.value + 1n }
-      },
-    },
+    steps: authorizeWith((honest) => ({ value: honest.value + 1n })),
     // v1 allows paying more ("meets or exceeds"): a SHOULD there, a MUST in v2.
     caughtBy: { 'client.honest.amount@v1': 'warn', 'client.honest.amount@v2': 'fail' },
   },
   {
     name: 'own-pay-to',
     defect: "pays its own idea of payTo (X402_PAY_TO from its environment) instead of the offer's",
-    steps: {
-      authorize: (requirements, now, context) => ({
-        ...defaultSteps.authorize(requirements, now, context),
-        to: context.config.configuredPayTo ?? context.payer,
-      }),
-    },
+    steps: authorizeWith((_honest, _now, context) => ({
+      to: context.config.configuredPayTo ?? context.payer,
+    })),
     caughtBy: {
       ...both('client.honest.pay-to', 'fail'),
       ...both('client.property.authorization-matches-challenge', 'fail'),
@@ -57,34 +62,19 @@ export const knownBadClients: readonly KnownBadClient[] = [
   {
     name: 'ignores-max-timeout',
     defect: 'sets validBefore an hour ahead whatever maxTimeoutSeconds says',
-    steps: {
-      authorize: (requirements, now, context) => ({
-        ...defaultSteps.authorize(requirements, now, context),
-        validBefore: now + 3600n,
-      }),
-    },
+    steps: authorizeWith((_honest, now) => ({ validBefore: now + 3600n })),
     caughtBy: both('client.honest.time-window', 'warn'),
   },
   {
     name: 'future-valid-after',
     defect: 'sets validAfter a minute in the future (the payment is not yet valid when it arrives)',
-    steps: {
-      authorize: (requirements, now, context) => ({
-        ...defaultSteps.authorize(requirements, now, context),
-        validAfter: now + 60n,
-      }),
-    },
+    steps: authorizeWith((_honest, now) => ({ validAfter: now + 60n })),
     caughtBy: both('client.honest.time-window', 'fail'),
   },
   {
     name: 'reuses-nonce',
     defect: 'signs every authorization with the same nonce',
-    steps: {
-      authorize: (requirements, now, context) => ({
-        ...defaultSteps.authorize(requirements, now, context),
-        nonce: SAME_NONCE,
-      }),
-    },
+    steps: authorizeWith(() => ({ nonce: SAME_NONCE })),
     caughtBy: { ...both('client.honest.nonce', 'fail'), ...both('client.nonce.fresh-per-payment', 'fail') },
   },
   {
