@@ -3,6 +3,7 @@
  * verify/settle/supported, and the oracle log. Never throws; every call ends in a logged reply.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
+import { createBatchHandler, isBatchBody } from './batch/index.ts'
 import type { FacilitatorContext } from './config.ts'
 import type { FaultPlan, FaultTable } from './faults.ts'
 import type { FacilitatorEndpoint, OracleLog } from './log.ts'
@@ -48,6 +49,7 @@ export function createService(
   faults: FaultTable,
 ): FacilitatorService {
   const settle = createSettle(context)
+  const batch = createBatchHandler(context)
 
   async function route(request: IncomingRequest, note: (call: CallNote) => void): Promise<Reply> {
     const target = ROUTES[request.path]
@@ -85,6 +87,7 @@ export function createService(
     if (plan.delayMs > 0) await sleep(plan.delayMs)
     if (plan.answer) return faultReply(plan.answer, endpoint, body, payer)
 
+    if (isBatchBody(body)) return json(200, await batch[endpoint](body)) // the batch-settlement scheme
     if (endpoint === 'verify') {
       try {
         const verdict = await verifyBody(context, body, { simulate: true })

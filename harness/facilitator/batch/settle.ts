@@ -1,0 +1,369 @@
+/**
+ * `batch-settlement` /settle: deposit (sends `deposit`), voucher (nothing on chain: the commitment is
+ * stored, `transaction: ""`), refund (`refundWithSignature`, after an optional claim in one multicall),
+ * and the server-side `claim` (`claimWithSignature` over many channels) and `settle` (one transfer of
+ * everything claimed). The facilitator's signer is the receiver authorizer: it signs the ClaimBatch and
+ * Refund digests. Work on one channel is serialised; sends from the signer are serialised.
+ */
+import { encodeFunctionData, type Hash, type Hex, parseEventLogs } from 'viem'
+import { batchSettlementAbi } from '../../../contracts/artifacts/index.ts'
+import { BATCH_SETTLEMENT_ADDRESS } from '../../devnet/batch.ts'
+import type { FacilitatorContext } from '../config.ts'
+import { KeyedQueue } from '../locks.ts'
+import {
+  batchDomain,
+  type ChannelState,
+  channelIdOf,
+  claimBatchTypes,
+  readChannelState,
+  refundTypes,
+  same,
+  snapshotOf,
+} from './channel.ts'
+import type { BatchPayload, BatchRequirements, ClaimRow } from './payload.ts'
+import { BatchReason, type BatchReasonCode } from './reasons.ts'
+import { type BatchRuleSwitches, depositCalldata, verifyBatch, voucherSigned } from './verify.ts'
+
+/** A /settle answer of the batch scheme (a SettlementResponse with `amount` and `extra`). */
+export type BatchSettleAnswer = {
+  success: boolean
+  transaction: string
+  network: string
+  payer?: string
+  errorReason?: string
+  amount?: string
+  extra?: Record<string, unknown>
+}
+
+/** Test seams of settle: a known-bad facilitator turns one safeguard off. Never set in the reference. */
+export interface BatchSettleSwitches extends BatchRuleSwitches {
+  /** Skip the pre-checks of claim rows and report success whatever the chain did. */
+  skipClaimChecks?: boolean
+  /** Report the requested refund amount instead of what the chain paid. */
+  reportRequestedRefund?: boolean
+}
+
+const CLAIM_ROW_GAS = 80_000n
+
+/** Creates the batch settle function of one facilitator. */
+export function createBatchSettle(context: FacilitatorContext, switches: BatchSettleSwitches = {}) {
+  const perChannel = new KeyedQueue()
+  const perSigner = new KeyedQueue()
+  const chainId = context.preset.chainId
+
+  const send = (data: Hex, gas?: bigint): Promise<Hash> =>
+    perSigner.run(context.signer, () =>
+      context.walletClient.sendTransaction({ to: BATCH_SETTLEMENT_ADDRESS, data, ...(gas ? { gas } : {}) }),
+    )
+  const simulate = async (data: Hex): Promise<boolean> => {
+    try {
+      await context.publicClient.call({ account: context.signer, to: BATCH_SETTLEMENT_ADDRESS, data })
+      return true
+    } catch {
+      return false
+    }
+  }
+  const mined = async (hash: Hash) => {
+    const receipt = await context.publicClient.waitForTransactionReceipt({
+      hash,
+      pollingInterval: 20,
+      timeout: context.receiptTimeoutMs,
+    })
+    return receipt
+  }
+
+  async function settle(requirements: BatchRequirements, payload: BatchPayload): Promise<BatchSettleAnswer> {
+    const network = requirements.network
+    const fail = (
+      reason: BatchReasonCode,
+      payer?: string,
+      extra?: Record<string, unknown>,
+    ): BatchSettleAnswer => ({
+      success: false,
+      errorReason: reason,
+      transaction: '',
+      network,
+      ...(payer ? { payer } : {}),
+      ...(extra ? { extra } : {}),
+    })
+    const stateExtra = (channelId: Hex, state: ChannelState | undefined) =>
+      state ? { channelState: snapshotOf(channelId, state) } : undefined
+
+    switch (payload.type) {
+      case 'voucher':
+      case 'deposit':
+      case 'refund': {
+        const payer = payload.channelConfig.payer
+        return perChannel.run(payload.voucher.channelId, async () => {
+          const verdict = await verifyBatch(context, requirements, payload, switches)
+          if (!verdict.isValid)
+            return fail(verdict.reason, payer, stateExtra(verdict.channelId, verdict.state))
+          const channelId = verdict.channelId
+          if (payload.type === 'voucher') {
+            // The commitment is stored (by the server); nothing moves now.
+            return {
+              success: true,
+              transaction: '',
+              network,
+              payer,
+              amount: '',
+              extra: {
+                chargedAmount: requirements.amount.toString(),
+                ...stateExtra(channelId, verdict.state),
+              },
+            }
+          }
+          if (payload.type === 'deposit') {
+            let hash: Hash
+            try {
+              hash = await send(depositCalldata(payload), 300_000n)
+            } catch {
+              return fail(BatchReason.depositTransaction, payer, stateExtra(channelId, verdict.state))
+            }
+            const receipt = await mined(hash)
+            if (receipt.status !== 'success') return fail(BatchReason.depositTransaction, payer)
+            const after = await readChannelState(context.publicClient, channelId)
+            return {
+              success: true,
+              transaction: hash,
+              network,
+              payer,
+              amount: payload.deposit.amount.toString(),
+              extra: { asset: requirements.asset, ...stateExtra(channelId, after) },
+            }
+          }
+          return refund(requirements, payload, channelId, verdict.state)
+        })
+      }
+      case 'claim':
+        return claim(requirements, payload.claims, payload.claimAuthorizerSignature)
+      case 'settle':
+        return sweep(requirements, payload.receiver, payload.token)
+    }
+  }
+
+  async function refund(
+    requirements: BatchRequirements,
+    payload: Extract<BatchPayload, { type: 'refund' }>,
+    channelId: Hex,
+    before: ChannelState,
+  ): Promise<BatchSettleAnswer> {
+    const network = requirements.network
+    const payer = payload.channelConfig.payer
+    const fail = (reason: BatchReasonCode, state = before): BatchSettleAnswer => ({
+      success: false,
+      errorReason: reason,
+      transaction: '',
+      network,
+      payer,
+      extra: { channelState: snapshotOf(channelId, state) },
+    })
+    if (!same(payload.channelConfig.receiverAuthorizer, context.signer))
+      return fail(BatchReason.authorizerMismatch)
+    const claimedAfter = payload.claims.reduce(
+      (max, row) =>
+        channelIdOf(row.channel, chainId) === channelId && row.totalClaimed > max ? row.totalClaimed : max,
+      before.totalClaimed,
+    )
+    const unclaimed = before.balance > claimedAfter ? before.balance - claimedAfter : 0n
+    const requested = payload.amount ?? unclaimed
+    if (requested === 0n) return fail(BatchReason.refundAmountInvalid)
+    if (unclaimed === 0n) return fail(BatchReason.refundNoBalance)
+    const nonce = payload.refundNonce ?? before.refundNonce
+    const signature = await context.walletClient.signTypedData({
+      domain: batchDomain(chainId),
+      types: refundTypes,
+      primaryType: 'Refund',
+      message: { channelId, nonce, amount: requested },
+    })
+    const refundCall = encodeFunctionData({
+      abi: batchSettlementAbi,
+      functionName: 'refundWithSignature',
+      args: [payload.channelConfig, requested, nonce, signature],
+    })
+    const calls = payload.claims.length > 0 ? [await claimCalldata(payload.claims), refundCall] : [refundCall]
+    const data =
+      calls.length === 1
+        ? refundCall
+        : encodeFunctionData({ abi: batchSettlementAbi, functionName: 'multicall', args: [calls] })
+    if (!(await simulate(data))) return fail(BatchReason.refundSimulation)
+    let hash: Hash
+    try {
+      hash = await send(data)
+    } catch {
+      return fail(BatchReason.refundTransaction)
+    }
+    const receipt = await mined(hash)
+    if (receipt.status !== 'success') return fail(BatchReason.refundTransaction)
+    const after = await readChannelState(context.publicClient, channelId)
+    const paid = before.balance - after.balance
+    return {
+      success: true,
+      transaction: hash,
+      network,
+      payer,
+      amount: (switches.reportRequestedRefund ? requested : paid).toString(),
+      extra: { channelState: snapshotOf(channelId, after) },
+    }
+  }
+
+  async function claimCalldata(rows: ClaimRow[], given?: Hex): Promise<Hex> {
+    const signature =
+      given ??
+      (await context.walletClient.signTypedData({
+        domain: batchDomain(chainId),
+        types: claimBatchTypes,
+        primaryType: 'ClaimBatch',
+        message: {
+          claims: rows.map((row) => ({
+            channelId: channelIdOf(row.channel, chainId),
+            maxClaimableAmount: row.maxClaimableAmount,
+            totalClaimed: row.totalClaimed,
+          })),
+        },
+      }))
+    return encodeFunctionData({
+      abi: batchSettlementAbi,
+      functionName: 'claimWithSignature',
+      args: [
+        rows.map((row) => ({
+          voucher: { channel: row.channel, maxClaimableAmount: row.maxClaimableAmount },
+          signature: row.signature,
+          totalClaimed: row.totalClaimed,
+        })),
+        signature,
+      ],
+    })
+  }
+
+  /** Claims many channels in one transaction; all or nothing (one invalid row refuses the batch). */
+  async function claim(
+    requirements: BatchRequirements,
+    rows: ClaimRow[],
+    given: Hex | undefined,
+  ): Promise<BatchSettleAnswer> {
+    const network = requirements.network
+    const ids = rows.map((row) => channelIdOf(row.channel, chainId))
+    const states = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          [...new Set(ids)].map(
+            async (id) => [id, snapshotOf(id, await readChannelState(context.publicClient, id))] as const,
+          ),
+        ),
+      )
+    const fail = async (reason: BatchReasonCode): Promise<BatchSettleAnswer> => {
+      const channelStates = await states()
+      return {
+        success: false,
+        errorReason: reason,
+        transaction: '',
+        network,
+        amount: '',
+        extra: { channelState: channelStates[ids[0]!], channelStates },
+      }
+    }
+    if (!given && rows.some((row) => !same(row.channel.receiverAuthorizer, context.signer)))
+      return fail(BatchReason.authorizerMismatch)
+    if (!switches.skipClaimChecks) {
+      for (const [i, row] of rows.entries()) {
+        const state = await readChannelState(context.publicClient, ids[i]!)
+        if (row.totalClaimed <= state.totalClaimed) continue // already claimed: the contract skips it
+        if (row.totalClaimed > row.maxClaimableAmount || row.totalClaimed > state.balance)
+          return fail(BatchReason.claimPayload)
+        const signed = await voucherSigned(context, row.channel, {
+          channelId: ids[i]!,
+          maxClaimableAmount: row.maxClaimableAmount,
+          signature: row.signature,
+        })
+        if (!signed) return fail(BatchReason.claimPayload)
+      }
+    }
+    const data = await claimCalldata(rows, given)
+    if (!switches.skipClaimChecks && !(await simulate(data))) return fail(BatchReason.claimSimulation)
+    let hash: Hash
+    try {
+      hash = await send(
+        data,
+        switches.skipClaimChecks ? 60_000n + CLAIM_ROW_GAS * BigInt(rows.length) : undefined,
+      )
+    } catch {
+      return fail(BatchReason.claimTransaction)
+    }
+    const receipt = await mined(hash)
+    if (receipt.status !== 'success' && !switches.skipClaimChecks) return fail(BatchReason.claimTransaction)
+    const channelStates = await states()
+    return {
+      success: true,
+      transaction: hash,
+      network,
+      amount: '',
+      extra: { channelState: channelStates[ids[0]!], channelStates },
+    }
+  }
+
+  /** Transfers everything claimed for (receiver, token) in one transfer. */
+  async function sweep(
+    requirements: BatchRequirements,
+    receiver: `0x${string}`,
+    token: `0x${string}`,
+  ): Promise<BatchSettleAnswer> {
+    const network = requirements.network
+    const [totalClaimed, totalSettled] = (await context.publicClient.readContract({
+      address: BATCH_SETTLEMENT_ADDRESS,
+      abi: batchSettlementAbi,
+      functionName: 'receivers',
+      args: [receiver, token],
+    })) as readonly [bigint, bigint]
+    if (totalClaimed <= totalSettled)
+      return {
+        success: false,
+        errorReason: BatchReason.nothingToSettle,
+        transaction: '',
+        network,
+        amount: '0',
+      }
+    const data = encodeFunctionData({
+      abi: batchSettlementAbi,
+      functionName: 'settle',
+      args: [receiver, token],
+    })
+    if (!(await simulate(data)))
+      return {
+        success: false,
+        errorReason: BatchReason.settleSimulation,
+        transaction: '',
+        network,
+        amount: '0',
+      }
+    let hash: Hash
+    try {
+      hash = await send(data, 120_000n)
+    } catch {
+      return {
+        success: false,
+        errorReason: BatchReason.settleTransaction,
+        transaction: '',
+        network,
+        amount: '0',
+      }
+    }
+    const receipt = await mined(hash)
+    if (receipt.status !== 'success')
+      return {
+        success: false,
+        errorReason: BatchReason.settleTransaction,
+        transaction: '',
+        network,
+        amount: '0',
+      }
+    const settled = parseEventLogs({
+      abi: batchSettlementAbi,
+      eventName: 'Settled',
+      logs: receipt.logs,
+    }).find((log) => same(log.args.receiver, receiver) && same(log.args.token, token))
+    return { success: true, transaction: hash, network, amount: (settled?.args.amount ?? 0n).toString() }
+  }
+
+  return settle
+}

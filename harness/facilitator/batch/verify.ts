@@ -1,0 +1,234 @@
+/**
+ * `batch-settlement` verification of deposit, voucher and refund payloads: the spec's rules 1-11
+ * (scheme_batch_settlement_evm.md "Verification Rules"; x402-digest §4.3), in this order, the first
+ * failure being the answer:
+ *
+ *  1. channel id        EIP-712 hash of channelConfig == voucher.channelId     → …_channel_id_mismatch
+ *  2. token             channelConfig.token == requirements.asset              → …_token_mismatch
+ *  3. receiver          channelConfig.receiver == payTo                        → …_receiver_mismatch
+ *  4. receiverAuthorizer == extra.receiverAuthorizer (required, non-zero)     → …_receiver_authorizer_mismatch
+ *  5. withdrawDelay     == extra.withdrawDelay, within 15 min–30 days          → …_withdraw_delay_mismatch / _out_of_range
+ *  6. voucher signature ECDSA by payerAuthorizer, else payer (ERC-1271 too)    → …_voucher_signature
+ *  8. deposit           ReceiveWithAuthorization signature, window, balance    → …_receive_authorization_signature, …_insufficient_balance
+ *  7. channel funded    balance > 0 (vouchers and refunds)                     → …_channel_not_found
+ *  9. ceiling           maxClaimableAmount <= balance (+ deposit)              → …_cumulative_exceeds_balance
+ * 10. above claimed     maxClaimableAmount > totalClaimed (>= for a refund)    → …_cumulative_below_claimed
+ * 11. refund nonce      refundNonce == on-chain refundNonce (when given)       → …_refund_payload
+ * and a deposit is simulated (`deposit` eth_call from the signer)             → …_deposit_simulation_failed
+ */
+import {
+  encodeAbiParameters,
+  encodeFunctionData,
+  type Hex,
+  keccak256,
+  recoverTypedDataAddress,
+  zeroAddress,
+} from 'viem'
+import { batchSettlementAbi } from '../../../contracts/artifacts/index.ts'
+import { BATCH_SETTLEMENT_ADDRESS, ERC3009_DEPOSIT_COLLECTOR_ADDRESS } from '../../devnet/batch.ts'
+import { receiveWithAuthorizationTypes } from '../../evm/eip3009.ts'
+import { eip3009Abi } from '../abi.ts'
+import type { FacilitatorContext } from '../config.ts'
+import {
+  batchDomain,
+  type ChannelConfig,
+  type ChannelState,
+  channelIdOf,
+  MAX_WITHDRAW_DELAY,
+  MIN_WITHDRAW_DELAY,
+  readChannelState,
+  same,
+  type Voucher,
+  voucherTypes,
+} from './channel.ts'
+import type { BatchPayload, BatchRequirements } from './payload.ts'
+import { BatchReason, type BatchReasonCode } from './reasons.ts'
+
+/** A payload /verify accepts. */
+export type VerifiablePayload = Extract<BatchPayload, { type: 'voucher' | 'deposit' | 'refund' }>
+
+/** The outcome of verification; `state` is the channel before the payload (absent when never read). */
+export type BatchVerdict =
+  | { isValid: true; channelId: Hex; state: ChannelState }
+  | { isValid: false; reason: BatchReasonCode; channelId: Hex; state?: ChannelState }
+
+/** Test seams: a known-bad facilitator turns one rule off. Never set in the reference. */
+export interface BatchRuleSwitches {
+  skipVoucherSignature?: boolean
+}
+
+/** Rules 1-5: the channel config against the requirements. */
+export function checkConfig(
+  context: FacilitatorContext,
+  config: ChannelConfig,
+  channelId: Hex,
+  requirements: BatchRequirements,
+): BatchReasonCode | undefined {
+  if (channelIdOf(config, context.preset.chainId).toLowerCase() !== channelId.toLowerCase())
+    return BatchReason.channelIdMismatch
+  if (!same(config.token, requirements.asset)) return BatchReason.tokenMismatch
+  if (!same(config.receiver, requirements.payTo)) return BatchReason.receiverMismatch
+  const authorizer = requirements.receiverAuthorizer
+  if (!authorizer || authorizer === zeroAddress || !same(config.receiverAuthorizer, authorizer))
+    return BatchReason.receiverAuthorizerMismatch
+  if (requirements.withdrawDelay !== undefined && config.withdrawDelay !== requirements.withdrawDelay)
+    return BatchReason.withdrawDelayMismatch
+  if (config.withdrawDelay < MIN_WITHDRAW_DELAY || config.withdrawDelay > MAX_WITHDRAW_DELAY)
+    return BatchReason.withdrawDelayOutOfRange
+  return undefined
+}
+
+/** Rule 6: ECDSA by the payer authorizer when set, else the payer (EOA or ERC-1271 wallet). */
+export async function voucherSigned(
+  context: FacilitatorContext,
+  config: ChannelConfig,
+  voucher: Pick<Voucher, 'channelId' | 'maxClaimableAmount' | 'signature'>,
+): Promise<boolean> {
+  const typed = {
+    domain: batchDomain(context.preset.chainId),
+    types: voucherTypes,
+    primaryType: 'Voucher',
+    message: { channelId: voucher.channelId, maxClaimableAmount: voucher.maxClaimableAmount },
+  } as const
+  if (config.payerAuthorizer !== zeroAddress) {
+    try {
+      return same(
+        await recoverTypedDataAddress({ ...typed, signature: voucher.signature }),
+        config.payerAuthorizer,
+      )
+    } catch {
+      return false
+    }
+  }
+  try {
+    return await context.publicClient.verifyTypedData({
+      ...typed,
+      address: config.payer,
+      signature: voucher.signature,
+    })
+  } catch {
+    return false
+  }
+}
+
+/** Runs the rules above on a deposit, voucher or refund payload. Throws when the chain cannot be read. */
+export async function verifyBatch(
+  context: FacilitatorContext,
+  requirements: BatchRequirements,
+  payload: VerifiablePayload,
+  switches: BatchRuleSwitches = {},
+): Promise<BatchVerdict> {
+  const { channelConfig: config, voucher } = payload
+  const channelId = voucher.channelId
+  const invalid = (reason: BatchReasonCode, state?: ChannelState): BatchVerdict => ({
+    isValid: false,
+    reason,
+    channelId,
+    ...(state ? { state } : {}),
+  })
+
+  const configError = checkConfig(context, config, channelId, requirements)
+  if (configError) return invalid(configError)
+  const state = await readChannelState(context.publicClient, channelId)
+  if (!switches.skipVoucherSignature && !(await voucherSigned(context, config, voucher)))
+    return invalid(BatchReason.voucherSignature, state)
+
+  let ceiling = state.balance
+  if (payload.type === 'deposit') {
+    const reason = await checkDeposit(context, requirements, payload)
+    if (reason) return invalid(reason, state)
+    ceiling += payload.deposit.amount
+  } else if (state.balance === 0n) {
+    return invalid(BatchReason.channelNotFound, state)
+  }
+  if (voucher.maxClaimableAmount > ceiling) return invalid(BatchReason.cumulativeExceedsBalance, state)
+  const belowClaimed =
+    payload.type === 'refund'
+      ? voucher.maxClaimableAmount < state.totalClaimed
+      : voucher.maxClaimableAmount <= state.totalClaimed
+  if (belowClaimed) return invalid(BatchReason.cumulativeBelowClaimed, state)
+  if (payload.type === 'refund') {
+    if (payload.refundNonce !== undefined && payload.refundNonce !== state.refundNonce)
+      return invalid(BatchReason.refundPayload, state)
+    if (payload.amount === 0n) return invalid(BatchReason.refundAmountInvalid, state)
+  }
+  return { isValid: true, channelId, state }
+}
+
+/** The EIP-3009 nonce of a deposit: keccak256(abi.encode(channelId, salt)). */
+export function depositNonce(channelId: Hex, salt: bigint): Hex {
+  return keccak256(encodeAbiParameters([{ type: 'bytes32' }, { type: 'uint256' }], [channelId, salt]))
+}
+
+/** The calldata of the `deposit` call a deposit payload makes (through the EIP-3009 collector). */
+export function depositCalldata(payload: Extract<BatchPayload, { type: 'deposit' }>): Hex {
+  const { validAfter, validBefore, salt, signature } = payload.deposit.authorization
+  const collectorData = encodeAbiParameters(
+    [{ type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'bytes' }],
+    [validAfter, validBefore, salt, signature],
+  )
+  return encodeFunctionData({
+    abi: batchSettlementAbi,
+    functionName: 'deposit',
+    args: [payload.channelConfig, payload.deposit.amount, ERC3009_DEPOSIT_COLLECTOR_ADDRESS, collectorData],
+  })
+}
+
+/** Rule 8 and the deposit's own checks: domain, window, ReceiveWithAuthorization signature, balance, simulation. */
+async function checkDeposit(
+  context: FacilitatorContext,
+  requirements: BatchRequirements,
+  payload: Extract<BatchPayload, { type: 'deposit' }>,
+): Promise<BatchReasonCode | undefined> {
+  if (!requirements.name || !requirements.version) return BatchReason.missingEip712Domain
+  const { validAfter, validBefore, salt, signature } = payload.deposit.authorization
+  const now = BigInt(Math.floor(Date.now() / 1000))
+  const block = (await context.publicClient.getBlock()).timestamp
+  const clock = block > now ? block : now
+  if (validBefore < clock + BigInt(context.validBeforeBufferSeconds)) return BatchReason.validBefore
+  if (validAfter > clock) return BatchReason.validAfter
+  const payer = payload.channelConfig.payer
+  let signed = false
+  try {
+    signed = await context.publicClient.verifyTypedData({
+      address: payer,
+      domain: {
+        name: requirements.name,
+        version: requirements.version,
+        chainId: context.preset.chainId,
+        verifyingContract: requirements.asset,
+      },
+      types: receiveWithAuthorizationTypes,
+      primaryType: 'ReceiveWithAuthorization',
+      message: {
+        from: payer,
+        to: ERC3009_DEPOSIT_COLLECTOR_ADDRESS,
+        value: payload.deposit.amount,
+        validAfter,
+        validBefore,
+        nonce: depositNonce(payload.voucher.channelId, salt),
+      },
+      signature,
+    })
+  } catch {
+    signed = false
+  }
+  if (!signed) return BatchReason.receiveAuthorizationSignature
+  const balance = await context.publicClient.readContract({
+    address: requirements.asset,
+    abi: eip3009Abi,
+    functionName: 'balanceOf',
+    args: [payer],
+  })
+  if (balance < payload.deposit.amount) return BatchReason.insufficientBalance
+  try {
+    await context.publicClient.call({
+      account: context.signer,
+      to: BATCH_SETTLEMENT_ADDRESS,
+      data: depositCalldata(payload),
+    })
+  } catch {
+    return BatchReason.depositSimulation
+  }
+  return undefined
+}
