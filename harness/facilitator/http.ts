@@ -4,7 +4,7 @@
  * oversized bodies 413; `isValid: false` and `success: false` are 200 like the reference facilitators.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listenOnLoopback } from '../http/listen.ts'
 import type { FacilitatorService, IncomingRequest, Reply } from './service.ts'
 
 /** Options of the HTTP server. */
@@ -24,8 +24,6 @@ export interface FacilitatorServer {
   stop(): Promise<void>
 }
 
-const HOST = '127.0.0.1'
-
 /** Serves `service` over HTTP on 127.0.0.1. */
 export async function serveFacilitator(
   service: FacilitatorService,
@@ -40,26 +38,8 @@ export async function serveFacilitator(
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
     else socket.destroy()
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, HOST, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
-  let stopping: Promise<void> | undefined
-  return {
-    url: `http://${HOST}:${port}`,
-    port,
-    stop() {
-      stopping ??= new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
-      return stopping
-    },
-  }
+  const listening = await listenOnLoopback(server, options.port)
+  return { url: listening.origin, port: listening.port, stop: listening.close }
 }
 
 async function handle(

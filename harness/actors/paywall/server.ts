@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type Listening, listenOnLoopback } from '../../http/listen.ts'
 import { decodeX402Headers } from '../../wire/index.ts'
 import type {
   EndpointScript,
@@ -254,27 +254,9 @@ function readBody(request: IncomingMessage): Promise<string> {
   })
 }
 
-interface Listener {
-  origin: string
-  close(): Promise<void>
-}
-
-function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<Listener> {
-  return new Promise((resolve, reject) => {
-    const server: Server = createServer({ maxHeaderSize: MAX_HEADER_SIZE }, handler)
-    // Clients under test open a connection per run; keep-alive sockets must not hold stop() up.
-    server.keepAliveTimeout = 1000
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections()
-            server.close(() => done())
-          }),
-      })
-    })
-  })
+function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<Listening> {
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_SIZE }, handler)
+  // Clients under test open a connection per run; keep-alive sockets must not hold stop() up.
+  server.keepAliveTimeout = 1000
+  return listenOnLoopback(server)
 }

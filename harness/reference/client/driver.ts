@@ -4,7 +4,7 @@
  * contract's JSON object. It pays from the key it was started with.
  */
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listenOnLoopback } from '../../http/listen.ts'
 import type { ClientConfig } from './config.ts'
 import { payForResource } from './pay.ts'
 import type { ClientSteps } from './steps.ts'
@@ -16,7 +16,10 @@ export interface ClientDriver {
 }
 
 /** Starts a driver for `config` on a free port of 127.0.0.1. */
-export function startClientDriver(config: ClientConfig, steps?: Partial<ClientSteps>): Promise<ClientDriver> {
+export async function startClientDriver(
+  config: ClientConfig,
+  steps?: Partial<ClientSteps>,
+): Promise<ClientDriver> {
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -40,18 +43,6 @@ export function startClientDriver(config: ClientConfig, steps?: Partial<ClientSt
       })()
     })
   })
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      resolve({
-        url: `http://127.0.0.1:${port}/pay`,
-        stop: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections()
-            server.close(() => done())
-          }),
-      })
-    })
-  })
+  const listening = await listenOnLoopback(server)
+  return { url: `${listening.origin}/pay`, stop: listening.close }
 }

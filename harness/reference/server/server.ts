@@ -1,12 +1,10 @@
 /** The reference server's HTTP side: node:http on 127.0.0.1, the paid resource at `config.path`. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { LOOPBACK, listenOnLoopback } from '../../http/listen.ts'
 import type { ReferenceServerConfig } from './config.ts'
 import { createFacilitatorClient } from './facilitator-client.ts'
 import { handlePaidRequest, serverError } from './flow.ts'
 import type { Reply, ServerSteps, StepContext } from './steps.ts'
-
-const HOST = '127.0.0.1'
 
 /** A listening reference server. */
 export interface ListeningServer {
@@ -42,7 +40,7 @@ export async function listenReferenceServer(
     const context: StepContext = {
       config,
       facilitator,
-      resourceUrl: `http://${req.headers.host ?? `${HOST}:${config.port}`}${config.path}`,
+      resourceUrl: `http://${req.headers.host ?? `${LOOPBACK}:${config.port}`}${config.path}`,
     }
     let reply: Reply
     try {
@@ -59,26 +57,12 @@ export async function listenReferenceServer(
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
     else socket.destroy()
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(config.port, HOST, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
-  let stopping: Promise<void> | undefined
+  const listening = await listenOnLoopback(server, config.port)
   return {
-    origin: `http://${HOST}:${port}`,
-    url: `http://${HOST}:${port}${config.path}`,
-    port,
-    stop() {
-      stopping ??= new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
-      return stopping
-    },
+    origin: listening.origin,
+    url: `${listening.origin}${config.path}`,
+    port: listening.port,
+    stop: listening.close,
   }
 }
 
