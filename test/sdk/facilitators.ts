@@ -13,7 +13,6 @@
  * bench/facilitator.ts and the built-in facilitator's interop tests (test/facilitator/interop.test.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { x402Facilitator } from '@x402/core/facilitator'
 import type {
   PaymentPayload as SdkPaymentPayload,
@@ -42,6 +41,7 @@ import {
   PaymentRequirementsSchema as LegacyPaymentRequirementsSchema,
 } from 'x402/types'
 import type { Devnet, DevnetAccount } from '../../harness/devnet/types.ts'
+import { listenOnLoopback } from '../../harness/http/listen.ts'
 import type { InProcessTarget } from '../../harness/runner/fixture.ts'
 import type { FacilitatorRequest, SupportedResponse } from '../../harness/wire/types.ts'
 
@@ -192,23 +192,8 @@ export async function serveFacilitatorApi(api: FacilitatorApi, port = 0): Promis
   const server = createServer((req, res) => {
     void answer(api, req, res)
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => resolve())
-  })
-  const address = server.address() as AddressInfo
-  let stopping: Promise<void> | undefined
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    port: address.port,
-    stop() {
-      stopping ??= new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
-      return stopping
-    },
-  }
+  const listening = await listenOnLoopback(server, port)
+  return { url: listening.origin, port: listening.port, stop: listening.close }
 }
 
 async function answer(api: FacilitatorApi, req: IncomingMessage, res: ServerResponse): Promise<void> {
