@@ -12,6 +12,7 @@ const benches = [
   'client-suite.ts',
   'facilitator-suite.ts',
   'runner.ts',
+  'batch.ts',
 ]
 
 let failed = 0
