@@ -8,7 +8,7 @@ import { type Address, getAddress, type Hex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { smartWalletAbi, smartWalletBytecode, usdcAbi } from '../../contracts/artifacts/index.ts'
 import type { Devnet, DevnetAccount, FundOptions } from '../../harness/devnet/types.ts'
-import { signCancelAuthorization } from '../../harness/evm/eip3009.ts'
+import { type Authorization, signCancelAuthorization } from '../../harness/evm/eip3009.ts'
 import {
   buildExactPayment,
   type ExactPayment,
@@ -59,14 +59,7 @@ export interface Deal {
   /** The /verify and /settle body. */
   request: FacilitatorRequest
   /** The authorization as sent on the wire, as bigints. */
-  authorization: {
-    from: Address
-    to: Address
-    value: bigint
-    validAfter: bigint
-    validBefore: bigint
-    nonce: Hex
-  }
+  authorization: Authorization
 }
 
 /** How to build a deal: the terms, the payer, and any override of the signed payment. */
