@@ -18,6 +18,20 @@ function expectUnofferedRefused(
   return expectPaymentRefused(context, payer, payment, label, [402, 400], ['RS-19'])
 }
 
+/** An honest payment naming another `network` or `scheme`: in `accepted` (v2), at the payload's top (v1). */
+function payNaming(
+  context: ServerContext,
+  payer: CasePayer,
+  field: 'network' | 'scheme',
+  value: { v1: string; v2: string },
+): Promise<PaymentPayload> {
+  return payer.pay(
+    context.version === 2
+      ? { accepted: { [field]: value.v2 } }
+      : { mutate: (payload) => ({ ...payload, [field]: value.v1 }) },
+  )
+}
+
 export const acceptedCases = [
   serverCase({
     id: 'server.accepted.amount-lowered',
@@ -75,11 +89,7 @@ export const acceptedCases = [
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
-      const payment = await payer.pay(
-        context.version === 2
-          ? { accepted: { network: 'eip155:1' } }
-          : { mutate: (payload) => ({ ...payload, network: 'ethereum' }) },
-      )
+      const payment = await payNaming(context, payer, 'network', { v1: 'ethereum', v2: 'eip155:1' })
       await expectUnofferedRefused(context, payer, payment, 'unoffered network')
     },
   }),
@@ -93,11 +103,7 @@ export const acceptedCases = [
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
-      const payment = await payer.pay(
-        context.version === 2
-          ? { accepted: { scheme: 'upto' } }
-          : { mutate: (payload) => ({ ...payload, scheme: 'upto' }) },
-      )
+      const payment = await payNaming(context, payer, 'scheme', { v1: 'upto', v2: 'upto' })
       await expectUnofferedRefused(context, payer, payment, 'unoffered scheme')
     },
   }),
