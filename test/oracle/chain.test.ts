@@ -6,8 +6,8 @@
 import { getAddress, type Hex, parseSignature } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { usdcAbi } from '../../contracts/artifacts/index.ts'
-import { type Devnet, startDevnet } from '../../harness/devnet/index.ts'
-import { buildExactPayment } from '../../harness/evm/index.ts'
+import { type Devnet, type DevnetAccount, startDevnet } from '../../harness/devnet/index.ts'
+import { buildExactPayment, type ExactPayment } from '../../harness/evm/index.ts'
 import { createEvidenceRecorder } from '../../harness/model/evidence.ts'
 import { CheckFailure } from '../../harness/model/verdict.ts'
 import {
@@ -28,9 +28,8 @@ afterAll(async () => {
   await devnet?.stop()
 })
 
-/** Settles an honest EIP-3009 payment of `value` from a fresh payer to `payTo` directly on chain. */
-async function settleDirectly(value: bigint, payTo: `0x${string}`) {
-  const payer = await devnet.fundedAccount()
+/** An honest EIP-3009 payment of `value` from `payer` to `payTo`, signed but not submitted. */
+async function signPayment(payer: DevnetAccount, value: bigint, payTo: `0x${string}`): Promise<ExactPayment> {
   const requirements: PaymentRequirementsV2 = {
     scheme: 'exact',
     network: devnet.preset.network,
@@ -40,18 +39,29 @@ async function settleDirectly(value: bigint, payTo: `0x${string}`) {
     maxTimeoutSeconds: 60,
     extra: { ...devnet.preset.eip712 },
   }
-  const payment = await buildExactPayment({ requirements, payer: payer.account, now: await devnet.now() })
+  return buildExactPayment({ requirements, payer: payer.account, now: await devnet.now() })
+}
+
+/** Submits a signed payment's transferWithAuthorization (account 5 pays the gas) and waits for it. */
+async function submit(payment: ExactPayment): Promise<Hex> {
   const a = payment.typedData.message
   const { v, r, s } = parseSignature(payment.signature)
-  const submitter = devnet.accounts[5]!
-  const hash = await devnet.walletClient(submitter).writeContract({
+  const hash = await devnet.walletClient(devnet.accounts[5]!).writeContract({
     address: devnet.usdc,
     abi: usdcAbi,
     functionName: 'transferWithAuthorization',
     args: [a.from, a.to, a.value, a.validAfter, a.validBefore, a.nonce, Number(v), r, s],
   } as never)
   await devnet.publicClient.waitForTransactionReceipt({ hash })
-  return { payer, hash, nonce: a.nonce as Hex }
+  return hash
+}
+
+/** Settles an honest EIP-3009 payment of `value` from a fresh payer to `payTo` directly on chain. */
+async function settleDirectly(value: bigint, payTo: `0x${string}`) {
+  const payer = await devnet.fundedAccount()
+  const payment = await signPayment(payer, value, payTo)
+  const hash = await submit(payment)
+  return { payer, hash, nonce: payment.typedData.message.nonce as Hex }
 }
 
 describe('chain oracle', () => {
@@ -61,28 +71,12 @@ describe('chain oracle', () => {
     const payTo = getAddress(devnet.accounts[3]!.address)
     const payer = await devnet.fundedAccount()
     const snapshot = await oracle.snapshot({ payer: payer.address, payTo })
-    const requirements: PaymentRequirementsV2 = {
-      scheme: 'exact',
-      network: devnet.preset.network,
-      amount: '1234',
-      asset: devnet.usdc,
-      payTo,
-      maxTimeoutSeconds: 60,
-      extra: { ...devnet.preset.eip712 },
-    }
-    const payment = await buildExactPayment({ requirements, payer: payer.account, now: await devnet.now() })
+    const payment = await signPayment(payer, 1234n, payTo)
     const a = payment.typedData.message
     expect(await oracle.authorizationUsed(payer.address, a.nonce)).toBe(false)
     await expectNoTransferFrom(oracle, payer.address)
 
-    const { v, r, s } = parseSignature(payment.signature)
-    const hash = await devnet.walletClient(devnet.accounts[5]!).writeContract({
-      address: devnet.usdc,
-      abi: usdcAbi,
-      functionName: 'transferWithAuthorization',
-      args: [a.from, a.to, a.value, a.validAfter, a.validBefore, a.nonce, Number(v), r, s],
-    } as never)
-    await devnet.publicClient.waitForTransactionReceipt({ hash })
+    const hash = await submit(payment)
 
     const tx = await oracle.transaction(hash, 'settlement')
     expect(tx.status).toBe('success')
