@@ -4,6 +4,15 @@
  * to payTo, settled before the delivery, and only advertised requirements sent to the facilitator.
  */
 import { serverCase } from '../case.ts'
+import type { CasePayer, ServerContext, ServerResponse } from '../context.ts'
+
+/** A fresh payer pays honestly once; the resource must be delivered (RS-12). */
+async function payDelivered(context: ServerContext): Promise<{ payer: CasePayer; response: ServerResponse }> {
+  const payer = await context.payer()
+  const response = await context.request({ payment: await payer.pay(), label: 'honest payment' })
+  context.expect.delivered(response)
+  return { payer, response }
+}
 
 export const honestCases = [
   serverCase({
@@ -14,9 +23,7 @@ export const honestCases = [
     level: 'MUST',
     needs: ['chain'],
     async run(context) {
-      const payer = await context.payer()
-      const response = await context.request({ payment: await payer.pay(), label: 'honest payment' })
-      context.expect.delivered(response)
+      const { payer } = await payDelivered(context)
       await context.expect.exactlyOneTransfer(payer)
     },
   }),
@@ -29,9 +36,7 @@ export const honestCases = [
     level: 'MUST',
     needs: ['chain'],
     async run(context) {
-      const payer = await context.payer()
-      const response = await context.request({ payment: await payer.pay(), label: 'honest payment' })
-      context.expect.delivered(response)
+      const { payer, response } = await payDelivered(context)
       const settlement = context.expect.settlementResponse(response, { success: true, payer: payer.address })
       const transfer = await context.expect.exactlyOneTransfer(payer)
       await context.expect.transactionOnChain(settlement, transfer)
@@ -46,9 +51,7 @@ export const honestCases = [
     level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
-      const payer = await context.payer()
-      const response = await context.request({ payment: await payer.pay(), label: 'honest payment' })
-      context.expect.delivered(response)
+      const { payer, response } = await payDelivered(context)
       context.expect.settledBeforeDelivery(payer, response)
     },
   }),
