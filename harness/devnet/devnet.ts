@@ -3,12 +3,12 @@
  * addresses, so unmodified x402 SDKs configured for the preset's network work against it offline.
  */
 import { Instance } from 'prool'
-import { encodeDeployData, encodeFunctionData } from 'viem'
-import { multicall3Abi, multicall3Bytecode, usdcAbi, usdcBytecode } from '../../contracts/artifacts/index.ts'
+import { type Address, encodeAbiParameters, encodeDeployData, keccak256, toHex } from 'viem'
+import { multicall3Bytecode, usdcAbi, usdcBytecode } from '../../contracts/artifacts/index.ts'
 import { registerProcess } from '../processes/registry.ts'
 import { placeBatchSettlement } from './batch.ts'
 import { anvilBinary } from './binary.ts'
-import { devnetHandle, POLLING_INTERVAL_MS } from './handle.ts'
+import { devnetHandle } from './handle.ts'
 import { placeContract } from './place.ts'
 import { freePort } from './ports.ts'
 import { MULTICALL3_ADDRESS, type PresetName, presets } from './presets.ts'
@@ -51,6 +51,9 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
     const devnet = devnetHandle(preset, `http://127.0.0.1:${port}`, stopInstance)
     await placeContracts(devnet)
     await fundDeterministicAccounts(devnet, options.usdcPerAccount ?? 1_000_000_000_000n)
+    // Nothing was mined while setting up: a first block gives `latest` (where eth_call simulates) today's
+    // timestamp instead of the genesis block's.
+    await devnet.testClient.mine({ blocks: 1 })
     return devnet
   } catch (error) {
     await stopInstance()
@@ -73,27 +76,31 @@ async function placeContracts(devnet: Devnet): Promise<void> {
   ])
 }
 
-/** One transaction mints to every deterministic account through Multicall3. */
+/**
+ * Credits every deterministic account by writing the token's storage directly: no transaction, so the
+ * devnet is ready a block earlier. The slots are OpenZeppelin ERC20's (`_balances` at slot 0,
+ * `_totalSupply` at slot 2, per `forge inspect Usdc storageLayout`); test/devnet checks balanceOf and
+ * totalSupply, so a layout change cannot go unnoticed.
+ */
 async function fundDeterministicAccounts(devnet: Devnet, perAccount: bigint): Promise<void> {
-  const hash = await devnet.walletClient(devnet.accounts[0]!).writeContract({
-    address: MULTICALL3_ADDRESS,
-    abi: multicall3Abi,
-    functionName: 'aggregate3',
-    args: [
-      devnet.accounts.map((account) => ({
-        target: devnet.usdc,
-        allowFailure: false,
-        callData: encodeFunctionData({
-          abi: usdcAbi,
-          functionName: 'mint',
-          args: [account.address, perAccount],
-        }),
-      })),
-    ],
-  })
-  const receipt = await devnet.publicClient.waitForTransactionReceipt({
-    hash,
-    pollingInterval: POLLING_INTERVAL_MS,
-  })
-  if (receipt.status !== 'success') throw new Error('funding the devnet accounts reverted')
+  const word = (value: bigint) => toHex(value, { size: 32 })
+  const balanceSlot = (account: Address) =>
+    keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [account, USDC_BALANCES_SLOT]))
+  await Promise.all([
+    ...devnet.accounts.map((account) =>
+      devnet.testClient.setStorageAt({
+        address: devnet.usdc,
+        index: balanceSlot(account.address),
+        value: word(perAccount),
+      }),
+    ),
+    devnet.testClient.setStorageAt({
+      address: devnet.usdc,
+      index: word(USDC_TOTAL_SUPPLY_SLOT),
+      value: word(perAccount * BigInt(devnet.accounts.length)),
+    }),
+  ])
 }
+
+const USDC_BALANCES_SLOT = 0n
+const USDC_TOTAL_SUPPLY_SLOT = 2n

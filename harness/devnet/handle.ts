@@ -25,7 +25,8 @@ const DEFAULT_FUND: Required<FundOptions> = { usdc: 100_000_000n, eth: 10n ** 19
 
 export function devnetHandle(preset: ChainPreset, rpcUrl: string, stop: () => Promise<void>): Devnet {
   const chain = localChain(preset, rpcUrl)
-  const transport = http(rpcUrl)
+  // JSON-RPC batching: requests issued together (placing contracts, funding) share one HTTP round trip.
+  const transport = http(rpcUrl, { batch: true })
   const publicClient = createPublicClient({ chain, transport, pollingInterval: POLLING_INTERVAL_MS })
   const testClient = createTestClient({
     chain,

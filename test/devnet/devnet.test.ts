@@ -72,7 +72,13 @@ for (const presetName of ['base-sepolia', 'base'] as const) {
       expect(balance).toBe(1_000_000_000_000n)
     })
 
-    test('deterministic accounts have ETH and USDC', async () => {
+    test('deterministic accounts have ETH and USDC, and totalSupply adds up', async () => {
+      const totalSupply = await devnet.publicClient.readContract({
+        address: preset.usdc,
+        abi: usdcAbi,
+        functionName: 'totalSupply',
+      })
+      expect(totalSupply).toBe(1_000_000_000_000n * BigInt(devnet.accounts.length))
       for (const account of devnet.accounts) {
         expect(await devnet.usdcBalance(account.address)).toBe(1_000_000_000_000n)
         expect(await devnet.publicClient.getBalance({ address: account.address })).toBeGreaterThan(10n ** 18n)
@@ -138,5 +144,19 @@ test('a port already in use gives a clear error and leaves nothing running', asy
   const before = registeredProcesses().length
   await expect(startDevnet({ port })).rejects.toThrow(/anvil did not start on 127\.0\.0\.1:\d+/)
   expect(registeredProcesses().length).toBe(before)
+  await devnet.stop()
+})
+
+test('calls on a new devnet see the current time (simulations run there)', async () => {
+  // anvil executes eth_call on the genesis block with timestamp 1, which would make every
+  // authorization look "not yet valid" in a facilitator's simulation: the devnet mines a first block.
+  const devnet = await startDevnet()
+  const seen = await devnet.publicClient.readContract({
+    address: MULTICALL3_ADDRESS,
+    abi: parseAbi(['function getCurrentBlockTimestamp() view returns (uint256)']),
+    functionName: 'getCurrentBlockTimestamp',
+  })
+  const wall = BigInt(Math.floor(Date.now() / 1000))
+  expect(wall - seen).toBeLessThanOrEqual(5n)
   await devnet.stop()
 })
