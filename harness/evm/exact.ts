@@ -79,6 +79,11 @@ export function isRequirementsV1(requirements: PaymentRequirements): requirement
   return Object.hasOwn(requirements, 'maxAmountRequired')
 }
 
+/** The amount field of requirements of `version`: `maxAmountRequired` in v1, `amount` in any other. */
+export function amountField(version: unknown): 'maxAmountRequired' | 'amount' {
+  return version === 1 ? 'maxAmountRequired' : 'amount'
+}
+
 /** The amount the requirements ask for (`maxAmountRequired` in v1, `amount` in v2), as written. */
 export function requiredAmount(requirements: PaymentRequirements): string {
   return isRequirementsV1(requirements) ? requirements.maxAmountRequired : requirements.amount

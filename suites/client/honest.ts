@@ -5,13 +5,14 @@
  * cases judge one shared honest exchange per version (one client run serves them all), each checking
  * one thing, so a defect shows in exactly the case that names it.
  */
+
 import { honestScript } from '../../harness/actors/paywall/index.ts'
+import { requiredAmount } from '../../harness/evm/exact.ts'
 import { defineCase } from '../../harness/model/case.ts'
 import { check, checkEqual } from '../../harness/model/expect.ts'
 import { expectExactlyOneTransferFrom } from '../../harness/oracle/index.ts'
 import type { ClientCaseContext, HonestExchange, ObservedPayment } from './context.ts'
 import { recordRun } from './fixture.ts'
-import { offeredAmount } from './offers.ts'
 import {
   describeRun,
   expectAuthorization,
@@ -198,7 +199,7 @@ export const settlementReported = clientCase({
     const { from } = expectAuthorization(payment)
     await expectExactlyOneTransferFrom(
       context.chain,
-      { from, to: exchange.offered.payTo, value: BigInt(offeredAmount(exchange.offered)) },
+      { from, to: exchange.offered.payTo, value: BigInt(requiredAmount(exchange.offered)) },
       { message: 'the settled payment did not move exactly the offered amount to payTo' },
     )
   },

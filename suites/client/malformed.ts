@@ -12,9 +12,9 @@ import {
   rawBodyChallenge,
   rawHeaderChallenge,
 } from '../../harness/actors/paywall/index.ts'
+import { amountField } from '../../harness/evm/exact.ts'
 import { defineCase } from '../../harness/model/case.ts'
 import { encodeBase64 } from '../../harness/wire/index.ts'
-import type { X402Version } from '../../harness/wire/types.ts'
 import type { ClientCaseContext } from './context.ts'
 import { expectRefused } from './verdicts.ts'
 
@@ -56,11 +56,6 @@ function refusesOffer(
     what,
     requirements,
   )
-}
-
-/** The amount field of the case's version. */
-function amountField(version: X402Version): 'maxAmountRequired' | 'amount' {
-  return version === 1 ? 'maxAmountRequired' : 'amount'
 }
 
 /** An offer change that sets the amount field of the case's version to `value`. */

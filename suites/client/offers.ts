@@ -99,8 +99,3 @@ export function challengeFor(
     ...(options.extensions === undefined ? {} : { extensions: options.extensions }),
   }
 }
-
-/** The amount an offer asks for (`maxAmountRequired` in v1, `amount` in v2), as written. */
-export function offeredAmount(offer: PaymentRequirements): string {
-  return 'maxAmountRequired' in offer ? offer.maxAmountRequired : offer.amount
-}

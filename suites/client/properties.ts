@@ -4,9 +4,11 @@
  * for any malformed challenge, it signs nothing. Each property run is one run of the client, so runs
  * are few; the seed, the path and the shrunk counterexample are recorded with a replay command.
  */
+
 import fc from 'fast-check'
 import { challengeReplyFor, challengeThen, rawHeaderChallenge } from '../../harness/actors/paywall/index.ts'
 import type { DevnetAccount } from '../../harness/devnet/types.ts'
+import { amountField } from '../../harness/evm/exact.ts'
 import { defineCase } from '../../harness/model/case.ts'
 import { CheckFailure } from '../../harness/model/verdict.ts'
 import { encodeHeader } from '../../harness/wire/index.ts'
@@ -280,11 +282,11 @@ export const malformedNeverSigned = clientCase({
   async run(context) {
     const payer: DevnetAccount | undefined =
       context.target.kind === 'driver' ? undefined : await context.fundedPayer()
-    const amountField = context.version === 1 ? 'maxAmountRequired' : 'amount'
+    const amountKey = amountField(context.version)
     await checkProperty(context, mutation, async (change) => {
       const endpoint = context.endpoint(({ url }) => {
         const offer = { ...context.offer() } as Record<string, unknown>
-        const field = (name: string) => (name === 'amount' ? amountField : name)
+        const field = (name: string) => (name === 'amount' ? amountKey : name)
         // Offer-level changes first: the challenge is built from the changed offer.
         switch (change.kind) {
           case 'drop':
@@ -297,7 +299,7 @@ export const malformedNeverSigned = clientCase({
                 : change.value
             break
           case 'amount':
-            offer[amountField] = change.value
+            offer[amountKey] = change.value
             break
           case 'timeout':
             offer.maxTimeoutSeconds = change.value

@@ -15,7 +15,7 @@ import {
   authorizationTypedData,
   recoverAuthorizationSigner,
 } from '../../harness/evm/eip3009.ts'
-import { exactDomain, typedDataEvidence } from '../../harness/evm/exact.ts'
+import { exactDomain, requiredAmount, typedDataEvidence } from '../../harness/evm/exact.ts'
 import { check, show } from '../../harness/model/expect.ts'
 import type { SpecRef } from '../../harness/model/result.ts'
 import { CheckFailure } from '../../harness/model/verdict.ts'
@@ -42,7 +42,6 @@ import { requirementById } from '../catalog/index.ts'
 import { specRefs } from '../spec-refs.ts'
 import type { ClientCaseContext, ClientRun, ObservedPayment } from './context.ts'
 import { record, sentAuthorization } from './observe.ts'
-import { offeredAmount } from './offers.ts'
 
 /**
  * How far the client's `validAfter` may lie ahead of the suite's clock when the payment arrives. Client
@@ -344,7 +343,7 @@ export function expectPaysAmount(
   version: X402Version,
 ): void {
   const { value } = expectAuthorization(payment)
-  const amount = BigInt(offeredAmount(offer))
+  const amount = BigInt(requiredAmount(offer))
   const sent = typeof value === 'string' && /^[0-9]+$/.test(value) ? BigInt(value) : undefined
   const details = { expected: `value = ${amount}`, seen: `value = ${show(value)}`, spec: refs('CL-30') }
   check(sent !== undefined, 'authorization.value is not an amount', details)

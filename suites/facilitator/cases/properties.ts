@@ -4,9 +4,11 @@
  * changes. Runs use the case seed; a failure records the seed, the path and the shrunk counterexample
  * (then replays it once with full evidence) and a command line that reproduces the run.
  */
+
 import fc from 'fast-check'
 import { type Address, getAddress, type Hex, toHex } from 'viem'
 import type { DevnetAccount } from '../../../harness/devnet/types.ts'
+import { amountField } from '../../../harness/evm/exact.ts'
 import { createEvidenceRecorder, type EvidenceRecorder } from '../../../harness/model/evidence.ts'
 import { show } from '../../../harness/model/expect.ts'
 import { CheckFailure } from '../../../harness/model/verdict.ts'
@@ -168,7 +170,7 @@ function mutate(
       break
     }
     case 'requirements.amount': {
-      const key = request.x402Version === 1 ? 'maxAmountRequired' : 'amount'
+      const key = amountField(request.x402Version)
       requirements[key] = shifted(requirements[key]!, change.delta)
       break
     }

@@ -3,7 +3,9 @@
  * x402-specification-v2.md and v1 §5.1): status, where it travels, its schema, amounts, networks, the
  * token's EIP-712 domain, maxTimeoutSeconds, the resource, and what HTTP leaves open.
  */
+
 import { getAddress } from 'viem'
+import { amountField } from '../../../harness/evm/exact.ts'
 import { check, checkEqual, info, show } from '../../../harness/model/expect.ts'
 import type { SpecRef } from '../../../harness/model/result.ts'
 import { tokenAbi } from '../../../harness/oracle/index.ts'
@@ -179,7 +181,7 @@ export const challengeCases = [
     async run(context) {
       await checkEveryOffer(
         context,
-        context.version === 2 ? 'amount' : 'maxAmountRequired',
+        amountField(context.version),
         (amount) => typeof amount === 'string' && /^(0|[1-9][0-9]*)$/.test(amount),
         'is not an atomic amount',
         'a string of decimal digits (atomic units, e.g. "1000")',

@@ -1,4 +1,5 @@
 /** Verifies and settles an authorization for less than the required amount (as if that were the price). */
+import { amountField } from '../../../harness/evm/exact.ts'
 import { authorizationOf, knownBad, rewritingRequests, uint } from './defect.ts'
 
 export const acceptsUnderpayment = knownBad({
@@ -13,7 +14,7 @@ export const acceptsUnderpayment = knownBad({
   ],
   wrap: rewritingRequests((envelope) => {
     const value = uint(authorizationOf(envelope)?.value)
-    const key = envelope.paymentPayload.x402Version === 1 ? 'maxAmountRequired' : 'amount'
+    const key = amountField(envelope.paymentPayload.x402Version)
     const required = uint(envelope.paymentRequirements[key])
     if (value === undefined || required === undefined || value >= required) return
     envelope.paymentRequirements[key] = value.toString()
