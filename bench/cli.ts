@@ -1,6 +1,6 @@
 /**
  * The x402-conformance CLI as a benchmark runs it: in its own process from the project root, timed from
- * start to exit, with the outcome counts of the report it wrote. Also the benchmarks' `--name N` flags.
+ * start to exit, with the outcome counts of the report it wrote.
  */
 import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
@@ -70,13 +70,6 @@ async function outcomeCounts(file: string): Promise<Record<string, number>> {
   } catch {
     return {}
   }
-}
-
-/** The positive integer after `--<name>` on the command line, else `fallback`. */
-export function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`)
-  const value = index === -1 ? undefined : Number(process.argv[index + 1])
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback
 }
 
 /** Outcome counts in one line: `12 pass, 1 info`. */

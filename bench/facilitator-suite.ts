@@ -10,7 +10,8 @@ import { freePort } from '../harness/devnet/index.ts'
 import { startWorkerEnvironment } from '../harness/runner/environment.ts'
 import { startBuiltinFacilitator } from '../suites/facilitator/builtin.ts'
 import { runFacilitatorSuite } from '../test/suites/facilitator/run.ts'
-import { describeOutcomes, flag, runCli } from './cli.ts'
+import { describeOutcomes, runCli } from './cli.ts'
+import { flag } from './flag.ts'
 
 /** Options of {@link benchFacilitatorSuite}. */
 export interface FacilitatorSuiteBenchOptions {
