@@ -9,8 +9,10 @@
 import type { Devnet, DevnetAccount } from '../harness/devnet/types.ts'
 import { buildExactPayment } from '../harness/evm/index.ts'
 import { createFacilitator, startFacilitator } from '../harness/facilitator/index.ts'
+import { runPool } from '../harness/runner/pool.ts'
 import type { FacilitatorRequest, PaymentRequirementsV2 } from '../harness/wire/types.ts'
 import { referenceFacilitator } from '../test/sdk/facilitators.ts'
+import { flag } from './flag.ts'
 
 /** Options of {@link benchFacilitator}. */
 export interface FacilitatorBenchOptions {
@@ -164,22 +166,6 @@ async function signPayments(
   )
 }
 
-/** Runs `work(0..count-1)` with at most `concurrency` in flight. */
-async function runPool(
-  count: number,
-  concurrency: number,
-  work: (index: number) => Promise<void>,
-): Promise<void> {
-  let next = 0
-  const worker = async () => {
-    while (next < count) {
-      const index = next++
-      await work(index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker))
-}
-
 /** Calls per second of `runPool(count, concurrency, work)`. */
 async function rate(
   count: number,
@@ -203,12 +189,6 @@ async function successRate(
     if (!(await settle(i)).success) failures += 1
   })
   return { perSecond: (count - failures) / ((performance.now() - started) / 1000), failures }
-}
-
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`)
-  const value = index === -1 ? undefined : Number(process.argv[index + 1])
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback
 }
 
 if (import.meta.main) {

@@ -13,10 +13,12 @@ import { targetEnvironment } from '../harness/devnet/environment.ts'
 import { freePort } from '../harness/devnet/index.ts'
 import { startReferenceServer } from '../harness/reference/server/index.ts'
 import { startWorkerEnvironment } from '../harness/runner/environment.ts'
+import { runPool } from '../harness/runner/pool.ts'
 import { encodeHeader, paymentHeaderName } from '../harness/wire/headers.ts'
 import type { PaymentPayload, PaymentRequirementsV2 } from '../harness/wire/types.ts'
 import { runServerSuite } from '../test/suites/server/run.ts'
-import { describeOutcomes, flag, runCli } from './cli.ts'
+import { describeOutcomes, runCli } from './cli.ts'
+import { flag } from './flag.ts'
 
 /** Options of {@link benchServerSuite}. */
 export interface ServerSuiteBenchOptions {
@@ -129,17 +131,12 @@ async function paidThroughput(
     }
     const sequential = await sign(payments)
     let started = performance.now()
-    for (const payload of sequential) await pay(payload)
+    await runPool(payments, 1, (index) => pay(sequential[index]!))
     const paidPerSecond = payments / ((performance.now() - started) / 1000)
 
     const parallel = await sign(payments)
-    let next = 0
     started = performance.now()
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        for (let item = parallel[next++]; item !== undefined; item = parallel[next++]) await pay(item)
-      }),
-    )
+    await runPool(payments, concurrency, (index) => pay(parallel[index]!))
     const concurrentPaidPerSecond = payments / ((performance.now() - started) / 1000)
     return {
       paidPerSecond: Math.round(paidPerSecond),

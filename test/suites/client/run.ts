@@ -9,6 +9,7 @@ import type { CaseResult } from '../../../harness/model/result.ts'
 import { type StartedEnvironment, startWorkerEnvironment } from '../../../harness/runner/environment.ts'
 import { executeCase } from '../../../harness/runner/execute.ts'
 import type { TargetSpec } from '../../../harness/runner/fixture.ts'
+import { runPool } from '../../../harness/runner/pool.ts'
 import { attachTarget } from '../../../harness/targets/attach.ts'
 import type { X402Version } from '../../../harness/wire/types.ts'
 import {
@@ -88,14 +89,9 @@ export async function runClientSuite(
 
 async function runLimited<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
   const results: T[] = new Array(jobs.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const index = next++
-      results[index] = await jobs[index]!()
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, worker))
+  await runPool(jobs.length, Math.max(1, limit), async (index) => {
+    results[index] = await jobs[index]!()
+  })
   return results
 }
 

@@ -4,9 +4,11 @@
  * the case results. The worker environment (devnet + built-in facilitator) is the caller's, so several
  * targets can share one devnet (every case uses fresh accounts).
  */
+
 import type { CaseResult, Outcome } from '../../../harness/model/result.ts'
 import { executeCase } from '../../../harness/runner/execute.ts'
 import type { TargetSpec, WorkerEnvironment } from '../../../harness/runner/fixture.ts'
+import { runPool } from '../../../harness/runner/pool.ts'
 import { attachTarget } from '../../../harness/targets/attach.ts'
 import type { X402Version } from '../../../harness/wire/types.ts'
 import { facilitatorCases, facilitatorFixture } from '../../../suites/facilitator/index.ts'
@@ -46,20 +48,16 @@ export async function runFacilitatorSuite(
           .map((version) => ({ definition, version })),
       )
       const results: CaseResult[] = []
-      let next = 0
-      const worker = async () => {
-        while (next < jobs.length) {
-          const { definition, version } = jobs[next++]!
-          results.push(
-            await executeCase(definition, version, session, target, {
-              timeoutMs: options.timeoutMs ?? 60_000,
-              verbose: true,
-              seed: environment.seed,
-            }),
-          )
-        }
-      }
-      await Promise.all(Array.from({ length: options.concurrency ?? 6 }, worker))
+      await runPool(jobs.length, options.concurrency ?? 6, async (index) => {
+        const { definition, version } = jobs[index]!
+        results.push(
+          await executeCase(definition, version, session, target, {
+            timeoutMs: options.timeoutMs ?? 60_000,
+            verbose: true,
+            seed: environment.seed,
+          }),
+        )
+      })
       results.sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
       const outcomes = Object.fromEntries(results.map((result) => [keyOf(result), result.outcome]))
       return { versions: session.versions, results, outcomes, durationMs: performance.now() - started }

@@ -2,11 +2,13 @@
  * A small local loop over the runner's pieces (worker environment, target adapters, `executeCase`),
  * so the self-tests run the server suite exactly as a runner worker does, in this process.
  */
+
 import type { CaseDefinition } from '../../../harness/model/case.ts'
 import type { CaseResult } from '../../../harness/model/result.ts'
 import { type StartedEnvironment, startWorkerEnvironment } from '../../../harness/runner/environment.ts'
 import { executeCase } from '../../../harness/runner/execute.ts'
 import type { TargetSpec, WorkerEnvironment } from '../../../harness/runner/fixture.ts'
+import { runPool } from '../../../harness/runner/pool.ts'
 import { attachTarget } from '../../../harness/targets/attach.ts'
 import type { X402Version } from '../../../harness/wire/types.ts'
 import { serverCases } from '../../../suites/server/cases/index.ts'
@@ -59,16 +61,11 @@ export async function runServerSuite(target: TargetSpec, options: SuiteRunOption
       for (const version of definition.versions)
         if (versions.includes(version)) work.push([definition, version])
     const results: CaseResult[] = []
-    let next = 0
     const runOptions = { timeoutMs: options.timeoutMs ?? 20_000, verbose: true, seed: options.seed ?? 1 }
-    const lane = async () => {
-      for (;;) {
-        const item = work[next++]
-        if (!item) return
-        results.push(await executeCase(item[0], item[1], session, attached, runOptions))
-      }
-    }
-    await Promise.all(Array.from({ length: options.concurrency ?? 4 }, lane))
+    await runPool(work.length, options.concurrency ?? 4, async (index) => {
+      const [definition, version] = work[index]!
+      results.push(await executeCase(definition, version, session, attached, runOptions))
+    })
     await session.teardown()
     return {
       results,
