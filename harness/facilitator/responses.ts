@@ -47,12 +47,22 @@ export function responseNetwork(context: FacilitatorContext, body: FacilitatorBo
   return version === undefined ? context.preset.network : networkId(context, version)
 }
 
-/** GET /supported: `exact` on this chain for v1 (network name) and v2 (CAIP-2), and the settlement signer. */
+/**
+ * GET /supported: `exact` on this chain for v1 (network name) and v2 (CAIP-2), v2 `batch-settlement`
+ * with the receiver authorizer in `extra` (x402-digest §3.3: batch kinds carry
+ * `{"receiverAuthorizer": "0x…"}`; the signer signs the claim and refund digests), and the settlement signer.
+ */
 export function supportedResponse(context: FacilitatorContext): Required<SupportedResponse> {
   return {
     kinds: [
       { x402Version: 1, scheme: 'exact', network: context.preset.networkV1 },
       { x402Version: 2, scheme: 'exact', network: context.preset.network },
+      {
+        x402Version: 2,
+        scheme: 'batch-settlement',
+        network: context.preset.network,
+        extra: { receiverAuthorizer: context.signer },
+      },
     ],
     extensions: [],
     signers: { 'eip155:*': [context.signer] },

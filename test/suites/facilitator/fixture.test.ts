@@ -111,7 +111,7 @@ describe('facilitator fixture setup', () => {
       expect(context.replay).toBe(
         'x402-conformance demo --role facilitator --case facilitator.verify.valid --x402-version 1 --seed 3',
       )
-      expect(context.supported?.kinds.length).toBe(2)
+      expect(context.supported?.kinds.length).toBe(3)
       expect(context.payments.requirements()).toMatchObject({
         network: 'base-sepolia',
         maxAmountRequired: '1000',
