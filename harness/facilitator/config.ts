@@ -5,6 +5,7 @@
 import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from 'viem'
 import type { ChainPreset } from '../devnet/presets.ts'
 import type { Devnet, DevnetAccount } from '../devnet/types.ts'
+import type { BatchSettleSwitches } from './batch/settle.ts'
 
 /** The chain side of a facilitator given as viem clients (the wallet client's account settles). */
 export interface FacilitatorChain {
@@ -30,6 +31,11 @@ export interface FacilitatorOptions {
   validBeforeBufferSeconds?: number
   /** How long settle waits for a receipt before answering `unexpected_settle_error`. Default 30 s. */
   receiptTimeoutMs?: number
+  /**
+   * Safeguards of the batch-settlement scheme to turn off, for known-bad facilitators only (the
+   * reference never sets any). Default: none.
+   */
+  batchDefects?: BatchSettleSwitches
 }
 
 /** The resolved configuration every module of the facilitator reads. */

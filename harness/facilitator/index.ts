@@ -20,6 +20,7 @@ import { OracleLog } from './log.ts'
 import { supportedResponse } from './responses.ts'
 import { createService, type FacilitatorService, type Reply } from './service.ts'
 
+export type { BatchSettleSwitches } from './batch/index.ts'
 export type { FacilitatorChain, FacilitatorOptions } from './config.ts'
 export type { Fault, FaultEndpoint, FaultRule } from './faults.ts'
 export { FaultTable } from './faults.ts'
@@ -76,7 +77,7 @@ export function createFacilitator(options: FacilitatorOptions): Facilitator {
   const context: FacilitatorContext = resolveContext(options)
   const log = new OracleLog()
   const faults = new FaultTable()
-  const service = createService(context, log, faults)
+  const service = createService(context, log, faults, { batchDefects: options.batchDefects ?? {} })
   const post = async (
     path: string,
     request: unknown,

@@ -3,7 +3,7 @@
  * verify/settle/supported, and the oracle log. Never throws; every call ends in a logged reply.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createBatchHandler, isBatchBody } from './batch/index.ts'
+import { type BatchSettleSwitches, createBatchHandler, isBatchBody } from './batch/index.ts'
 import type { FacilitatorContext } from './config.ts'
 import type { FaultPlan, FaultTable } from './faults.ts'
 import type { FacilitatorEndpoint, OracleLog } from './log.ts'
@@ -42,14 +42,20 @@ const ROUTES: Record<string, { endpoint: FacilitatorEndpoint; method: 'GET' | 'P
 const json = (status: number, body: unknown): Reply => ({ kind: 'json', status, body })
 const error = (status: number, message: string): Reply => json(status, { error: message })
 
+/** Options of the service: `batchDefects` turns batch safeguards off (known-bad facilitators only). */
+export interface ServiceOptions {
+  batchDefects?: BatchSettleSwitches
+}
+
 /** Creates the service for one facilitator. */
 export function createService(
   context: FacilitatorContext,
   log: OracleLog,
   faults: FaultTable,
+  options: ServiceOptions = {},
 ): FacilitatorService {
   const settle = createSettle(context)
-  const batch = createBatchHandler(context)
+  const batch = createBatchHandler(context, options.batchDefects ?? {})
 
   async function route(request: IncomingRequest, note: (call: CallNote) => void): Promise<Reply> {
     const target = ROUTES[request.path]

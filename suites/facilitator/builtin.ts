@@ -9,19 +9,26 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { base, baseSepolia } from 'viem/chains'
 import { type ChainPreset, presets } from '../../harness/devnet/presets.ts'
 import { serveFacilitator } from '../../harness/facilitator/http.ts'
-import { createFacilitator, type Facilitator } from '../../harness/facilitator/index.ts'
+import {
+  type BatchSettleSwitches,
+  createFacilitator,
+  type Facilitator,
+} from '../../harness/facilitator/index.ts'
 import type { FacilitatorService } from '../../harness/facilitator/service.ts'
 import type { InProcessTarget } from '../../harness/runner/fixture.ts'
 
 /** Changes the built-in facilitator's request handling (the known-bad facilitators inject defects here). */
 export type ServiceWrapper = (service: FacilitatorService, facilitator: Facilitator) => FacilitatorService
 
-/** Starts the built-in facilitator on 127.0.0.1 (`PORT` when set) from a target environment. */
+/**
+ * Starts the built-in facilitator on 127.0.0.1 (`PORT` when set) from a target environment; `wrap` and
+ * `batchDefects` make a known-bad variant of it.
+ */
 export async function startBuiltinFacilitator(
   environment: Record<string, string | undefined>,
-  options: { wrap?: ServiceWrapper } = {},
+  options: { wrap?: ServiceWrapper; batchDefects?: BatchSettleSwitches } = {},
 ): Promise<InProcessTarget> {
-  const facilitator = builtinFromEnvironment(environment)
+  const facilitator = builtinFromEnvironment(environment, options.batchDefects)
   const service = options.wrap ? options.wrap(facilitator.service, facilitator) : facilitator.service
   const port = environment.PORT === undefined ? 0 : Number(environment.PORT)
   const server = await serveFacilitator(service, { port })
@@ -29,7 +36,10 @@ export async function startBuiltinFacilitator(
 }
 
 /** The built-in facilitator (no server) settling on the chain the environment names. */
-export function builtinFromEnvironment(environment: Record<string, string | undefined>): Facilitator {
+export function builtinFromEnvironment(
+  environment: Record<string, string | undefined>,
+  batchDefects: BatchSettleSwitches = {},
+): Facilitator {
   const rpcUrl = required(environment, 'X402_RPC_URL')
   const chainId = Number(required(environment, 'X402_CHAIN_ID'))
   const preset: ChainPreset | undefined = Object.values(presets).find(
@@ -48,6 +58,7 @@ export function builtinFromEnvironment(environment: Record<string, string | unde
       preset,
       usdc: preset.usdc,
     },
+    batchDefects,
   })
 }
 
