@@ -8,6 +8,7 @@ import { honestCases } from './honest.ts'
 import { hostileCases } from './hostile.ts'
 import { malformedCases } from './malformed.ts'
 import { propertyCases } from './properties.ts'
+import { refusalCases } from './refusal.ts'
 import { replayCases } from './replay.ts'
 import { versionCases } from './version.ts'
 
@@ -15,6 +16,7 @@ export const serverCases = collectCases<ServerContext>(
   challengeCases,
   honestCases,
   hostileCases,
+  refusalCases,
   replayCases,
   acceptedCases,
   versionCases,

@@ -18,6 +18,7 @@ import replayCache from './replay-cache.ts'
 import skipsVerify from './skips-verify.ts'
 import trustsAcceptedAmount from './trusts-accepted-amount.ts'
 import trustsClientPayto from './trusts-client-payto.ts'
+import v1BareRefusal from './v1-bare-refusal.ts'
 import wrongEip712Domain from './wrong-eip712-domain.ts'
 import zeroMaxTimeout from './zero-max-timeout.ts'
 
@@ -44,4 +45,5 @@ export const knownBadServers: readonly KnownBadServer[] = [
   zeroMaxTimeout,
   namesAnotherResource,
   freeResource,
+  v1BareRefusal,
 ]
