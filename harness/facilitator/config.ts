@@ -6,6 +6,7 @@ import type { Account, Address, Chain, PublicClient, Transport, WalletClient } f
 import type { ChainPreset } from '../devnet/presets.ts'
 import type { Devnet, DevnetAccount } from '../devnet/types.ts'
 import type { BatchSettleSwitches } from './batch/settle.ts'
+import { KeyedQueue } from './locks.ts'
 
 /** The chain side of a facilitator given as viem clients (the wallet client's account settles). */
 export interface FacilitatorChain {
@@ -47,6 +48,11 @@ export interface FacilitatorContext {
   signer: Address
   validBeforeBufferSeconds: number
   receiptTimeoutMs: number
+  /**
+   * The one queue every transaction from the signer goes through (exact and batch-settlement alike),
+   * so concurrent settles of different schemes never reuse the signer's transaction nonce.
+   */
+  sends: KeyedQueue
 }
 
 /** Resolves options into a context; throws when neither or both of `devnet` and `chain` are given. */
@@ -57,6 +63,7 @@ export function resolveContext(options: FacilitatorOptions): FacilitatorContext 
   const common = {
     validBeforeBufferSeconds: options.validBeforeBufferSeconds ?? 6,
     receiptTimeoutMs: options.receiptTimeoutMs ?? 30_000,
+    sends: new KeyedQueue(),
   }
   if (options.devnet) {
     const devnet = options.devnet

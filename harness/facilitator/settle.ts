@@ -32,7 +32,6 @@ export type Settle = (body: FacilitatorBody) => Promise<SettlementResponse>
 /** Creates the settle function of one facilitator (its queues are shared by all its settles). */
 export function createSettle(context: FacilitatorContext): Settle {
   const perAuthorization = new KeyedQueue()
-  const perSigner = new KeyedQueue()
 
   return async (body) => {
     const payer = payerOf(body)
@@ -51,7 +50,7 @@ export function createSettle(context: FacilitatorContext): Settle {
           // An EOA payment's gas is known; a smart wallet's depends on its code, so it is estimated
           // (which simulates again: a revert throws here and nothing is sent).
           const gas = verdict.payerHasCode ? undefined : EOA_TRANSFER_GAS
-          hash = await perSigner.run(context.signer, () =>
+          hash = await context.sends.run(context.signer, () =>
             context.walletClient.sendTransaction({
               to: context.usdc,
               data: verdict.calldata,

@@ -48,11 +48,10 @@ const CLAIM_ROW_GAS = 80_000n
 /** Creates the batch settle function of one facilitator. */
 export function createBatchSettle(context: FacilitatorContext, switches: BatchSettleSwitches = {}) {
   const perChannel = new KeyedQueue()
-  const perSigner = new KeyedQueue()
   const chainId = context.preset.chainId
 
   const send = (data: Hex, gas?: bigint): Promise<Hash> =>
-    perSigner.run(context.signer, () =>
+    context.sends.run(context.signer, () =>
       context.walletClient.sendTransaction({ to: BATCH_SETTLEMENT_ADDRESS, data, ...(gas ? { gas } : {}) }),
     )
   const simulate = async (data: Hex): Promise<boolean> => {
