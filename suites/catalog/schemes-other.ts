@@ -194,8 +194,6 @@ const batch: readonly RequirementInput[] = [
       "A batch-settlement EVM facilitator applies the binding's verification rules and returns a channel snapshot with every /verify and /settle answer.",
     spec: batchEvmFoundation('Facilitator Interface / Verification Rules'),
     basis: 'keyword',
-    scope: 'later',
-    scopeReason: BATCH_LATER,
   },
   {
     id: 'RS-32',

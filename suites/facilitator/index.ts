@@ -9,6 +9,7 @@
 import { collectCases } from '../../harness/model/case.ts'
 import { defineSuite } from '../../harness/runner/suite.ts'
 import { startBuiltinFacilitator } from './builtin.ts'
+import { batchCases } from './cases/batch.ts'
 import { settleMalformed, verifyMalformed } from './cases/malformed.ts'
 import { propertySettledSum, propertySingleFieldMutation } from './cases/properties.ts'
 import {
@@ -58,6 +59,7 @@ export const facilitatorCases = collectCases<FacilitatorCaseContext>(
   [settleMalformed],
   [smartWalletValid, smartWalletInvalid],
   [propertySingleFieldMutation, propertySettledSum],
+  batchCases,
 )
 
 /** The facilitator suite, with the built-in facilitator as its reference implementation. */

@@ -26,6 +26,8 @@ const IN_SCOPE_FILES = [
   'specs/transports-v2/http.md',
   'specs/schemes/exact/scheme_exact.md',
   'specs/schemes/exact/scheme_exact_evm.md',
+  // The facilitator's batch-settlement EVM rules (FA-28), covered by suites/facilitator/cases/batch.ts.
+  'specs/schemes/batch-settlement/scheme_batch_settlement_evm.md',
 ]
 
 const ROLE_OF_PREFIX: Record<string, string> = { RS: 'server', CL: 'client', FA: 'facilitator', X: 'any' }
