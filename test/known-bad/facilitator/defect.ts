@@ -4,6 +4,7 @@
  * declares the case ids that must catch it; test/suites/facilitator/known-bad.test.ts runs the whole
  * facilitator suite against each and fails if a listed case does not.
  */
+import type { BatchSettleSwitches } from '../../../harness/facilitator/index.ts'
 import type { IncomingRequest, Reply } from '../../../harness/facilitator/service.ts'
 import type { TargetSpec } from '../../../harness/runner/fixture.ts'
 import { type ServiceWrapper, startBuiltinFacilitator } from '../../../suites/facilitator/builtin.ts'
@@ -21,12 +22,17 @@ export interface KnownBadFacilitator {
    * version). Caught means `fail`, or `warn` for a SHOULD case.
    */
   caughtBy: readonly string[]
-  wrap: ServiceWrapper
+  /** The defect as a change of the request handling. */
+  wrap?: ServiceWrapper
+  /** The defect as a batch-settlement safeguard turned off inside the facilitator. */
+  batchDefects?: BatchSettleSwitches
 }
 
 /** Declares a known-bad facilitator. */
 export function knownBad(definition: KnownBadFacilitator): KnownBadFacilitator {
   if (definition.caughtBy.length === 0) throw new Error(`known-bad ${definition.name} names no catching case`)
+  if (!definition.wrap && !definition.batchDefects)
+    throw new Error(`known-bad ${definition.name} has neither wrap nor batchDefects`)
   return Object.freeze(definition)
 }
 
@@ -35,7 +41,11 @@ export function knownBadTarget(bad: KnownBadFacilitator): TargetSpec {
   return {
     kind: 'in-process',
     label: `known-bad facilitator: ${bad.name}`,
-    create: (environment) => startBuiltinFacilitator(environment, { wrap: bad.wrap }),
+    create: (environment) =>
+      startBuiltinFacilitator(environment, {
+        ...(bad.wrap ? { wrap: bad.wrap } : {}),
+        ...(bad.batchDefects ? { batchDefects: bad.batchDefects } : {}),
+      }),
   }
 }
 

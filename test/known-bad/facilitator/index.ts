@@ -2,6 +2,9 @@
 import { acceptsNetworkMismatch } from './accepts-network-mismatch.ts'
 import { acceptsOverpaymentV2 } from './accepts-overpayment-v2.ts'
 import { acceptsUnderpayment } from './accepts-underpayment.ts'
+import { batchClaimsAboveCeiling } from './batch-claims-above-ceiling.ts'
+import { batchRefundsClaimedFunds } from './batch-refunds-claimed-funds.ts'
+import { batchSkipsVoucherSignature } from './batch-skips-voucher-signature.ts'
 import { crashesOnMalformedBody } from './crashes-on-malformed-body.ts'
 import type { KnownBadFacilitator } from './defect.ts'
 import { emptyTransactionOnSuccess } from './empty-transaction-on-success.ts'
@@ -44,4 +47,7 @@ export const knownBadFacilitators: readonly KnownBadFacilitator[] = [
   supportedWithoutSigners,
   noSupportedEndpoint,
   crashesOnMalformedBody,
+  batchSkipsVoucherSignature,
+  batchClaimsAboveCeiling,
+  batchRefundsClaimedFunds,
 ]

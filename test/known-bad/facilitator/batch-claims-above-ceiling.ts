@@ -1,0 +1,11 @@
+/** batch-settlement: claim rows are sent unchecked, and the claim reported settled whatever the chain did. */
+import { knownBad } from './defect.ts'
+
+export const batchClaimsAboveCeiling = knownBad({
+  name: 'batch-claims-above-ceiling',
+  defect:
+    "a claim batch with a row above its voucher's ceiling is sent unchecked and reported successful though the chain refused it",
+  breaks: 'FA-28',
+  caughtBy: ['facilitator.batch.claim-one-invalid'],
+  batchDefects: { skipClaimChecks: true },
+})
