@@ -2,7 +2,8 @@
  * The real published reference facilitators on the devnet, each wrapped in a small HTTP server on
  * 127.0.0.1 (POST /verify, POST /settle, GET /supported), so the facilitator suite tests them exactly
  * like any facilitator given by URL:
- * - `@x402/core` 2.27 `x402Facilitator` + `@x402/evm` `registerExactEvmScheme` (v2, and v1 `exact`);
+ * - `@x402/core` 2.27 `x402Facilitator` + `@x402/evm` `registerExactEvmScheme` (v2, and v1 `exact`) and
+ *   `BatchSettlementEvmScheme` (v2 `batch-settlement`, the settlement key as receiver authorizer);
  * - the legacy `x402` 1.2 `verify` / `settle` functions (v1 only).
  * viem clients use the local RPC only (a chain whose only RPC is the devnet; DESIGN.md: no public
  * endpoint, ever). The HTTP layer is ours and neutral: bad JSON or a body without paymentPayload and
@@ -21,6 +22,7 @@ import type {
   VerifyResponse as SdkVerifyResponse,
 } from '@x402/core/types'
 import { toFacilitatorEvmSigner } from '@x402/evm'
+import { BatchSettlementEvmScheme } from '@x402/evm/batch-settlement/facilitator'
 import { registerExactEvmScheme } from '@x402/evm/exact/facilitator'
 import {
   type Account,
@@ -128,13 +130,17 @@ function settlingClient(wiring: FacilitatorWiring): SettlingClient {
 export function createReferenceFacilitator(wiring: FacilitatorWiring): FacilitatorApi {
   const client = settlingClient(wiring)
   const facilitator = new x402Facilitator()
-  registerExactEvmScheme(facilitator, {
-    // The SDK's signer type declares loosely typed readContract/writeContract; viem's are generic.
-    signer: toFacilitatorEvmSigner({ ...client, address: client.account.address } as unknown as Parameters<
-      typeof toFacilitatorEvmSigner
-    >[0]),
-    networks: `eip155:${wiring.chainId}`,
-  })
+  // The SDK's signer type declares loosely typed readContract/writeContract; viem's are generic.
+  const signer = toFacilitatorEvmSigner({
+    ...client,
+    address: client.account.address,
+  } as unknown as Parameters<typeof toFacilitatorEvmSigner>[0])
+  registerExactEvmScheme(facilitator, { signer, networks: `eip155:${wiring.chainId}` })
+  // batch-settlement too (2.27), with the settlement key as the receiver authorizer.
+  facilitator.register(
+    `eip155:${wiring.chainId}`,
+    new BatchSettlementEvmScheme(signer, privateKeyToAccount(wiring.privateKey)),
+  )
   return {
     // The SDK types are structurally the wire types; these casts only hand it what arrived on the wire.
     verify: (payload, requirements) =>
