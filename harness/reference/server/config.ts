@@ -5,6 +5,7 @@
  */
 import { type Address, createPublicClient, getAddress, http } from 'viem'
 import type { X402Version } from '../../wire/types.ts'
+import { type BatchTerms, readBatchTerms } from './batch/offer.ts'
 
 /** The resolved configuration of one reference server. */
 export interface ReferenceServerConfig {
@@ -33,6 +34,8 @@ export interface ReferenceServerConfig {
   facilitatorTimeoutMs: number
   /** Port on 127.0.0.1 (0 = any free port). */
   port: number
+  /** v2: the batch-settlement terms (from the facilitator's /supported); undefined = `exact` only. */
+  batch?: BatchTerms | undefined
 }
 
 /** Overrides of the environment's values. */
@@ -63,10 +66,18 @@ export async function resolveConfig(
   const port = overrides.port ?? (environment.PORT === undefined ? 0 : Number(environment.PORT))
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`reference server: bad PORT ${port}`)
+  const facilitatorUrl = need('X402_FACILITATOR_URL', overrides.facilitatorUrl).replace(/\/+$/, '')
+  const network = need('X402_NETWORK', overrides.network)
+  const batch =
+    'batch' in overrides
+      ? overrides.batch
+      : version === 2
+        ? await readBatchTerms(facilitatorUrl, network)
+        : undefined
   return {
     version,
-    facilitatorUrl: need('X402_FACILITATOR_URL', overrides.facilitatorUrl).replace(/\/+$/, ''),
-    network: need('X402_NETWORK', overrides.network),
+    facilitatorUrl,
+    network,
     networkV1: need('X402_NETWORK_V1', overrides.networkV1),
     asset,
     payTo: getAddress(need('X402_PAY_TO', overrides.payTo)),
@@ -78,6 +89,7 @@ export async function resolveConfig(
     maxTimeoutSeconds: overrides.maxTimeoutSeconds ?? DEFAULTS.maxTimeoutSeconds,
     facilitatorTimeoutMs: overrides.facilitatorTimeoutMs ?? DEFAULTS.facilitatorTimeoutMs,
     port,
+    batch,
   }
 }
 

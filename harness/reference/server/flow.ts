@@ -6,6 +6,7 @@
  * used is an internal error (500), never a delivery (transports-v2/http.md "Error Handling").
  */
 import type { FacilitatorRequest, PaymentRequirements } from '../../wire/types.ts'
+import { handleBatch, isBatchPayment } from './batch/index.ts'
 import { paymentRequiredFor } from './offers.ts'
 import type { PaidRequest, Reply, ServerSteps, StepContext } from './steps.ts'
 
@@ -26,6 +27,8 @@ export async function handlePaidRequest(
   }
   const decoded = steps.decode(context, raw)
   if (!decoded.ok) return steps.malformed(context, decoded.error, offers)
+  if (context.batch && decoded.payload.x402Version === 2 && isBatchPayment(decoded.payload))
+    return handleBatch(steps, context, context.batch, request, decoded.payload, offers)
 
   const requirements = steps.match(context, decoded.payload, offers)
   if (requirements === undefined) return challenge(402, 'no_matching_payment_requirements')

@@ -13,10 +13,18 @@
 import type { TargetEnvironment } from '../../devnet/environment.ts'
 import type { InProcessTarget, TargetSpec } from '../../runner/fixture.ts'
 import type { X402Version } from '../../wire/types.ts'
+import type { BatchServerDefects } from './batch/index.ts'
 import { type ReferenceServerOverrides, resolveConfig } from './config.ts'
 import { type ListeningServer, listenReferenceServer } from './server.ts'
 import { referenceSteps, type ServerSteps } from './steps.ts'
 
+export {
+  type BatchServerDefects,
+  type BatchTerms,
+  batchOffer,
+  type ClaimOutcome,
+  readBatchTerms,
+} from './batch/index.ts'
 export type { ReferenceServerConfig, ReferenceServerOverrides } from './config.ts'
 export {
   createFacilitatorClient,
@@ -44,6 +52,8 @@ export interface ReferenceServerOptions {
   steps?: Partial<ServerSteps>
   /** Values to use instead of the environment's. */
   overrides?: ReferenceServerOverrides
+  /** Batch-settlement rules to break (the known-bad batch servers). */
+  batchDefects?: BatchServerDefects
 }
 
 /**
@@ -57,7 +67,7 @@ export async function startReferenceServer(
 ): Promise<ListeningServer> {
   const variables = environment as Readonly<Record<string, string | undefined>>
   const config = await resolveConfig(version, variables, options.overrides)
-  return listenReferenceServer(config, { ...referenceSteps, ...options.steps })
+  return listenReferenceServer(config, { ...referenceSteps, ...options.steps }, options.batchDefects)
 }
 
 /** The reference server as an in-process target (what `demo` and the self-tests run). */

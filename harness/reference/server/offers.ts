@@ -1,5 +1,6 @@
 /**
- * What the reference server advertises: one `exact` EIP-3009 requirement on the configured network,
+ * What the reference server advertises: one `exact` EIP-3009 requirement on the configured network
+ * (v2: and a `batch-settlement` one when its facilitator supports the scheme),
  * and the 402 challenge that carries it (x402-specification-v2.md §5.1, x402-specification-v1.md §5.1).
  */
 import type {
@@ -10,6 +11,7 @@ import type {
   PaymentRequirementsV1,
   PaymentRequirementsV2,
 } from '../../wire/types.ts'
+import { batchOffer } from './batch/offer.ts'
 import type { ReferenceServerConfig } from './config.ts'
 
 /** The requirements the server accepts for the resource at `resourceUrl`, in its version's shape. */
@@ -40,7 +42,7 @@ export function referenceOffers(config: ReferenceServerConfig, resourceUrl: stri
     maxTimeoutSeconds: config.maxTimeoutSeconds,
     extra,
   }
-  return [offer]
+  return config.batch ? [offer, batchOffer(offer, config.eip712, config.batch)] : [offer]
 }
 
 /** The challenge (PaymentRequired) for `offers`, with `error` saying why payment is (still) required. */

@@ -1,9 +1,18 @@
 /** The reference server's HTTP side: node:http on 127.0.0.1, the paid resource at `config.path`. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { LOOPBACK, listenOnLoopback } from '../../http/listen.ts'
+import {
+  type BatchRuntime,
+  type BatchServerDefects,
+  batchOfferIn,
+  ChannelLedger,
+  type ClaimOutcome,
+  claimAndSettle,
+} from './batch/index.ts'
 import type { ReferenceServerConfig } from './config.ts'
 import { createFacilitatorClient } from './facilitator-client.ts'
 import { handlePaidRequest, serverError } from './flow.ts'
+import { referenceOffers } from './offers.ts'
 import type { Reply, ServerSteps, StepContext } from './steps.ts'
 
 /** A listening reference server. */
@@ -15,14 +24,20 @@ export interface ListeningServer {
   port: number
   /** Stops listening and closes open connections. Safe to call twice. */
   stop(): Promise<void>
+  /** Present when the server offers batch-settlement: claims what it charged and sweeps it to payTo. */
+  claimAndSettle?: () => Promise<ClaimOutcome>
 }
 
 /** Serves the paid resource with `steps` until stopped. */
 export async function listenReferenceServer(
   config: ReferenceServerConfig,
   steps: ServerSteps,
+  batchDefects: BatchServerDefects = {},
 ): Promise<ListeningServer> {
   const facilitator = createFacilitatorClient(config.facilitatorUrl, config.facilitatorTimeoutMs)
+  const batch: BatchRuntime | undefined = config.batch
+    ? { ledger: new ChannelLedger(), defects: batchDefects }
+    : undefined
   const server = createServer((req, res) => {
     void answer(req, res).catch(() => res.destroy())
   })
@@ -41,6 +56,7 @@ export async function listenReferenceServer(
       config,
       facilitator,
       resourceUrl: `http://${req.headers.host ?? `${LOOPBACK}:${config.port}`}${config.path}`,
+      ...(batch ? { batch } : {}),
     }
     let reply: Reply
     try {
@@ -63,6 +79,15 @@ export async function listenReferenceServer(
     url: `${listening.origin}${config.path}`,
     port: listening.port,
     stop: listening.close,
+    ...(batch
+      ? {
+          claimAndSettle: () => {
+            const offer = batchOfferIn(referenceOffers(config, `${listening.origin}${config.path}`))
+            if (!offer) throw new Error('the server offers no batch-settlement')
+            return claimAndSettle(batch.ledger, facilitator, offer)
+          },
+        }
+      : {}),
   }
 }
 

@@ -18,6 +18,7 @@ import type {
   SettlementResponse,
   VerifyResponse,
 } from '../../wire/types.ts'
+import type { BatchRuntime } from './batch/index.ts'
 import type { ReferenceServerConfig } from './config.ts'
 import type { FacilitatorClient, FacilitatorOutcome } from './facilitator-client.ts'
 import { paymentRequiredFor, referenceOffers } from './offers.ts'
@@ -35,6 +36,8 @@ export interface StepContext {
   facilitator: FacilitatorClient
   /** The absolute URL of the paid resource, as the client reached it. */
   resourceUrl: string
+  /** The batch-settlement state, when the server offers that scheme (v2 with a facilitator that has it). */
+  batch?: BatchRuntime
 }
 
 /** A paid request as the flow sees it. */

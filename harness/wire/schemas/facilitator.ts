@@ -77,14 +77,24 @@ export const supportedV2Schema = z.looseObject({
 /** Issues in a SettlementResponse of the given version. */
 export function settlementResponseIssues(value: unknown, version: X402Version): WireIssue[] {
   const schema = version === 1 ? settlementResponseV1Schema : settlementResponseV2Schema
-  const issues = zodIssues(schema, value)
   const s = asRecord(value)
+  // batch-settlement (scheme_batch_settlement_evm.md "Payment Response Contract"): an answer carrying
+  // the channel state may have `amount: ""` (a claim, a voucher) and `transaction: ""` (a voucher-only
+  // commitment: nothing moved on chain).
+  if (version === 2 && isBatchAnswer(s))
+    return zodIssues(schema, { ...s, amount: s?.amount === '' ? undefined : s?.amount })
+  const issues = zodIssues(schema, value)
   if (s?.success === true && s.transaction === '') {
     issues.push(
       issue(['transaction'], 'mismatch', 'empty although success is true (only a failed settlement has "")'),
     )
   }
   return issues
+}
+
+/** A batch-settlement answer: `extra.channelState` is there. */
+function isBatchAnswer(s: Record<string, unknown> | undefined): boolean {
+  return asRecord(asRecord(s?.extra)?.channelState) !== undefined
 }
 
 /** Issues in a VerifyResponse. */
