@@ -13,6 +13,9 @@ import { type ListeningServer, startReferenceServer } from '../../harness/refere
 import { decodeHeader, encodePaymentHeader } from '../../harness/wire/headers.ts'
 import type { PaymentPayloadV2, PaymentRequiredV2, PaymentRequirementsV2 } from '../../harness/wire/types.ts'
 
+/** The parts of a batch payment response the test reads. */
+type BatchReceipt = Record<string, unknown> & { extra: Record<string, unknown> }
+
 describe('reference server v2: batch-settlement', () => {
   let devnet: Devnet
   let facilitator: RunningFacilitator
@@ -45,7 +48,7 @@ describe('reference server v2: batch-settlement', () => {
     return {
       status: response.status,
       body: await response.text(),
-      receipt: receipt ? (decodeHeader('PAYMENT-RESPONSE', receipt) as Record<string, any>) : undefined,
+      receipt: receipt ? (decodeHeader('PAYMENT-RESPONSE', receipt) as BatchReceipt) : undefined,
       required: required ? (decodeHeader('PAYMENT-REQUIRED', required) as PaymentRequiredV2) : undefined,
     }
   }
