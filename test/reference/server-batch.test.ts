@@ -48,7 +48,7 @@ describe('reference server v2: batch-settlement', () => {
     return {
       status: response.status,
       body: await response.text(),
-      receipt: receipt ? (decodeHeader('PAYMENT-RESPONSE', receipt) as BatchReceipt) : undefined,
+      receipt: receipt ? (decodeHeader('PAYMENT-RESPONSE', receipt) as unknown as BatchReceipt) : undefined,
       required: required ? (decodeHeader('PAYMENT-REQUIRED', required) as PaymentRequiredV2) : undefined,
     }
   }
