@@ -21,10 +21,19 @@ import { join } from 'node:path'
 import { FileClientChannelStorage } from '@x402/evm/batch-settlement/client/file-storage'
 import { createPublicClient, type Hex, http } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import type { TargetSpec } from '../../harness/runner/fixture.ts'
 import { type BatchClientChain, payWithSdkBatchClientV2 } from './batch-client.ts'
 
 /** Path of this command, for `--start` command lines. */
 export const SDK_BATCH_CLIENT_CLI: string = new URL(import.meta.url).pathname
+
+/**
+ * The command line as a client-suite target (`{url}` is replaced per payment; the environment gives
+ * the payer). Extra flags (e.g. `--deposit 5000`) go before the URL.
+ */
+export function sdkBatchClientCommand(...flags: string[]): Extract<TargetSpec, { kind: 'start' }> {
+  return { kind: 'start', command: [process.execPath, SDK_BATCH_CLIENT_CLI, ...flags, '{url}'].join(' ') }
+}
 
 /** The default state directory of `privateKey`'s channel records on the devnet at `chain`. */
 export async function defaultStateDir(chain: BatchClientChain, privateKey: Hex): Promise<string> {

@@ -19,6 +19,7 @@ import { registerExactEvmScheme } from '@x402/evm/exact/client'
 import { decodePaymentResponseHeader, wrapFetchWithPayment, x402Client } from '@x402/fetch'
 import { createPublicClient, defineChain, type Hex, http } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import type { TargetSpec } from '../../harness/runner/fixture.ts'
 import type { ClientOutcome } from './clients.ts'
 
 /** Where the client reads the chain (the devnet's RPC only). */
@@ -104,4 +105,42 @@ export async function payWithSdkBatchClientV2(
   options: BatchClientOptions,
 ): Promise<ClientOutcome> {
   return createSdkBatchClient(privateKey, options).pay(url)
+}
+
+/** The SDK batch client's label as a target. */
+export const SDK_BATCH_CLIENT = '@x402/fetch 2.27.0 + @x402/evm batch-settlement'
+
+/**
+ * The SDK batch client as an in-process target of the client suite: one SDK client (and one in-memory
+ * channel storage) per payer key for the target's lifetime, so a payer's later payments continue its
+ * channel with vouchers, as a long-lived client does. `X402_RPC_URL` / `X402_CHAIN_ID` come from the
+ * environment of each payment.
+ */
+export function sdkBatchClientTarget(): Extract<TargetSpec, { kind: 'in-process' }> {
+  return {
+    kind: 'in-process',
+    label: SDK_BATCH_CLIENT,
+    async create() {
+      const clients = new Map<string, SdkBatchClient>()
+      return {
+        async pay(url, environment) {
+          const privateKey = environment.X402_PRIVATE_KEY as Hex | undefined
+          const rpcUrl = environment.X402_RPC_URL
+          const chainId = Number(environment.X402_CHAIN_ID)
+          if (privateKey === undefined || rpcUrl === undefined || !Number.isSafeInteger(chainId))
+            throw new Error('X402_PRIVATE_KEY, X402_RPC_URL and X402_CHAIN_ID must be set')
+          const key = `${rpcUrl}|${privateKey}`
+          let client = clients.get(key)
+          if (client === undefined) {
+            client = createSdkBatchClient(privateKey, { rpcUrl, chainId })
+            clients.set(key, client)
+          }
+          return client.pay(url)
+        },
+        async stop() {
+          clients.clear()
+        },
+      }
+    },
+  }
 }

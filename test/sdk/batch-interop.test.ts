@@ -7,7 +7,7 @@
  * command-line client continuing its channel from its file storage.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -18,10 +18,19 @@ import { batchSettlementAbi } from '../../contracts/artifacts/index.ts'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../harness/devnet/batch.ts'
 import { targetEnvironment } from '../../harness/devnet/environment.ts'
 import { type Devnet, startDevnet } from '../../harness/devnet/index.ts'
-import { type FacilitatorCall, type RunningFacilitator, startFacilitator } from '../../harness/facilitator/index.ts'
-import { createSdkBatchClient } from './batch-client.ts'
+import {
+  type FacilitatorCall,
+  type RunningFacilitator,
+  startFacilitator,
+} from '../../harness/facilitator/index.ts'
+import { createSdkBatchClient, sdkBatchClientTarget } from './batch-client.ts'
 import { SDK_BATCH_CLIENT_CLI } from './batch-client-cli.ts'
-import { BATCH_PRICE, type RunningBatchServer, startSdkBatchServerV2 } from './batch-server.ts'
+import {
+  BATCH_PRICE,
+  type RunningBatchServer,
+  sdkBatchServerTarget,
+  startSdkBatchServerV2,
+} from './batch-server.ts'
 import type { ClientOutcome } from './clients.ts'
 import { WEATHER } from './servers.ts'
 
@@ -39,7 +48,9 @@ interface Exchange {
 }
 
 const decode = (header: string | null): Record<string, unknown> | undefined =>
-  header === null ? undefined : (JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as Record<string, unknown>)
+  header === null
+    ? undefined
+    : (JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as Record<string, unknown>)
 
 /** A fetch that records every exchange (what the SDK sent and got) into `log`. */
 function recordingFetch(log: Exchange[]): typeof fetch {
@@ -255,7 +266,10 @@ describe('@x402 2.27 batch-settlement client ↔ server through the built-in fac
     const cold = createSdkBatchClient(payer.privateKey, { ...chain, fetch: recordingFetch(exchanges) })
     const outcome = await cold.pay(server.resourceUrl)
     expect(exchanges.map((exchange) => exchange.status)).toEqual([402, 402, 200])
-    expect(innerPayload(exchanges[1])).toMatchObject({ type: 'voucher', voucher: { maxClaimableAmount: '1000' } })
+    expect(innerPayload(exchanges[1])).toMatchObject({
+      type: 'voucher',
+      voucher: { maxClaimableAmount: '1000' },
+    })
     const corrective = exchanges[1]!.paymentRequired as {
       error?: string
       accepts: { extra: Record<string, unknown> }[]
@@ -275,12 +289,71 @@ describe('@x402 2.27 batch-settlement client ↔ server through the built-in fac
     })
     // The mismatch is the server's own check: no facilitator call carried the stale voucher.
     // After verifying the voucherState signature the SDK client adopts 2000 and retries with 3000.
-    expect(innerPayload(exchanges[2])).toMatchObject({ type: 'voucher', voucher: { maxClaimableAmount: '3000' } })
+    expect(innerPayload(exchanges[2])).toMatchObject({
+      type: 'voucher',
+      voucher: { maxClaimableAmount: '3000' },
+    })
     expect(outcome).toMatchObject({
       success: true,
       status: 200,
-      paymentResponse: { transaction: '', amount: '', extra: { channelState: { chargedCumulativeAmount: '3000' } } },
+      paymentResponse: {
+        transaction: '',
+        amount: '',
+        extra: { channelState: { chargedCumulativeAmount: '3000' } },
+      },
     })
+  }, 60_000)
+
+  test('a cooperative refund returns the unclaimed deposit; the claimed charges settle to payTo', async () => {
+    const payer = await devnet.fundedAccount({ usdc: 1_000_000n })
+    const { server, payTo } = await freshServer()
+    const client = createSdkBatchClient(payer.privateKey, {
+      rpcUrl: devnet.rpcUrl,
+      chainId: devnet.preset.chainId,
+    })
+    for (let request = 0; request < 3; request++)
+      expect((await client.pay(server.resourceUrl)).status).toBe(200)
+    const since = facilitator.log.mark()
+
+    // The SDK client signs a zero-charge voucher (3000); the SDK server adds the outstanding claim and
+    // the nonce, and the facilitator (the delegated receiver authorizer) signs both.
+    const refund = (await client.scheme.refund(server.resourceUrl)) as unknown as Record<string, unknown>
+    expect(refund).toMatchObject({
+      success: true,
+      transaction: expect.stringMatching(HASH),
+      amount: '7000',
+      extra: {
+        channelState: {
+          balance: '3000',
+          totalClaimed: '3000',
+          refundNonce: '1',
+          chargedCumulativeAmount: '3000',
+        },
+      },
+    })
+    // A refund response carries no chargedAmount (spec: "extra.chargedAmount is omitted").
+    expect(refund.extra).not.toHaveProperty('chargedAmount')
+    const calls = facilitator.log.calls({ since }).filter((call) => call.endpoint !== 'supported')
+    expect(calls.map((call) => `${call.endpoint}:${String(payloadType(call))}`)).toEqual([
+      'verify:refund',
+      'settle:refund',
+    ])
+    expect(
+      (calls[1]!.request as { paymentPayload: { payload: unknown } }).paymentPayload.payload,
+    ).toMatchObject({
+      type: 'refund',
+      amount: '7000',
+      refundNonce: '0',
+      claims: [{ voucher: { maxClaimableAmount: '3000' }, totalClaimed: '3000' }],
+    })
+    expect(await devnet.usdcBalance(payer.address)).toBe(1_000_000n - 3n * BATCH_PRICE)
+
+    // The refund claimed the vouchers, so the SDK's claimAndSettle finds nothing to claim and, by its
+    // design, does not settle either; its settle() sweeps the claimed 3000.
+    expect(await server.claimAndSettle()).toEqual({ claims: [], settle: undefined })
+    expect(await devnet.usdcBalance(payTo)).toBe(0n)
+    expect(await server.settle()).toEqual({ transaction: expect.stringMatching(HASH) })
+    expect(await devnet.usdcBalance(payTo)).toBe(3n * BATCH_PRICE)
   }, 60_000)
 
   test('the command-line client continues its channel from its file storage across runs', async () => {
@@ -320,5 +393,38 @@ describe('@x402 2.27 batch-settlement client ↔ server through the built-in fac
       .filter((call) => payloadType(call) === 'deposit')
     expect(deposits).toHaveLength(1)
     expect(await devnet.usdcBalance(payer.address)).toBe(1_000_000n - 5000n)
+    // The record the runs share (a cold start would have reached 2000 too, through a corrective 402).
+    const channelId = (
+      deposits[0]!.request as { paymentPayload: { payload: { voucher: { channelId: string } } } }
+    ).paymentPayload.payload.voucher.channelId
+    const record = JSON.parse(
+      await readFile(join(stateDir, 'client', `${channelId.toLowerCase()}.json`), 'utf8'),
+    )
+    expect(record).toMatchObject({ chargedCumulativeAmount: '2000', balance: '5000' })
   }, 90_000)
+
+  test('as in-process targets: the server spec serves the paid resource, the client spec keeps a channel per payer', async () => {
+    const payer = await devnet.fundedAccount({ usdc: 1_000_000n })
+    const payTo = privateKeyToAccount(generatePrivateKey()).address
+    const environment: Record<string, string> = {
+      ...targetEnvironment(devnet, { facilitatorUrl: facilitator.url, payTo }),
+    }
+    const server = await sdkBatchServerTarget().create(environment)
+    const client = await sdkBatchClientTarget().create(environment)
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/weather$/)
+      const paying = { ...environment, X402_PRIVATE_KEY: payer.privateKey }
+      const first = (await client.pay!(server.url!, paying)) as ClientOutcome
+      const second = (await client.pay!(server.url!, paying)) as ClientOutcome
+      expect(first).toMatchObject({ success: true, status: 200, paymentResponse: { amount: '10000' } })
+      expect(second).toMatchObject({
+        success: true,
+        status: 200,
+        paymentResponse: { transaction: '', extra: { channelState: { chargedCumulativeAmount: '2000' } } },
+      })
+    } finally {
+      await client.stop()
+      await server.stop()
+    }
+  }, 60_000)
 })

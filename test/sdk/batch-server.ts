@@ -52,6 +52,12 @@ export interface RunningBatchServer extends RunningServer {
    * facilitator answer (`Claim failed: <reason> — <message>`).
    */
   claimAndSettle(): Promise<{ claims: ClaimResult[]; settle?: SettleResult }>
+  /**
+   * Sweeps claimed-but-unsettled funds to `payTo` (the SDK's `settle`), whether or not this server just
+   * claimed: `claimAndSettle` skips settling when it had nothing to claim, e.g. after a cooperative
+   * refund claimed the outstanding voucher. Throws on a failed facilitator answer (also `nothing_to_settle`).
+   */
+  settle(): Promise<SettleResult>
 }
 
 /** Reads a required variable of the DESIGN.md environment; throws naming it when missing. */
@@ -120,6 +126,7 @@ export async function startSdkBatchServerV2(
     scheme,
     channelManager,
     claimAndSettle: () => channelManager.claimAndSettle(),
+    settle: () => channelManager.settle(),
   }
 }
 
