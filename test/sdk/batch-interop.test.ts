@@ -24,7 +24,7 @@ import {
   startFacilitator,
 } from '../../harness/facilitator/index.ts'
 import { createSdkBatchClient, sdkBatchClientTarget } from './batch-client.ts'
-import { SDK_BATCH_CLIENT_CLI } from './batch-client-cli.ts'
+import { defaultStateDir, SDK_BATCH_CLIENT_CLI } from './batch-client-cli.ts'
 import {
   BATCH_PRICE,
   type RunningBatchServer,
@@ -401,6 +401,25 @@ describe('@x402 2.27 batch-settlement client ↔ server through the built-in fac
       await readFile(join(stateDir, 'client', `${channelId.toLowerCase()}.json`), 'utf8'),
     )
     expect(record).toMatchObject({ chargedCumulativeAmount: '2000', balance: '5000' })
+
+    // Without --state-dir: the default directory of this devnet and payer, empty so far, so the SDK
+    // recovers from the chain (totalClaimed 0), is corrected by the server and pays 3000 cumulatively.
+    const defaultDir = await defaultStateDir(
+      { rpcUrl: devnet.rpcUrl, chainId: devnet.preset.chainId },
+      payer.privateKey,
+    )
+    directories.push(defaultDir)
+    expect(defaultDir.startsWith(join(tmpdir(), 'x402-conformance-batch-client'))).toBe(true)
+    const cold = await cli()
+    expect(cold).toMatchObject({
+      success: true,
+      status: 200,
+      paymentResponse: { transaction: '', extra: { channelState: { chargedCumulativeAmount: '3000' } } },
+    })
+    const coldRecord = JSON.parse(
+      await readFile(join(defaultDir, 'client', `${channelId.toLowerCase()}.json`), 'utf8'),
+    )
+    expect(coldRecord).toMatchObject({ chargedCumulativeAmount: '3000' })
   }, 90_000)
 
   test('as in-process targets: the server spec serves the paid resource, the client spec keeps a channel per payer', async () => {
