@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Hex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
@@ -408,7 +408,7 @@ describe('@x402 2.27 batch-settlement client ↔ server through the built-in fac
       { rpcUrl: devnet.rpcUrl, chainId: devnet.preset.chainId },
       payer.privateKey,
     )
-    directories.push(defaultDir)
+    directories.push(dirname(defaultDir)) // the directory of this devnet: nothing else uses it
     expect(defaultDir.startsWith(join(tmpdir(), 'x402-conformance-batch-client'))).toBe(true)
     const cold = await cli()
     expect(cold).toMatchObject({
