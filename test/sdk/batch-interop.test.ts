@@ -11,6 +11,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
+import type { PaymentRequirements } from '@x402/core/types'
+import { computeChannelId, signVoucher } from '@x402/evm/batch-settlement/client'
 import type { Hex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -445,5 +447,46 @@ describe('@x402 2.27 batch-settlement client ↔ server through the built-in fac
       await client.stop()
       await server.stop()
     }
+  }, 60_000)
+
+  test('deviation pinned: after losing its channel records the SDK server takes its baseline from the voucher, not from totalClaimed', async () => {
+    const payer = await devnet.fundedAccount({ usdc: 1_000_000n })
+    const { server: first, environment } = await freshServer()
+    const client = createSdkBatchClient(payer.privateKey, {
+      rpcUrl: devnet.rpcUrl,
+      chainId: devnet.preset.chainId,
+    })
+    for (let request = 0; request < 3; request++)
+      expect((await client.pay(first.resourceUrl)).status).toBe(200)
+    await first.claimAndSettle()
+    const payTo = environment.X402_PAY_TO as Hex
+    expect(await devnet.usdcBalance(payTo)).toBe(3n * BATCH_PRICE)
+
+    // A restarted server (same payTo, empty storage). Spec "Recovery After State Loss": the baseline is
+    // on-chain totalClaimed (3000), so the next voucher must be 4000. This one is 3001.
+    const restarted = await startSdkBatchServerV2({ ...environment })
+    servers.push(restarted)
+    const probe = await fetch(restarted.resourceUrl)
+    const accepted = (decode(probe.headers.get('PAYMENT-REQUIRED')) as { accepts: PaymentRequirements[] })
+      .accepts[0]!
+    const channelConfig = client.scheme.buildChannelConfig(accepted)
+    const channelId = computeChannelId(channelConfig, accepted.network)
+    expect(await channel(channelId)).toEqual([10n * BATCH_PRICE, 3n * BATCH_PRICE])
+    const voucher = await signVoucher(payer.account, channelId, '3001', accepted.network)
+    const paymentPayload = { x402Version: 2, accepted, payload: { type: 'voucher', channelConfig, voucher } }
+    const paid = await fetch(restarted.resourceUrl, {
+      headers: { 'PAYMENT-SIGNATURE': Buffer.from(JSON.stringify(paymentPayload)).toString('base64') },
+    })
+    // Seen: served, "charged" 1000, cumulative 3001, i.e. the resource for 1 atomic unit.
+    expect(paid.status).toBe(200)
+    expect(decode(paid.headers.get('PAYMENT-RESPONSE'))).toMatchObject({
+      success: true,
+      extra: {
+        chargedAmount: '1000',
+        channelState: { totalClaimed: '3000', chargedCumulativeAmount: '3001' },
+      },
+    })
+    expect(await restarted.claimAndSettle()).toMatchObject({ claims: [{ vouchers: 1 }] })
+    expect(await devnet.usdcBalance(payTo)).toBe(3n * BATCH_PRICE + 1n)
   }, 60_000)
 })
