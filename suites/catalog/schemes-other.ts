@@ -169,9 +169,40 @@ const batch: readonly RequirementInput[] = [
     quote:
       'The server must serialize request processing per channel and must not update voucher state until the resource handler has succeeded.',
     spec: batchEvmFoundation('Server: State & Forwarding / Request Processing'),
+    seeAlso: [batchEvmFoundation('Client Verification Rules / Recovery After State Loss')],
     basis: 'keyword',
-    scope: 'later',
-    scopeReason: BATCH_LATER,
+  },
+  {
+    id: 'RS-44',
+    level: 'MUST',
+    role: 'server',
+    versions: [2],
+    statement:
+      'A batch-settlement EVM offer carries extra.receiverAuthorizer (a non-zero address), extra.withdrawDelay (15 minutes to 30 days), and the token domain extra.name and extra.version.',
+    spec: batchEvmFoundation('402 Response (PaymentRequirements)'),
+    basis: 'schema-table',
+  },
+  {
+    id: 'RS-45',
+    level: 'MUST',
+    role: 'server',
+    versions: [2],
+    statement:
+      'A batch-settlement EVM server charges at most the requirement amount per request and reports it: a voucher-only response has transaction "", amount "", extra.chargedAmount and extra.channelState (chargedCumulativeAmount grown by the charge); a deposit response has the deposit transaction and amount.',
+    quote: 'chargedCumulativeAmount += actualPrice (where actualPrice <= PaymentRequirements.amount)',
+    spec: batchEvmFoundation('Server: State & Forwarding / Payment Response Contract'),
+    seeAlso: [batchEvmFoundation('Server: State & Forwarding / Request Processing')],
+    basis: 'keyword',
+  },
+  {
+    id: 'RS-46',
+    level: 'MUST',
+    role: 'server',
+    versions: [2],
+    statement:
+      'A batch-settlement EVM server takes a refund only with a zero-charge voucher equal to chargedCumulativeAmount, does not run the resource handler for it, and answers with the refund transaction, the refunded amount and the post-refund channel state (no chargedAmount).',
+    spec: batchEvmFoundation('Server: State & Forwarding / Cooperative refund flow'),
+    basis: 'keyword',
   },
   {
     id: 'CL-15',

@@ -2,6 +2,7 @@
 import { collectCases } from '../../../harness/model/case.ts'
 import type { ServerContext } from '../context.ts'
 import { acceptedCases } from './accepted.ts'
+import { batchCases } from './batch.ts'
 import { challengeCases } from './challenge.ts'
 import { failureCases } from './failure.ts'
 import { honestCases } from './honest.ts'
@@ -23,4 +24,5 @@ export const serverCases = collectCases<ServerContext>(
   malformedCases,
   failureCases,
   propertyCases,
+  batchCases,
 )

@@ -1,4 +1,7 @@
 /** The catalogue of known-bad resource servers the server suite must catch. */
+import batchAcceptsStaleVoucher from './batch-accepts-stale-voucher.ts'
+import batchOvercharges from './batch-overcharges.ts'
+import batchUnserialized from './batch-unserialized.ts'
 import coalescesDuplicates from './coalesces-duplicates.ts'
 import decimalPrice from './decimal-price.ts'
 import deliversBeforeSettling from './delivers-before-settling.ts'
@@ -46,4 +49,7 @@ export const knownBadServers: readonly KnownBadServer[] = [
   namesAnotherResource,
   freeResource,
   v1BareRefusal,
+  batchUnserialized,
+  batchAcceptsStaleVoucher,
+  batchOvercharges,
 ]

@@ -1,0 +1,288 @@
+/**
+ * What the server suite's `batch-settlement` cases share (x402 v2, EVM; scheme_batch_settlement_evm.md):
+ * the server's batch offer on the devnet, a funded payer with a channel to it (harness/actors/
+ * batch-payer.ts), and readings of the two answers the scheme adds: the payment response with its
+ * `chargedAmount` and `channelState`, and the corrective 402 with `channelState` and `voucherState`.
+ * A server that offers no batch-settlement on the devnet skips these cases.
+ */
+import { type Address, type Hex, recoverTypedDataAddress } from 'viem'
+import { type BatchPayer, batchPayer } from '../../harness/actors/batch-payer.ts'
+import { batchDomain, voucherTypes } from '../../harness/facilitator/batch/channel.ts'
+import { check, checkEqual, show, skip } from '../../harness/model/expect.ts'
+import { safeDecodeHeader } from '../../harness/wire/headers.ts'
+import { decodeBase64Json } from '../../harness/wire/json.ts'
+import type { PaymentPayloadV2, PaymentRequiredV2, PaymentRequirementsV2 } from '../../harness/wire/types.ts'
+import type { CasePayer, ServerContext, ServerResponse } from './context.ts'
+import { specOf } from './spec.ts'
+
+/** The error of a corrective 402. */
+export const CUMULATIVE_MISMATCH = 'invalid_batch_settlement_evm_cumulative_amount_mismatch'
+
+/** A batch channel of a fresh funded payer to the server, and the offer's price. */
+export interface OpenBatch {
+  offer: PaymentRequirementsV2
+  price: bigint
+  payer: CasePayer
+  channel: BatchPayer
+  /** Sends a batch payment (recorded as evidence). */
+  send(payment: PaymentPayloadV2, label: string): Promise<ServerResponse>
+}
+
+/** The server's batch-settlement offer on the devnet, or a skip. */
+export function batchOfferOf(context: ServerContext): PaymentRequirementsV2 {
+  const accepts =
+    context.version === 2 ? ((context.challenge as PaymentRequiredV2 | undefined)?.accepts ?? []) : []
+  const offer = accepts.find(
+    (item) =>
+      item.scheme === 'batch-settlement' &&
+      item.network === context.devnet.preset.network &&
+      item.asset.toLowerCase() === context.devnet.usdc.toLowerCase(),
+  )
+  if (!offer)
+    skip(`the server offers no batch-settlement in the devnet USDC on ${context.devnet.preset.network}`)
+  return offer
+}
+
+/** A fresh payer's channel to the server's batch offer (nothing sent yet). */
+export async function openBatch(context: ServerContext): Promise<OpenBatch> {
+  const offer = batchOfferOf(context)
+  const payer = await context.payer()
+  const channel = batchPayer(offer, payer.account.account, context.devnet.preset.chainId)
+  context.note(
+    `channel ${channel.channelId} of payer ${payer.address} to ${offer.payTo}`,
+    channel.channel.config,
+  )
+  return {
+    offer,
+    price: BigInt(offer.amount),
+    payer,
+    channel,
+    send: (payment, label) => context.request({ payment, label }),
+  }
+}
+
+/** Deposits `multiple` × price with the first voucher; the server must deliver. Returns the receipt. */
+export async function depositFirst(
+  context: ServerContext,
+  open: OpenBatch,
+  multiple = 10n,
+): Promise<BatchReceipt> {
+  const deposit = open.price * multiple
+  const response = await open.send(
+    await open.channel.deposit(deposit, open.price, await context.devnet.now()),
+    `deposit of ${deposit} with a first voucher of ${open.price}`,
+  )
+  context.expect.delivered(response)
+  return receiptOf(response, 'the deposit')
+}
+
+/** The channel state a batch answer reports. */
+export interface ChannelStateReading {
+  channelId: string
+  balance: bigint
+  totalClaimed: bigint
+  chargedCumulativeAmount: bigint
+}
+
+/** A batch payment response, read. */
+export interface BatchReceipt {
+  raw: Record<string, unknown>
+  success: unknown
+  transaction: unknown
+  amount: unknown
+  chargedAmount: bigint | undefined
+  channelState: ChannelStateReading | undefined
+}
+
+const uint = (value: unknown): bigint | undefined =>
+  typeof value === 'string' && /^[0-9]+$/.test(value)
+    ? BigInt(value)
+    : typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+      ? BigInt(value)
+      : undefined
+
+/** Reads a `channelState` object; undefined when a field is missing or not an amount. */
+export function readChannelState(value: unknown): ChannelStateReading | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const state = value as Record<string, unknown>
+  const balance = uint(state.balance)
+  const totalClaimed = uint(state.totalClaimed)
+  const charged = uint(state.chargedCumulativeAmount)
+  if (
+    typeof state.channelId !== 'string' ||
+    balance === undefined ||
+    totalClaimed === undefined ||
+    charged === undefined
+  )
+    return undefined
+  return { channelId: state.channelId, balance, totalClaimed, chargedCumulativeAmount: charged }
+}
+
+/** The PAYMENT-RESPONSE of a batch answer (base64 JSON object), or a failure naming `what`. */
+export function receiptOf(response: ServerResponse, what: string): BatchReceipt {
+  const header = response.headers['payment-response']
+  check(header !== undefined, `${what} came without a PAYMENT-RESPONSE header`, {
+    expected: 'a PAYMENT-RESPONSE header with the batch SettlementResponse',
+    seen: `HTTP ${response.status}, headers ${Object.keys(response.headers).join(', ')}`,
+    spec: specOf('RS-45'),
+  })
+  const decoded = decodeBase64Json(header as string)
+  check(
+    decoded.ok && typeof decoded.value === 'object' && decoded.value !== null,
+    `${what}: PAYMENT-RESPONSE is not base64 JSON`,
+    {
+      seen: show(header),
+      spec: specOf('RS-45'),
+    },
+  )
+  const raw = (decoded as { value: Record<string, unknown> }).value
+  const extra = (typeof raw.extra === 'object' && raw.extra !== null ? raw.extra : {}) as Record<
+    string,
+    unknown
+  >
+  return {
+    raw,
+    success: raw.success,
+    transaction: raw.transaction,
+    amount: raw.amount,
+    chargedAmount: uint(extra.chargedAmount),
+    channelState: readChannelState(extra.channelState),
+  }
+}
+
+/**
+ * The receipt of a paid request follows the contract: success, a charge of at most the price, and
+ * the channel's state with `chargedCumulativeAmount` grown by exactly that charge. Returns the new
+ * cumulative charge.
+ */
+export function expectCharged(
+  receipt: BatchReceipt,
+  open: OpenBatch,
+  previousCharged: bigint,
+  what: string,
+): bigint {
+  const spec = specOf('RS-45')
+  checkEqual(receipt.success, true, `${what}: the payment response does not say success`, { spec })
+  check(receipt.chargedAmount !== undefined, `${what}: the payment response has no extra.chargedAmount`, {
+    expected: 'extra.chargedAmount, a decimal amount',
+    seen: show(receipt.raw.extra),
+    spec,
+  })
+  const charged = receipt.chargedAmount as bigint
+  check(charged <= open.price, `${what}: the server charged more than the requirement's amount`, {
+    expected: `chargedAmount <= ${open.price}`,
+    seen: `${charged}`,
+    spec,
+  })
+  const state = receipt.channelState
+  check(state !== undefined, `${what}: the payment response has no complete extra.channelState`, {
+    expected:
+      'channelState {channelId, balance, totalClaimed, withdrawRequestedAt, refundNonce, chargedCumulativeAmount}',
+    seen: show(receipt.raw.extra),
+    spec,
+  })
+  const reading = state as ChannelStateReading
+  checkEqual(
+    reading.channelId.toLowerCase(),
+    open.channel.channelId.toLowerCase(),
+    `${what}: channelState names another channel`,
+    { spec },
+  )
+  checkEqual(
+    reading.chargedCumulativeAmount,
+    previousCharged + charged,
+    `${what}: channelState.chargedCumulativeAmount is not the previous charge plus chargedAmount`,
+    { spec },
+  )
+  return reading.chargedCumulativeAmount
+}
+
+/** A voucher-only receipt: nothing moved on chain, so `transaction` and `amount` are empty. */
+export function expectVoucherOnly(receipt: BatchReceipt, what: string): void {
+  const spec = specOf('RS-45')
+  checkEqual(receipt.transaction, '', `${what}: a voucher-only response names a transaction`, { spec })
+  checkEqual(receipt.amount, '', `${what}: a voucher-only response has a top-level amount`, { spec })
+}
+
+/** The corrective 402 after a cumulative mismatch, read and checked. Returns its channel state. */
+export async function expectCorrective(
+  response: ServerResponse,
+  open: OpenBatch,
+  expected: { charged: bigint; signedMaxClaimable?: bigint },
+  what: string,
+): Promise<ChannelStateReading> {
+  const spec = specOf('RS-31')
+  checkEqual(
+    response.status,
+    402,
+    `${what}: a voucher that does not match the server's cumulative charge is not answered 402`,
+    { spec },
+  )
+  const header = response.headers['payment-required']
+  const decoded = header === undefined ? undefined : safeDecodeHeader('PAYMENT-REQUIRED', header)
+  check(decoded?.ok === true, `${what}: the corrective 402 has no valid PAYMENT-REQUIRED header`, {
+    seen: show(header),
+    spec,
+  })
+  const required = (decoded as { value: PaymentRequiredV2 }).value
+  checkEqual(required.error, CUMULATIVE_MISMATCH, `${what}: the corrective 402 names another error`, { spec })
+  const offer = required.accepts.find((item) => item.scheme === 'batch-settlement')
+  const extra = (offer?.extra ?? {}) as Record<string, unknown>
+  const state = readChannelState(extra.channelState)
+  check(state !== undefined, `${what}: the corrective 402 carries no accepts[].extra.channelState`, {
+    seen: show(offer?.extra),
+    spec,
+  })
+  const reading = state as ChannelStateReading
+  checkEqual(
+    reading.channelId.toLowerCase(),
+    open.channel.channelId.toLowerCase(),
+    `${what}: channelState names another channel`,
+    { spec },
+  )
+  checkEqual(
+    reading.chargedCumulativeAmount,
+    expected.charged,
+    `${what}: channelState.chargedCumulativeAmount is not what the server charged`,
+    { spec },
+  )
+  if (expected.signedMaxClaimable !== undefined) {
+    const voucherState = (extra.voucherState ?? {}) as Record<string, unknown>
+    checkEqual(
+      uint(voucherState.signedMaxClaimable),
+      expected.signedMaxClaimable,
+      `${what}: voucherState.signedMaxClaimable is not the payer's latest voucher`,
+      { spec },
+    )
+    const signer = await recoverVoucherSigner(open, expected.signedMaxClaimable, voucherState.signature)
+    check(
+      signer?.toLowerCase() === open.payer.address.toLowerCase(),
+      `${what}: voucherState.signature is not the payer's voucher signature`,
+      {
+        expected: open.payer.address,
+        seen: show(signer ?? voucherState.signature),
+        spec,
+      },
+    )
+  }
+  return reading
+}
+
+async function recoverVoucherSigner(
+  open: OpenBatch,
+  ceiling: bigint,
+  signature: unknown,
+): Promise<Address | undefined> {
+  if (typeof signature !== 'string' || !/^0x[0-9a-fA-F]+$/.test(signature)) return undefined
+  try {
+    return await recoverTypedDataAddress({
+      domain: batchDomain(open.channel.channel.chainId),
+      types: voucherTypes,
+      primaryType: 'Voucher',
+      message: { channelId: open.channel.channelId, maxClaimableAmount: ceiling },
+      signature: signature as Hex,
+    })
+  } catch {
+    return undefined
+  }
+}

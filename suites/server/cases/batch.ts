@@ -1,0 +1,359 @@
+/**
+ * `batch-settlement` on EVM, the server's side (x402 v2; scheme_batch_settlement_evm.md "402 Response",
+ * "Server: State & Forwarding", "Payment Response Contract", "Cooperative refund flow"): the offer's
+ * channel terms, cumulative voucher accounting with the corrective 402, replayed, skipped and
+ * out-of-order vouchers, requests of one channel serialised, no charge above the per-request amount,
+ * and refunds of only what was not charged. The suite plays the client with its own channel; the chain
+ * and the channel contract are the oracle. Skipped when the server offers no batch-settlement.
+ */
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { readChannelState } from '../../../harness/facilitator/batch/channel.ts'
+import { check, checkEqual, show } from '../../../harness/model/expect.ts'
+import {
+  batchOfferOf,
+  depositFirst,
+  expectCharged,
+  expectCorrective,
+  expectVoucherOnly,
+  openBatch,
+  receiptOf,
+} from '../batch.ts'
+import { serverCase } from '../case.ts'
+import { specOf } from '../spec.ts'
+
+const BATCH = { versions: [2] as const, tags: ['batch'], needs: ['chain'] as const }
+
+/** Concurrent copies of one voucher in the serialisation case. */
+export const CONCURRENT_VOUCHERS = 5
+
+const MIN_DELAY = 900
+const MAX_DELAY = 30 * 24 * 3600
+
+export const batchCases = [
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.offer',
+    title:
+      'A batch-settlement offer names a receiver authorizer, a withdraw delay of 15 minutes to 30 days, and the token domain',
+    requirements: ['RS-44'],
+    level: 'MUST',
+    needs: [],
+    async run(context) {
+      const offer = batchOfferOf(context)
+      const extra = (offer.extra ?? {}) as Record<string, unknown>
+      const spec = specOf('RS-44')
+      const authorizer = extra.receiverAuthorizer
+      check(
+        typeof authorizer === 'string' &&
+          /^0x[0-9a-fA-F]{40}$/.test(authorizer) &&
+          !/^0x0{40}$/.test(authorizer),
+        'extra.receiverAuthorizer is not a non-zero address',
+        { seen: show(authorizer), spec },
+      )
+      const delay = extra.withdrawDelay
+      check(
+        typeof delay === 'number' && Number.isInteger(delay) && delay >= MIN_DELAY && delay <= MAX_DELAY,
+        'extra.withdrawDelay is not a whole number of seconds from 900 to 2592000',
+        { seen: show(delay), spec },
+      )
+      check(
+        typeof extra.name === 'string' && extra.name !== '',
+        'extra.name (token EIP-712 name) is missing',
+        {
+          seen: show(extra.name),
+          spec,
+        },
+      )
+      check(
+        typeof extra.version === 'string' && extra.version !== '',
+        'extra.version (token EIP-712 version) is missing',
+        { seen: show(extra.version), spec },
+      )
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.deposit',
+    title:
+      'A deposit with a first voucher of the amount buys the resource; the response names the deposit transaction and amount',
+    requirements: ['RS-45', 'RS-31'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      const deposit = open.price * 10n
+      const receipt = await depositFirst(context, open)
+      expectCharged(receipt, open, 0n, 'the deposit')
+      const spec = specOf('RS-45')
+      checkEqual(receipt.amount, `${deposit}`, 'the deposit response amount is not the deposit', { spec })
+      const hash = receipt.transaction
+      check(
+        typeof hash === 'string' && /^0x[0-9a-fA-F]{64}$/.test(hash),
+        'the deposit response names no transaction',
+        {
+          seen: show(hash),
+          spec,
+        },
+      )
+      const mined = await context.devnet.publicClient
+        .getTransactionReceipt({ hash: hash as `0x${string}` })
+        .catch(() => undefined)
+      checkEqual(mined?.status, 'success', 'the deposit transaction is not on chain as a success', { spec })
+      const state = await readChannelState(context.devnet.publicClient, open.channel.channelId)
+      checkEqual(state.balance, deposit, 'the channel on chain does not hold the deposit', { spec })
+      checkEqual(
+        await context.devnet.usdcBalance(open.payer.address),
+        open.payer.initialBalance - deposit,
+        'the payer did not pay exactly the deposit',
+        { spec },
+      )
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.voucher',
+    title:
+      'Cumulative vouchers buy one request each: charged at most the amount, no transaction, channelState adds up',
+    requirements: ['RS-45', 'RS-31'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      const first = await depositFirst(context, open)
+      let charged = expectCharged(first, open, 0n, 'the deposit')
+      for (const request of [2, 3, 4]) {
+        const response = await open.send(
+          await open.channel.voucher(charged + open.price),
+          `voucher ${request}: ${charged + open.price}`,
+        )
+        context.expect.delivered(response)
+        const receipt = receiptOf(response, `voucher ${request}`)
+        expectVoucherOnly(receipt, `voucher ${request}`)
+        charged = expectCharged(receipt, open, charged, `voucher ${request}`)
+      }
+      checkEqual(
+        await context.devnet.usdcBalance(open.payer.address),
+        open.payer.initialBalance - open.price * 10n,
+        'a voucher moved the payer’s tokens (only the deposit may)',
+        { spec: specOf('RS-45') },
+      )
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.cumulative-mismatch',
+    title:
+      'A voucher below chargedCumulativeAmount + amount gets the corrective 402 with channelState and the last signed voucher',
+    requirements: ['RS-31'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      const charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const short = charged + open.price - 1n
+      const response = await open.send(await open.channel.voucher(short), `voucher of ${short} (one short)`)
+      context.expect.noDelivery(response)
+      await expectCorrective(response, open, { charged, signedMaxClaimable: open.price }, 'the short voucher')
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.replayed-voucher',
+    title: 'A voucher that already bought a request buys nothing when sent again',
+    requirements: ['RS-31', 'X-1'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      const charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const voucher = await open.channel.voucher(charged + open.price)
+      const first = await open.send(voucher, 'voucher')
+      context.expect.delivered(first)
+      const after = expectCharged(receiptOf(first, 'the voucher'), open, charged, 'the voucher')
+      const replay = await open.send(voucher, 'the same voucher again')
+      context.expect.noDelivery(replay)
+      await expectCorrective(replay, open, { charged: after }, 'the replayed voucher')
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.out-of-order',
+    title: 'A voucher that skips ahead is refused with the corrective 402; the expected one is then accepted',
+    requirements: ['RS-31'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      const charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const ahead = charged + 2n * open.price
+      const skipped = await open.send(await open.channel.voucher(ahead), `voucher of ${ahead} (one ahead)`)
+      context.expect.noDelivery(skipped)
+      await expectCorrective(skipped, open, { charged }, 'the voucher that skips ahead')
+      const next = await open.send(await open.channel.voucher(charged + open.price), 'the expected voucher')
+      context.expect.delivered(next)
+      expectCharged(receiptOf(next, 'the expected voucher'), open, charged, 'the expected voucher')
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.concurrent',
+    title: `${CONCURRENT_VOUCHERS} copies of the next voucher sent at once buy one request: the channel is serialised`,
+    requirements: ['RS-31'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      const charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const voucher = await open.channel.voucher(charged + open.price)
+      const responses = await Promise.all(
+        Array.from({ length: CONCURRENT_VOUCHERS }, (_, copy) =>
+          open.send(voucher, `copy ${copy + 1} of the next voucher`),
+        ),
+      )
+      const delivered = responses.filter((response) => response.status >= 200 && response.status < 300)
+      check(delivered.length <= 1, 'one voucher bought several requests sent at once', {
+        expected: 'at most one delivery (requests of one channel are processed one at a time)',
+        seen: `${delivered.length} deliveries: ${responses.map((response) => response.status).join(', ')}`,
+        spec: specOf('RS-31'),
+      })
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.wrong-signer',
+    title: 'A voucher signed by someone other than the payer buys nothing',
+    requirements: ['RS-31', 'RS-18'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      const charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const stranger = privateKeyToAccount(generatePrivateKey())
+      const response = await open.send(
+        await open.channel.voucher(charged + open.price, stranger),
+        `voucher of ${charged + open.price} signed by ${stranger.address}`,
+      )
+      context.expect.noDelivery(response)
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.above-balance',
+    title: 'A voucher above what the channel holds buys nothing',
+    requirements: ['RS-31', 'RS-18'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      const charged = expectCharged(
+        await depositFirst(context, open, 1n),
+        open,
+        0n,
+        'the deposit of one amount',
+      )
+      const response = await open.send(
+        await open.channel.voucher(charged + open.price),
+        `voucher of ${charged + open.price} on a channel holding ${open.price}`,
+      )
+      context.expect.noDelivery(response)
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.deposit-bad-authorization',
+    title: 'A deposit whose ERC-3009 authorization signature is broken buys nothing and moves nothing',
+    requirements: ['RS-31', 'RS-18'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      const payment = await open.channel.deposit(open.price * 10n, open.price, await context.devnet.now())
+      const deposit = (
+        payment.payload as { deposit: { authorization: { erc3009Authorization: { signature: string } } } }
+      ).deposit.authorization.erc3009Authorization
+      // Flip one byte of s: still 65 bytes, no longer the payer's signature.
+      deposit.signature = `${deposit.signature.slice(0, 70)}${deposit.signature[70] === 'a' ? 'b' : 'a'}${deposit.signature.slice(71)}`
+      const response = await open.send(payment, 'deposit with a broken authorization signature')
+      context.expect.noDelivery(response)
+      checkEqual(
+        await context.devnet.usdcBalance(open.payer.address),
+        open.payer.initialBalance,
+        'tokens left the payer for a deposit it did not authorize',
+        { spec: specOf('RS-18') },
+      )
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.refund',
+    title:
+      'A refund with the zero-charge voucher pays back exactly the unclaimed amount asked for, with the refund transaction and no charge',
+    requirements: ['RS-46'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      let charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const second = await open.send(await open.channel.voucher(charged + open.price), 'voucher')
+      context.expect.delivered(second)
+      charged = expectCharged(receiptOf(second, 'the voucher'), open, charged, 'the voucher')
+      const refund = open.price * 3n
+      const before = await context.devnet.usdcBalance(open.payer.address)
+      const response = await open.send(await open.channel.refund(charged, refund), `refund of ${refund}`)
+      const spec = specOf('RS-46')
+      check(response.status === 200, 'a valid refund request was not honoured', {
+        expected: 'HTTP 200 with the refund receipt',
+        seen: `HTTP ${response.status} ${response.body.slice(0, 200)}`,
+        spec,
+      })
+      const receipt = receiptOf(response, 'the refund')
+      checkEqual(receipt.success, true, 'the refund response does not say success', { spec })
+      checkEqual(receipt.amount, `${refund}`, 'the refund response amount is not the refunded sum', { spec })
+      check(receipt.chargedAmount === undefined, 'the refund response charges the request', {
+        expected: 'no extra.chargedAmount (a refund is not a paid request)',
+        seen: `${receipt.chargedAmount}`,
+        spec,
+      })
+      check(receipt.channelState !== undefined, 'the refund response has no extra.channelState', {
+        seen: show(receipt.raw.extra),
+        spec,
+      })
+      checkEqual(
+        (await context.devnet.usdcBalance(open.payer.address)) - before,
+        refund,
+        'the payer did not get back exactly the refund',
+        { spec },
+      )
+      const state = await readChannelState(context.devnet.publicClient, open.channel.channelId)
+      checkEqual(state.balance, open.price * 10n - refund, 'the channel balance did not drop by the refund', {
+        spec,
+      })
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.refund-stale-voucher',
+    title: 'A refund whose voucher is below what was charged gets the corrective 402 and moves nothing',
+    requirements: ['RS-46', 'RS-31'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      let charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const second = await open.send(await open.channel.voucher(charged + open.price), 'voucher')
+      context.expect.delivered(second)
+      charged = expectCharged(receiptOf(second, 'the voucher'), open, charged, 'the voucher')
+      const before = await context.devnet.usdcBalance(open.payer.address)
+      const stale = charged - open.price
+      const response = await open.send(await open.channel.refund(stale), `refund with a voucher of ${stale}`)
+      context.expect.noDelivery(response)
+      await expectCorrective(response, open, { charged }, 'the refund with a stale voucher')
+      checkEqual(
+        await context.devnet.usdcBalance(open.payer.address),
+        before,
+        'a refund on a stale voucher moved tokens',
+        { spec: specOf('RS-46') },
+      )
+    },
+  }),
+]

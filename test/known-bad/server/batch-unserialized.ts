@@ -1,0 +1,12 @@
+import { knownBad } from './known-bad.ts'
+
+/** Judges the requests of one batch-settlement channel concurrently, without a per-channel lock. */
+export default knownBad({
+  name: 'batch-unserialized',
+  breaks: ['RS-31'],
+  defect:
+    'checks each voucher against chargedCumulativeAmount without serialising the channel, so copies sent at once all pass',
+  versions: [2],
+  server: { batchDefects: { unserialized: true } },
+  caughtBy: ['server.batch.concurrent'],
+})
