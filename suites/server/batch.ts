@@ -5,9 +5,18 @@
  * `chargedAmount` and `channelState`, and the corrective 402 with `channelState` and `voucherState`.
  * A server that offers no batch-settlement on the devnet skips these cases.
  */
-import { type Address, type Hex, recoverTypedDataAddress } from 'viem'
+import {
+  type Address,
+  encodeAbiParameters,
+  encodeFunctionData,
+  type Hex,
+  recoverTypedDataAddress,
+} from 'viem'
+import { batchSettlementAbi } from '../../contracts/artifacts/index.ts'
 import { type BatchPayer, batchPayer } from '../../harness/actors/batch-payer.ts'
-import { batchDomain, voucherTypes } from '../../harness/facilitator/batch/channel.ts'
+import { BATCH_SETTLEMENT_ADDRESS, ERC3009_DEPOSIT_COLLECTOR_ADDRESS } from '../../harness/devnet/batch.ts'
+import { signVoucher } from '../../harness/facilitator/batch/build.ts'
+import { batchDomain, claimBatchTypes, voucherTypes } from '../../harness/facilitator/batch/channel.ts'
 import { check, checkEqual, show, skip } from '../../harness/model/expect.ts'
 import { safeDecodeHeader } from '../../harness/wire/headers.ts'
 import { decodeBase64Json } from '../../harness/wire/json.ts'
@@ -285,4 +294,90 @@ async function recoverVoucherSigner(
   } catch {
     return undefined
   }
+}
+
+/**
+ * Funds the channel on chain without the server (the payer sends the contract's `deposit` itself),
+ * so the server has no record of it: what a server sees after losing its state.
+ */
+export async function depositOnChain(context: ServerContext, open: OpenBatch, amount: bigint): Promise<void> {
+  const payment = await open.channel.deposit(amount, open.price, await context.devnet.now())
+  const wire = (
+    payment.payload as { deposit: { authorization: { erc3009Authorization: Record<string, string> } } }
+  ).deposit.authorization.erc3009Authorization
+  const collectorData = encodeAbiParameters(
+    [{ type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'bytes' }],
+    [
+      BigInt(wire.validAfter as string),
+      BigInt(wire.validBefore as string),
+      BigInt(wire.salt as string),
+      wire.signature as Hex,
+    ],
+  )
+  const wallet = context.devnet.walletClient(open.payer.account)
+  const hash = await wallet.sendTransaction({
+    to: BATCH_SETTLEMENT_ADDRESS,
+    data: encodeFunctionData({
+      abi: batchSettlementAbi,
+      functionName: 'deposit',
+      args: [open.channel.channel.config, amount, ERC3009_DEPOSIT_COLLECTOR_ADDRESS, collectorData],
+    }),
+  })
+  const receipt = await context.devnet.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
+  context.note(`deposit of ${amount} sent on chain by the payer (${hash}): ${receipt.status}`)
+  if (receipt.status !== 'success') throw new Error(`the suite's own deposit reverted (${hash})`)
+}
+
+/**
+ * Claims `cumulative` of the channel on chain with the payer's voucher and a ClaimBatch signed by the
+ * receiver authorizer, when that is a devnet account the suite holds (the built-in facilitator's
+ * signer); skips otherwise.
+ */
+export async function claimOnChain(
+  context: ServerContext,
+  open: OpenBatch,
+  cumulative: bigint,
+): Promise<void> {
+  const authorizerAddress = String(
+    (open.offer.extra as Record<string, unknown>).receiverAuthorizer,
+  ).toLowerCase()
+  const authorizer = context.devnet.accounts.find(
+    (account) => account.address.toLowerCase() === authorizerAddress,
+  )
+  if (!authorizer) skip('the receiver authorizer is not a devnet account the suite can sign for')
+  const chainId = open.channel.channel.chainId
+  const voucher = await signVoucher(open.channel.channel, cumulative)
+  const signature = await authorizer.account.signTypedData({
+    domain: batchDomain(chainId),
+    types: claimBatchTypes,
+    primaryType: 'ClaimBatch',
+    message: {
+      claims: [
+        { channelId: open.channel.channelId, maxClaimableAmount: cumulative, totalClaimed: cumulative },
+      ],
+    },
+  })
+  const wallet = context.devnet.walletClient(open.payer.account)
+  const hash = await wallet.sendTransaction({
+    to: BATCH_SETTLEMENT_ADDRESS,
+    data: encodeFunctionData({
+      abi: batchSettlementAbi,
+      functionName: 'claimWithSignature',
+      args: [
+        [
+          {
+            voucher: { channel: open.channel.channel.config, maxClaimableAmount: cumulative },
+            signature: voucher.signature,
+            totalClaimed: cumulative,
+          },
+        ],
+        signature,
+      ],
+    }),
+  })
+  const receipt = await context.devnet.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
+  context.note(
+    `claim of ${cumulative} sent on chain with the receiver authorizer's signature (${hash}): ${receipt.status}`,
+  )
+  if (receipt.status !== 'success') throw new Error(`the suite's own claim reverted (${hash})`)
 }

@@ -11,7 +11,9 @@ import { readChannelState } from '../../../harness/facilitator/batch/channel.ts'
 import { check, checkEqual, show } from '../../../harness/model/expect.ts'
 import {
   batchOfferOf,
+  claimOnChain,
   depositFirst,
+  depositOnChain,
   expectCharged,
   expectCorrective,
   expectVoucherOnly,
@@ -354,6 +356,34 @@ export const batchCases = [
         'a refund on a stale voucher moved tokens',
         { spec: specOf('RS-46') },
       )
+    },
+  }),
+
+  serverCase({
+    ...BATCH,
+    id: 'server.batch.unknown-channel-baseline',
+    title:
+      'On a channel it has no record of, the server counts from the on-chain totalClaimed: a voucher of totalClaimed + 1 buys nothing, totalClaimed + amount does',
+    requirements: ['RS-31'],
+    level: 'MUST',
+    async run(context) {
+      const open = await openBatch(context)
+      await depositOnChain(context, open, open.price * 10n)
+      const claimed = open.price * 3n
+      await claimOnChain(context, open, claimed)
+      const cheap = claimed + 1n
+      const underpaid = await open.send(
+        await open.channel.voucher(cheap),
+        `voucher of ${cheap} on a channel with ${claimed} claimed, unknown to the server`,
+      )
+      context.expect.noDelivery(underpaid)
+      await expectCorrective(underpaid, open, { charged: claimed }, 'the voucher one above totalClaimed')
+      const fair = await open.send(
+        await open.channel.voucher(claimed + open.price),
+        `voucher of ${claimed + open.price}`,
+      )
+      context.expect.delivered(fair)
+      expectCharged(receiptOf(fair, 'the voucher of totalClaimed + amount'), open, claimed, 'the voucher')
     },
   }),
 ]

@@ -1,5 +1,6 @@
 /** The catalogue of known-bad resource servers the server suite must catch. */
 import batchAcceptsStaleVoucher from './batch-accepts-stale-voucher.ts'
+import batchBaselineFromVoucher from './batch-baseline-from-voucher.ts'
 import batchOvercharges from './batch-overcharges.ts'
 import batchUnserialized from './batch-unserialized.ts'
 import coalescesDuplicates from './coalesces-duplicates.ts'
@@ -52,4 +53,5 @@ export const knownBadServers: readonly KnownBadServer[] = [
   batchUnserialized,
   batchAcceptsStaleVoucher,
   batchOvercharges,
+  batchBaselineFromVoucher,
 ]

@@ -29,6 +29,8 @@ export interface BatchServerDefects {
   acceptStaleVoucher?: boolean
   /** Charges this much above the requirement's amount per request. */
   overcharge?: bigint
+  /** On a channel without a record, trusts the voucher (ceiling - amount) instead of the on-chain totalClaimed. */
+  baselineFromVoucher?: boolean
 }
 
 /** What the batch flow is given by the server. */
@@ -88,9 +90,13 @@ async function judge(
     if ('reply' in outcome) return outcome.reply
     verified = outcome
   }
-  const charged = record?.chargedCumulativeAmount ?? BigInt(verified?.snapshot?.totalClaimed ?? '0')
-  const expected = payment.type === 'refund' ? charged : charged + price
   const ceiling = payment.voucher.maxClaimableAmount
+  const baseline =
+    flow.defects.baselineFromVoucher && ceiling >= price
+      ? ceiling - price
+      : BigInt(verified?.snapshot?.totalClaimed ?? '0')
+  const charged = record?.chargedCumulativeAmount ?? baseline
+  const expected = payment.type === 'refund' ? charged : charged + price
   const stale = flow.defects.acceptStaleVoucher && payment.type !== 'refund' && ceiling < expected
   if (ceiling !== expected && !stale)
     return corrective(flow, channelId, charged, record, verified?.snapshot ?? record?.snapshot)

@@ -1,0 +1,12 @@
+import { knownBad } from './known-bad.ts'
+
+/** Counts a channel it has no record of from the client's voucher, not from the chain. */
+export default knownBad({
+  name: 'batch-baseline-from-voucher',
+  breaks: ['RS-31'],
+  defect:
+    'on a channel without a record, takes chargedCumulativeAmount = voucher ceiling - amount instead of the on-chain totalClaimed, so a voucher just above totalClaimed buys a request',
+  versions: [2],
+  server: { batchDefects: { baselineFromVoucher: true } },
+  caughtBy: ['server.batch.unknown-channel-baseline'],
+})
