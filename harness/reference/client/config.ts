@@ -28,6 +28,10 @@ export interface ClientConfig {
   budget: bigint
   /** `X402_PAY_TO` from the environment (only a defective client would pay it instead of the offer's). */
   configuredPayTo?: Address
+  /** Pay batch-settlement even when an exact offer is payable (`X402_CLIENT_PREFER_BATCH=1`). */
+  preferBatch?: boolean
+  /** batch-settlement deposits are this many times the amount (`X402_CLIENT_BATCH_DEPOSIT_MULTIPLIER`, default 10). */
+  batchDepositMultiplier?: bigint
 }
 
 /** Reads the config from a DESIGN.md environment; throws naming the first missing or malformed variable. */
@@ -48,6 +52,10 @@ export function configFromEnvironment(
   if (budgetText !== undefined && !/^(0|[1-9][0-9]*)$/.test(budgetText))
     throw new Error('X402_CLIENT_BUDGET is not an atomic amount')
   const payTo = environment.X402_PAY_TO
+  const multiplier = environment.X402_CLIENT_BATCH_DEPOSIT_MULTIPLIER
+  if (multiplier !== undefined && !/^[1-9][0-9]*$/.test(multiplier))
+    throw new Error('X402_CLIENT_BATCH_DEPOSIT_MULTIPLIER is not a positive integer')
+  const prefer = environment.X402_CLIENT_PREFER_BATCH
   return {
     privateKey: privateKey as Hex,
     network: need('X402_NETWORK'),
@@ -60,5 +68,7 @@ export function configFromEnvironment(
     ...(payTo !== undefined && /^0x[0-9a-fA-F]{40}$/.test(payTo)
       ? { configuredPayTo: getAddress(payTo.toLowerCase()) }
       : {}),
+    ...(prefer === '1' || prefer === 'true' ? { preferBatch: true } : {}),
+    ...(multiplier === undefined ? {} : { batchDepositMultiplier: BigInt(multiplier) }),
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The reference client as a long-running driver (`x402-conformance client --driver <url>`): an HTTP
  * server on 127.0.0.1 that pays for the URL of each `POST {"url": …}` and answers with the client
- * contract's JSON object. It pays from the key it was started with.
+ * contract's JSON object. It pays from the key it was started with and keeps its batch-settlement
+ * channel records in memory.
  */
 import { createServer, type Server } from 'node:http'
 import { listenOnLoopback } from '../../http/listen.ts'
+import { memoryChannelStore } from './batch-state.ts'
 import type { ClientConfig } from './config.ts'
 import { payForResource } from './pay.ts'
 import type { ClientSteps } from './steps.ts'
@@ -20,6 +22,7 @@ export async function startClientDriver(
   config: ClientConfig,
   steps?: Partial<ClientSteps>,
 ): Promise<ClientDriver> {
+  const channels = memoryChannelStore()
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -37,7 +40,7 @@ export async function startClientDriver(
           response.end(JSON.stringify({ usage: 'POST {"url": "<paywalled url>"}' }))
           return
         }
-        const report = await payForResource(url, config, steps ? { steps } : {})
+        const report = await payForResource(url, config, { channels, ...(steps ? { steps } : {}) })
         response.writeHead(200, { 'content-type': 'application/json' })
         response.end(JSON.stringify(report))
       })()

@@ -1,9 +1,11 @@
 /**
  * The reference client as an in-process target (used by `demo` and the self-test): every payment runs
- * `payForResource` in this process with the environment of that payment (its own payer key).
+ * `payForResource` in this process with the environment of that payment (its own payer key); its
+ * batch-settlement channel records live in memory for the target's lifetime.
  */
 import type { TargetSpec } from '../../runner/fixture.ts'
 import type { X402Version } from '../../wire/types.ts'
+import { memoryChannelStore } from './batch-state.ts'
 import { configFromEnvironment } from './config.ts'
 import { payForResource } from './pay.ts'
 import type { ClientSteps } from './steps.ts'
@@ -27,14 +29,17 @@ export function referenceClientTarget(
   return {
     kind: 'in-process',
     label,
-    create: async () => ({
-      pay: (url, environment) =>
-        payForResource(
-          url,
-          configFromEnvironment(environment, versions),
-          options.steps ? { steps: options.steps } : {},
-        ),
-      stop: async () => {},
-    }),
+    create: async () => {
+      // One client instance: its batch-settlement channels persist across its payments (any payer).
+      const channels = memoryChannelStore()
+      return {
+        pay: (url, environment) =>
+          payForResource(url, configFromEnvironment(environment, versions), {
+            channels,
+            ...(options.steps ? { steps: options.steps } : {}),
+          }),
+        stop: async () => {},
+      }
+    },
   }
 }

@@ -1,8 +1,26 @@
 /**
- * The project's reference x402 client (v1 and v2, exact on EVM with EIP-3009): as a function
+ * The project's reference x402 client (v1 and v2, exact on EVM with EIP-3009; v2 batch-settlement on
+ * EVM when it is the only payable offer or preferred, ./batch.ts): as a function
  * (`payForResource`), a command (`cli.ts`), an in-process target and a driver. Its behaviour is a set of
  * replaceable steps (`steps.ts`) so the self-test's known-bad clients are one-step variations of it.
  */
+export {
+  acceptCorrective,
+  type BatchVerdict,
+  batchOfferUsable,
+  type CorrectiveInput,
+  checkBatchReceipt,
+  DEFAULT_DEPOSIT_MULTIPLIER,
+  REFERENCE_CHANNEL_SALT,
+  type ReceiptExpectation,
+} from './batch.ts'
+export {
+  type BatchChannelRecord,
+  type BatchChannelStore,
+  defaultStateDirectory,
+  fileChannelStore,
+  memoryChannelStore,
+} from './batch-state.ts'
 export { type ClientConfig, configFromEnvironment, DEFAULT_CLIENT_BUDGET } from './config.ts'
 export { type DomainChecker, domainChecker } from './domain.ts'
 export { type ClientDriver, startClientDriver } from './driver.ts'

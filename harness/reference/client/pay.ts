@@ -6,7 +6,10 @@
  */
 import { privateKeyToAccount } from 'viem/accounts'
 import { authorizationToWire, authorizationTypedData, signAuthorization } from '../../evm/eip3009.ts'
+import { BATCH_SCHEME } from '../../facilitator/batch/channel.ts'
 import type { ClientReport } from '../../targets/client-report.ts'
+import { payBatch } from './batch.ts'
+import { type BatchChannelStore, memoryChannelStore } from './batch-state.ts'
 import type { ClientConfig } from './config.ts'
 import { domainChecker } from './domain.ts'
 import { type ClientSteps, defaultSteps, type ReceivedResponse, type StepContext } from './steps.ts'
@@ -17,6 +20,11 @@ export interface PayOptions {
   /** Why the client did what it did (refusals, errors); the CLI prints these on stderr. */
   onNote?: (note: string) => void
   signal?: AbortSignal
+  /**
+   * batch-settlement channel records, kept across payments (default: a fresh in-memory store, so a
+   * lone call starts cold and recovers its channel from the chain).
+   */
+  channels?: BatchChannelStore
 }
 
 /** Redirects followed for the unpaid request, same origin only. */
@@ -33,6 +41,7 @@ export async function payForResource(
   const steps: ClientSteps = { ...defaultSteps, ...options.steps }
   const note = options.onNote ?? (() => {})
   const account = privateKeyToAccount(config.privateKey)
+  const channels = options.channels ?? memoryChannelStore()
   const context: StepContext = {
     config,
     domains: domainChecker(config.rpcUrl),
@@ -59,6 +68,30 @@ export async function payForResource(
         note('not paying: no offer this client supports (scheme, network, asset, budget, token domain)')
         return report(last)
       }
+      // The paid request; a redirect of it is followed only where the step allows.
+      const send = async (headers: Record<string, string>): Promise<ReceivedResponse> => {
+        const paid = await request(url, headers, options.signal)
+        if (!isRedirect(paid.status)) return paid
+        const location = paid.headers.get('location')
+        const target = location === null ? undefined : new URL(location, url)
+        if (target !== undefined && steps.followPaidRedirect(new URL(url), target))
+          return request(target.href, headers, options.signal)
+        note(`not following the redirect of the paid request to ${location ?? '(no location)'}`)
+        return paid
+      }
+      if (requirements.scheme === BATCH_SCHEME) {
+        const outcome = await payBatch(challenge, requirements, context, {
+          account,
+          store: channels,
+          send,
+          note,
+        })
+        if (!outcome.paid) {
+          note(`not paying: ${outcome.reason}`)
+          return report(last)
+        }
+        return report(outcome.response, outcome.settlement)
+      }
       const now = BigInt(Math.floor(Date.now() / 1000))
       const authorization = steps.authorize(requirements, now, context)
       const typedData = authorizationTypedData(steps.domain(requirements, context), authorization)
@@ -69,16 +102,7 @@ export async function payForResource(
       })
       const headers = { [steps.header(challenge.version)]: steps.encode(payload) }
       payments++
-      let paid = await request(url, headers, options.signal)
-      if (isRedirect(paid.status)) {
-        const location = paid.headers.get('location')
-        const target = location === null ? undefined : new URL(location, url)
-        if (target !== undefined && steps.followPaidRedirect(new URL(url), target)) {
-          paid = await request(target.href, headers, options.signal)
-        } else {
-          note(`not following the redirect of the paid request to ${location ?? '(no location)'}`)
-        }
-      }
+      const paid = await send(headers)
       last = paid
       if (paid.status === 402 && payments < MAX_PAYMENTS && steps.payAgain(paid, payments)) {
         challengeResponse = paid

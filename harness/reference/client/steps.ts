@@ -26,6 +26,14 @@ import type {
   PaymentRequirements,
   X402Version,
 } from '../../wire/types.ts'
+import {
+  acceptCorrective,
+  type BatchVerdict,
+  batchOfferUsable,
+  type CorrectiveInput,
+  checkBatchReceipt,
+  type ReceiptExpectation,
+} from './batch.ts'
 import type { ClientConfig } from './config.ts'
 import type { DomainChecker } from './domain.ts'
 
@@ -79,6 +87,10 @@ export interface ClientSteps {
   followPaidRedirect(from: URL, to: URL): boolean
   /** The settlement the paid response carries, decoded, if any. */
   readSettlement(response: ReceivedResponse, version: X402Version): unknown
+  /** batch-settlement: the Steady State checks of a paid response (./batch.ts). */
+  checkBatchReceipt(settlement: unknown, expected: ReceiptExpectation): BatchVerdict
+  /** batch-settlement: whether to adopt a corrective 402's channel state (./batch.ts). */
+  acceptCorrective(input: CorrectiveInput): Promise<BatchVerdict>
 }
 
 /** How far back validAfter is set, as the reference SDK clients do, to absorb clock skew. */
@@ -114,21 +126,29 @@ export const defaultSteps: ClientSteps = {
     const { config, domains } = context
     const network = challenge.version === 1 ? config.networkV1 : config.network
     const accepts = challenge.paymentRequired.accepts
-    for (const [index, offer] of accepts.entries()) {
-      if (!challenge.usable[index]) continue
-      if (offer.scheme !== 'exact' || offer.network !== network) continue
-      if (offer.asset.toLowerCase() !== config.asset.toLowerCase()) continue
-      const method = offer.extra?.assetTransferMethod
-      if (method !== undefined && method !== 'eip3009') continue
-      if (BigInt(requiredAmount(offer)) > config.budget) continue
-      // The domain the offer names must be the token's own, or the signature could never settle.
-      let domain: Eip3009Domain
-      try {
-        domain = exactDomain(offer)
-      } catch {
-        continue
+    // exact first; batch-settlement (v2) only when no exact offer is payable, unless preferred.
+    const schemes = config.preferBatch
+      ? (['batch-settlement', 'exact'] as const)
+      : (['exact', 'batch-settlement'] as const)
+    for (const scheme of schemes) {
+      if (scheme === 'batch-settlement' && challenge.version !== 2) continue
+      for (const [index, offer] of accepts.entries()) {
+        if (!challenge.usable[index]) continue
+        if (offer.scheme !== scheme || offer.network !== network) continue
+        if (scheme === 'batch-settlement' && !batchOfferUsable(offer)) continue
+        if (offer.asset.toLowerCase() !== config.asset.toLowerCase()) continue
+        const method = offer.extra?.assetTransferMethod
+        if (method !== undefined && method !== 'eip3009') continue
+        if (BigInt(requiredAmount(offer)) > config.budget) continue
+        // The domain the offer names must be the token's own, or the signature could never settle.
+        let domain: Eip3009Domain
+        try {
+          domain = exactDomain(offer)
+        } catch {
+          continue
+        }
+        if (await domains.matches(domain)) return offer
       }
-      if (await domains.matches(domain)) return offer
     }
     return undefined
   },
@@ -186,6 +206,10 @@ export const defaultSteps: ClientSteps = {
     const decoded = safeDecodeHeader(name, raw)
     return decoded.ok ? decoded.value : (decoded.json ?? { undecodable: raw })
   },
+
+  checkBatchReceipt,
+
+  acceptCorrective,
 }
 
 function refuse(what: string, issues: readonly WireIssue[]): ChallengeReading {
