@@ -33,6 +33,11 @@ export interface FacilitatorCaseContext {
    * few seconds: cases run concurrently, and one case's `increaseTime` would expire another's payment.
    */
   exclusiveClock<T>(work: () => Promise<T>): Promise<T>
+  /**
+   * Runs `work` while no other case of this worker runs at all: for moves of the devnet clock longer
+   * than the payment windows of other cases (a withdraw delay). Never call it inside `exclusiveClock`.
+   */
+  exclusiveDevnet<T>(work: () => Promise<T>): Promise<T>
 }
 
 /** Declares a facilitator case (role `facilitator`). */

@@ -13,6 +13,7 @@ import type { RoleFixture, Target } from '../../harness/runner/fixture.ts'
 import type { SupportedResponse, X402Version } from '../../harness/wire/types.ts'
 import { facilitatorClient, isRecord } from './api.ts'
 import type { FacilitatorCaseContext } from './context.ts'
+import { type CaseGate, createCaseGate } from './gate.ts'
 import { payments } from './payments.ts'
 
 /** The facilitator fixture. */
@@ -43,6 +44,7 @@ export const facilitatorFixture: RoleFixture<FacilitatorCaseContext> = {
       capabilities: ['chain'],
       label: target.label,
       async context(run) {
+        const share = await gateOf(devnet).enter(run.signal)
         return {
           caseId: run.caseId,
           version: run.version,
@@ -60,6 +62,7 @@ export const facilitatorFixture: RoleFixture<FacilitatorCaseContext> = {
           supported,
           replay: `${base} --case ${run.caseId} --x402-version ${run.version} --seed ${environment.seed}`,
           exclusiveClock: (work) => clockLock(devnet, work),
+          exclusiveDevnet: (work) => share.exclusive(work),
         }
       },
       async teardown() {},
@@ -68,6 +71,17 @@ export const facilitatorFixture: RoleFixture<FacilitatorCaseContext> = {
 }
 
 const clockQueues = new WeakMap<object, Promise<unknown>>()
+const gates = new WeakMap<object, CaseGate>()
+
+/** The case gate of a devnet (one per worker devnet, shared by every target attached to it). */
+function gateOf(devnet: object): CaseGate {
+  let gate = gates.get(devnet)
+  if (gate === undefined) {
+    gate = createCaseGate()
+    gates.set(devnet, gate)
+  }
+  return gate
+}
 
 /** Runs `work` after every earlier clock-sensitive work on the same devnet has ended. */
 function clockLock<T>(devnet: object, work: () => Promise<T>): Promise<T> {

@@ -10,6 +10,7 @@ import { collectCases } from '../../harness/model/case.ts'
 import { defineSuite } from '../../harness/runner/suite.ts'
 import { startBuiltinFacilitator } from './builtin.ts'
 import { batchCases } from './cases/batch.ts'
+import { batchLifecycleCases } from './cases/batch-lifecycle.ts'
 import { settleMalformed, verifyMalformed } from './cases/malformed.ts'
 import { propertySettledSum, propertySingleFieldMutation } from './cases/properties.ts'
 import {
@@ -60,6 +61,7 @@ export const facilitatorCases = collectCases<FacilitatorCaseContext>(
   [smartWalletValid, smartWalletInvalid],
   [propertySingleFieldMutation, propertySettledSum],
   batchCases,
+  batchLifecycleCases,
 )
 
 /** The facilitator suite, with the built-in facilitator as its reference implementation. */

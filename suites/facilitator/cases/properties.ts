@@ -20,7 +20,7 @@ import { type Deal, type Payments, payments } from '../payments.ts'
 import { deltasOf, refs } from '../verdicts.ts'
 
 /** The tools of one property run, recording into `evidence` (a scratch recorder, or the case's). */
-interface Tools {
+export interface Tools {
   facilitator: FacilitatorClient
   payments: Payments
   chain: ChainOracle
@@ -43,7 +43,7 @@ function tools(context: FacilitatorCaseContext, evidence: EvidenceRecorder): Too
  * counterexample with the case's own evidence (so the report shows the failing exchanges), and fails
  * with the counterexample.
  */
-async function checkProperty<T>(
+export async function checkProperty<T>(
   context: FacilitatorCaseContext,
   arbitrary: fc.Arbitrary<T>,
   numRuns: number,

@@ -1,0 +1,88 @@
+/**
+ * The case gate of one worker's devnet: every facilitator case run holds a share of it while it runs,
+ * and a case that must move the devnet clock further than a payment's window (a batch-settlement
+ * withdraw delay: 15 minutes at least, when exact payments live 5 minutes) takes it exclusively. It
+ * then waits until no other case is running and holds new cases back until it is done, so no payment
+ * another case has in flight expires under it.
+ */
+
+/** One case run's share of the gate. */
+export interface GateShare {
+  /** Runs `work` while no other case of this gate runs (never call it inside `exclusiveClock`). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>
+}
+
+/** The gate of one devnet. */
+export interface CaseGate {
+  /** Takes a share for a case run; it is given back when `signal` aborts (the case ended). */
+  enter(signal: AbortSignal): Promise<GateShare>
+}
+
+/** A new gate. */
+export function createCaseGate(): CaseGate {
+  let running = 0
+  /** Set while an exclusive holder waits for the others or runs: new shares wait for it. */
+  let closed: Promise<void> | undefined
+  /** Exclusive holders, one after the other. */
+  let turns: Promise<unknown> = Promise.resolve()
+  let idle: (() => void)[] = []
+
+  const take = async () => {
+    while (closed) await closed
+    running += 1
+  }
+  const give = () => {
+    running -= 1
+    if (running === 0) {
+      const waiting = idle
+      idle = []
+      for (const wake of waiting) wake()
+    }
+  }
+
+  return {
+    async enter(signal) {
+      await take()
+      let held = true
+      const release = () => {
+        if (!held) return
+        held = false
+        give()
+      }
+      if (signal.aborted) release()
+      else signal.addEventListener('abort', release, { once: true })
+      return {
+        async exclusive(work) {
+          // This run's own share must not hold itself up (nor another exclusive holder waiting first).
+          const hadShare = held
+          if (hadShare) release()
+          const turn = turns.then(async () => {
+            let open!: () => void
+            closed = new Promise((resolve) => {
+              open = resolve
+            })
+            try {
+              if (running > 0) await new Promise<void>((resolve) => idle.push(resolve))
+              return await work()
+            } finally {
+              closed = undefined
+              open()
+            }
+          })
+          turns = turn.then(
+            () => undefined,
+            () => undefined,
+          )
+          try {
+            return await turn
+          } finally {
+            if (hadShare && !signal.aborted) {
+              await take()
+              held = true // `release` still listens for the abort
+            }
+          }
+        },
+      }
+    },
+  }
+}
