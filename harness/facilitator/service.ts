@@ -3,7 +3,7 @@
  * verify/settle/supported, and the oracle log. Never throws; every call ends in a logged reply.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
-import { type BatchSettleSwitches, createBatchHandler, isBatchBody } from './batch/index.ts'
+import { type BatchSettleSwitches, batchPayerOf, createBatchHandler, isBatchBody } from './batch/index.ts'
 import type { FacilitatorContext } from './config.ts'
 import type { FaultPlan, FaultTable } from './faults.ts'
 import type { FacilitatorEndpoint, OracleLog } from './log.ts'
@@ -84,7 +84,8 @@ export function createService(
         400,
         'request body must be a JSON object with paymentPayload and paymentRequirements objects',
       )
-    const payer = payerOf(body)
+    // The batch scheme has no authorization.from: its payer is channelConfig.payer.
+    const payer = payerOf(body) ?? (isBatchBody(body) ? batchPayerOf(body) : undefined)
     if (payer !== undefined) note({ payer })
 
     const endpoint = target.endpoint === 'verify' ? 'verify' : 'settle'

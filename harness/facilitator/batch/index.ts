@@ -12,7 +12,7 @@ import { BatchReason } from './reasons.ts'
 import { type BatchSettleAnswer, type BatchSettleSwitches, createBatchSettle } from './settle.ts'
 import { verifyBatch } from './verify.ts'
 
-export { isBatchBody } from './payload.ts'
+export { batchPayerOf, isBatchBody } from './payload.ts'
 export { BATCH_REASON_PREFIX, BatchReason, type BatchReasonCode } from './reasons.ts'
 export type { BatchSettleAnswer, BatchSettleSwitches } from './settle.ts'
 

@@ -32,6 +32,7 @@ export type BatchSettleAnswer = {
   payer?: string
   errorReason?: string
   amount?: string
+  asset?: string
   extra?: Record<string, unknown>
 }
 
@@ -128,7 +129,8 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
               network,
               payer,
               amount: payload.deposit.amount.toString(),
-              extra: { asset: requirements.asset, ...stateExtra(channelId, after) },
+              asset: requirements.asset,
+              extra: stateExtra(channelId, after),
             }
           }
           return refund(requirements, payload, channelId, verdict.state)
