@@ -157,7 +157,8 @@ const batch: readonly RequirementInput[] = [
     ),
     basis: 'keyword',
     scope: 'later',
-    scopeReason: BATCH_LATER,
+    scopeReason:
+      'the EVM binding contradicts it: its Payment Response Contract gives a voucher-only result `transaction: ""` (scheme_batch_settlement_evm.md), so no EVM implementation can meet both; left out until the spec settles which rule holds',
   },
   {
     id: 'RS-31',
@@ -213,8 +214,32 @@ const batch: readonly RequirementInput[] = [
       "Before signing the next voucher, a batch-settlement EVM client checks the server's charged amount, cumulative consistency, balance and channel id, and stops signing when a check fails.",
     spec: batchEvmFoundation('Client Verification Rules / Steady State'),
     basis: 'keyword',
-    scope: 'later',
-    scopeReason: BATCH_LATER,
+  },
+  {
+    id: 'CL-41',
+    level: 'MUST',
+    role: 'client',
+    versions: [2],
+    statement:
+      'A batch-settlement EVM client builds its channel config from the offer (payTo as receiver, extra.receiverAuthorizer, asset as token, extra.withdrawDelay) with the channel id as its EIP-712 hash; without a funded channel it deposits through the ERC-3009 collector with a first voucher of the amount, and otherwise signs a voucher of chargedCumulativeAmount + amount on the same channel.',
+    spec: batchEvmFoundation('Client: Payment Construction'),
+    seeAlso: [
+      batchEvmFoundation('402 Response (PaymentRequirements)'),
+      batchEvmFoundation('Channel Lifecycle / Requests and vouchers'),
+    ],
+    basis: 'mechanism',
+  },
+  {
+    id: 'CL-42',
+    level: 'MUST',
+    role: 'client',
+    versions: [2],
+    statement:
+      "On a corrective 402 a batch-settlement EVM client adopts channelState.chargedCumulativeAmount only after verifying voucherState's signature against its own voucher signer (and that the amount does not exceed signedMaxClaimable), then retries with that amount plus the price.",
+    quote:
+      'The client verifies the voucher signature before adopting `chargedCumulativeAmount` and retrying.',
+    spec: batchEvmFoundation('Client Verification Rules / Recovery After State Loss'),
+    basis: 'keyword',
   },
   {
     id: 'FA-28',
