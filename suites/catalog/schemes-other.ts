@@ -157,8 +157,7 @@ const batch: readonly RequirementInput[] = [
     ),
     basis: 'keyword',
     scope: 'later',
-    scopeReason:
-      'the EVM binding contradicts it: its Payment Response Contract gives a voucher-only result `transaction: ""` (scheme_batch_settlement_evm.md), so no EVM implementation can meet both; left out until the spec settles which rule holds',
+    scopeReason: BATCH_LATER,
   },
   {
     id: 'RS-31',

@@ -10,6 +10,7 @@ import type {
   PaywallRequest,
 } from '../../harness/actors/paywall/index.ts'
 import type { Devnet, DevnetAccount } from '../../harness/devnet/types.ts'
+import type { Facilitator } from '../../harness/facilitator/index.ts'
 import type { EvidenceRecorder } from '../../harness/model/evidence.ts'
 import type { CheckFailure } from '../../harness/model/verdict.ts'
 import type { ChainOracle } from '../../harness/oracle/index.ts'
@@ -98,6 +99,8 @@ export interface ClientCaseContext {
   /** The command line that replays this case (`--seed` of the run). */
   replay: string
   devnet: Devnet
+  /** The worker's built-in facilitator (batch endpoints verify through it; settlements go through the paywall). */
+  facilitator: Facilitator
   /** Chain oracle over the devnet's USDC, recording into this case's evidence. */
   chain: ChainOracle
   /** How the client under test is attached. */

@@ -160,6 +160,7 @@ class ClientSession {
       seed: info.seed,
       replay: this.replayCommand(info),
       devnet,
+      facilitator: this.environment.facilitator,
       chain,
       target: { kind: this.target.kind, label: this.target.label },
       ...(this.budget === undefined ? {} : { budget: this.budget }),

@@ -3,6 +3,13 @@
  * 127.0.0.1 that record every request (headers decoded) and settle honest payments through the
  * built-in facilitator.
  */
+
+export {
+  type BatchEndpointLog,
+  type BatchHostility,
+  type BatchScriptOptions,
+  batchScript,
+} from './batch.ts'
 export { requestEvidence, settlementEvidence } from './evidence.ts'
 export {
   challengeReply,
