@@ -157,7 +157,8 @@ const batch: readonly RequirementInput[] = [
     ),
     basis: 'keyword',
     scope: 'later',
-    scopeReason: BATCH_LATER,
+    scopeReason:
+      'the EVM binding contradicts it: its Payment Response Contract gives a voucher-only result `transaction: ""` (scheme_batch_settlement_evm.md), so no EVM implementation can meet both; left out until the spec settles which rule holds',
   },
   {
     id: 'RS-31',
