@@ -169,10 +169,18 @@ export async function conservationProperty(context: FacilitatorCaseContext): Pro
 
 /** A history as JSON (amounts as strings), for the counterexample. */
 export function describeHistory(history: History): unknown {
-  return JSON.parse(
-    JSON.stringify(history, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)),
-  )
+  return asJson(history)
 }
+
+/** One step as JSON, for messages. */
+function describeOp(op: Op): unknown {
+  return asJson(op)
+}
+
+const asJson = (value: unknown): unknown =>
+  JSON.parse(
+    JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? item.toString() : item)),
+  )
 
 /** A failure of step `where`. */
 function fail(where: string, message: string, expected: string, seen: string, spec: SpecRef[]): never {
@@ -221,7 +229,7 @@ async function runHistory(context: FacilitatorCaseContext, tools: Tools, history
   }
 
   for (const [step, op] of history.ops.entries()) {
-    const where = `step ${step} (${show(describeHistory({ deposits: [], ops: [op] }))})`
+    const where = `step ${step} ${show(describeOp(op))}`
     const ran = await apply(context, tools, model, op, where, request)
     if (ran) await compare(context, tools, model, where)
   }

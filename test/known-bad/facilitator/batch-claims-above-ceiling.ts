@@ -6,6 +6,10 @@ export const batchClaimsAboveCeiling = knownBad({
   defect:
     "a claim batch with a row above its voucher's ceiling is sent unchecked and reported successful though the chain refused it",
   breaks: 'FA-28',
-  caughtBy: ['facilitator.batch.claim-one-invalid'],
+  caughtBy: [
+    'facilitator.batch.claim-one-invalid',
+    'facilitator.batch.withdraw-during-pending-claims',
+    'facilitator.batch.conservation',
+  ],
   batchDefects: { skipClaimChecks: true },
 })

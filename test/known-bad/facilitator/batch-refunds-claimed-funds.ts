@@ -6,6 +6,6 @@ export const batchRefundsClaimedFunds = knownBad({
   defect:
     'a refund asking for the whole deposit reports it all as refunded, claimed funds included, instead of what the chain paid back',
   breaks: 'FA-28',
-  caughtBy: ['facilitator.batch.refund-unclaimed'],
+  caughtBy: ['facilitator.batch.refund-unclaimed', 'facilitator.batch.conservation'],
   batchDefects: { reportRequestedRefund: true },
 })

@@ -9,7 +9,7 @@ import { startBuiltinFacilitator } from '../../../suites/facilitator/builtin.ts'
 import { batchLifecycleCases } from '../../../suites/facilitator/cases/batch-lifecycle.ts'
 import { batchClaimsAboveCeiling } from '../../known-bad/facilitator/batch-claims-above-ceiling.ts'
 import { batchRefundsClaimedFunds } from '../../known-bad/facilitator/batch-refunds-claimed-funds.ts'
-import { knownBadTarget } from '../../known-bad/facilitator/index.ts'
+import { knownBadFacilitators, knownBadTarget } from '../../known-bad/facilitator/index.ts'
 import { describeResults, keyOf, runFacilitatorSuite } from './run.ts'
 
 const CONSERVATION = 'facilitator.batch.conservation'
@@ -52,21 +52,31 @@ describe('facilitator batch-settlement lifecycle cases', () => {
     expect(evidence && 'counterexample' in evidence).toBe(false)
   }, 180_000)
 
-  for (const bad of [batchRefundsClaimedFunds, batchClaimsAboveCeiling]) {
-    it(`the conservation property catches ${bad.name}, with a counterexample and a replay line`, async () => {
+  it('are named by known-bad batch facilitators: the refund misreport and the unchecked claims', () => {
+    expect(batchRefundsClaimedFunds.caughtBy).toContain(CONSERVATION)
+    expect(batchClaimsAboveCeiling.caughtBy).toContain(CONSERVATION)
+  })
+
+  // Every known-bad that names one of these cases: run them, each named one must fail; the property with a
+  // shrunk counterexample and a replay line.
+  for (const bad of knownBadFacilitators.filter((item) => item.caughtBy.some((id) => ids.includes(id)))) {
+    const named = bad.caughtBy.filter((id) => ids.includes(id))
+    it(`catch ${bad.name} (${named.join(', ')})`, async () => {
       const run = await runFacilitatorSuite(knownBadTarget(bad), started.environment, {
-        cases: [CONSERVATION],
+        cases: named,
         timeoutMs: 120_000,
       })
-      const [result] = run.results
-      expect(result?.outcome, describeResults(run.results)).toBe('fail')
-      const evidence = result?.evidence.find((item) => item.kind === 'property')
-      expect(evidence).toMatchObject({
+      expect(run.results.map((result) => `${keyOf(result)} ${result.outcome}`).sort()).toEqual(
+        named.map((id) => `${id}@v2 fail`).sort(),
+      )
+      const property = run.results.find((result) => result.id === CONSERVATION)
+      if (property === undefined) return
+      expect(property.evidence.find((item) => item.kind === 'property')).toMatchObject({
         kind: 'property',
         counterexample: expect.anything(),
         replay: expect.stringContaining(`--case ${CONSERVATION}`),
       })
-      expect(result?.message).toMatch(/counterexample/)
+      expect(property.message).toMatch(/counterexample/)
     }, 180_000)
   }
 })
