@@ -6,6 +6,7 @@
  * and refunds of only what was not charged. The suite plays the client with its own channel; the chain
  * and the channel contract are the oracle. Skipped when the server offers no batch-settlement.
  */
+import fc from 'fast-check'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { readChannelState } from '../../../harness/facilitator/batch/channel.ts'
 import { check, checkEqual, show } from '../../../harness/model/expect.ts'
@@ -21,7 +22,9 @@ import {
   receiptOf,
 } from '../batch.ts'
 import { serverCase } from '../case.ts'
+import { checkProperty } from '../property.ts'
 import { specOf } from '../spec.ts'
+import { isDelivery } from '../verdicts.ts'
 
 const BATCH = { versions: [2] as const, tags: ['batch'], needs: ['chain'] as const }
 
@@ -384,6 +387,85 @@ export const batchCases = [
       )
       context.expect.delivered(fair)
       expectCharged(receiptOf(fair, 'the voucher of totalClaimed + amount'), open, claimed, 'the voucher')
+    },
+  }),
+]
+
+/** One request of the cumulative-accounting property: which voucher ceiling the client sends. */
+type VoucherMove = 'next' | 'replay' | 'short' | 'ahead'
+
+/** Ceiling of `move` given what the server charged and the last ceiling it accepted. */
+function ceilingOf(
+  move: VoucherMove,
+  charged: bigint,
+  lastAccepted: bigint | undefined,
+  price: bigint,
+): bigint {
+  switch (move) {
+    case 'next':
+      return charged + price
+    case 'replay':
+      return lastAccepted ?? charged + price - 1n
+    case 'short':
+      return charged + price - 1n
+    case 'ahead':
+      return charged + 2n * price
+  }
+}
+
+export const batchPropertyCases = [
+  serverCase({
+    ...BATCH,
+    id: 'server.property.batch-cumulative',
+    title:
+      'For any sequence of next, replayed, short and skipping vouchers, exactly the vouchers of chargedCumulativeAmount + amount are delivered, and the charges add up',
+    requirements: ['RS-31', 'RS-45'],
+    level: 'MUST',
+    tags: ['batch', 'property'],
+    async run(context) {
+      const open = await openBatch(context)
+      // Enough for every delivery of every run (8 runs of at most 5 requests).
+      let charged = expectCharged(await depositFirst(context, open, 64n), open, 0n, 'the deposit')
+      let lastAccepted: bigint | undefined = open.price
+      const moves = fc.array(fc.constantFrom<VoucherMove>('next', 'replay', 'short', 'ahead'), {
+        minLength: 1,
+        maxLength: 5,
+      })
+      // Runs share the channel: each run continues from the state the previous one left.
+      await checkProperty(
+        context,
+        moves,
+        async (sequence) => {
+          for (const [index, move] of sequence.entries()) {
+            const ceiling = ceilingOf(move, charged, lastAccepted, open.price)
+            const response = await open.send(
+              await open.channel.voucher(ceiling),
+              `${move} voucher of ${ceiling}`,
+            )
+            const what = `request ${index + 1} (${move}, ceiling ${ceiling}, charged ${charged})`
+            if (ceiling === charged + open.price) {
+              check(isDelivery(response), `${what}: the expected voucher was not delivered`, {
+                expected: 'HTTP 200',
+                seen: `HTTP ${response.status}`,
+                spec: specOf('RS-31'),
+              })
+              charged = expectCharged(receiptOf(response, what), open, charged, what)
+              lastAccepted = ceiling
+            } else {
+              check(
+                !isDelivery(response),
+                `${what}: a voucher other than chargedCumulativeAmount + amount was delivered`,
+                {
+                  expected: `no delivery (the server expects ${charged + open.price})`,
+                  seen: `HTTP ${response.status}`,
+                  spec: specOf('RS-31'),
+                },
+              )
+            }
+          }
+        },
+        { numRuns: Math.min(context.numRuns, 8) },
+      )
     },
   }),
 ]

@@ -2,7 +2,7 @@
 import { collectCases } from '../../../harness/model/case.ts'
 import type { ServerContext } from '../context.ts'
 import { acceptedCases } from './accepted.ts'
-import { batchCases } from './batch.ts'
+import { batchCases, batchPropertyCases } from './batch.ts'
 import { challengeCases } from './challenge.ts'
 import { failureCases } from './failure.ts'
 import { honestCases } from './honest.ts'
@@ -25,4 +25,5 @@ export const serverCases = collectCases<ServerContext>(
   failureCases,
   propertyCases,
   batchCases,
+  batchPropertyCases,
 )

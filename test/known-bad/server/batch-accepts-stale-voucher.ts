@@ -8,5 +8,9 @@ export default knownBad({
     'accepts a voucher below chargedCumulativeAmount + amount (a replayed or stale voucher) instead of the corrective 402',
   versions: [2],
   server: { batchDefects: { acceptStaleVoucher: true } },
-  caughtBy: ['server.batch.replayed-voucher', 'server.batch.cumulative-mismatch'],
+  caughtBy: [
+    'server.batch.replayed-voucher',
+    'server.batch.cumulative-mismatch',
+    'server.property.batch-cumulative',
+  ],
 })

@@ -7,5 +7,5 @@ export default knownBad({
   defect: 'charges amount + 1 per request (above the per-request ceiling the client authorised)',
   versions: [2],
   server: { batchDefects: { overcharge: 1n } },
-  caughtBy: ['server.batch.deposit', 'server.batch.voucher'],
+  caughtBy: ['server.batch.deposit', 'server.batch.voucher', 'server.property.batch-cumulative'],
 })
