@@ -2,11 +2,14 @@
  * batch-settlement numbers: vouchers verified per second by the built-in facilitator (in process, one
  * funded channel), and gas per request when N requests are paid by one channel (deposit + one claim +
  * one settle) versus N `exact` payments (one transferWithAuthorization each), for N = 1, 10, 100, from
- * the receipts' gasUsed. Run alone: `node bench/batch.ts`.
+ * the receipts' gasUsed; and paid voucher requests per second through the reference v2 server.
+ * Run alone: `node bench/batch.ts`.
  */
 
 import { fileURLToPath } from 'node:url'
 import type { Hash } from 'viem'
+import { batchPayer } from '../harness/actors/batch-payer.ts'
+import { targetEnvironment } from '../harness/devnet/environment.ts'
 import { type Devnet, startDevnet } from '../harness/devnet/index.ts'
 import { buildExactPayment } from '../harness/evm/exact.ts'
 import {
@@ -18,13 +21,18 @@ import {
   signVoucher,
   voucherPayload,
 } from '../harness/facilitator/batch/build.ts'
-import { createFacilitator, type Facilitator } from '../harness/facilitator/index.ts'
-import type { PaymentRequirementsV2 } from '../harness/wire/types.ts'
+import { createFacilitator, type Facilitator, startFacilitator } from '../harness/facilitator/index.ts'
+import { startReferenceServer } from '../harness/reference/server/index.ts'
+import { decodeHeader, encodePaymentHeader } from '../harness/wire/headers.ts'
+import type { PaymentPayloadV2, PaymentRequiredV2, PaymentRequirementsV2 } from '../harness/wire/types.ts'
 
 /** What the bench measures. */
 export interface BatchBench {
   vouchersVerifiedPerSecond: number
   verifyRuns: number
+  /** Paid voucher requests per second through the reference v2 server over HTTP, one at a time. */
+  serverVouchersPerSecond: number
+  serverRuns: number
   /** Per N: gas per request of the channel path and of the exact path, and their ratio. */
   gas: { n: number; batchPerRequest: number; exactPerRequest: number; ratio: number }[]
 }
@@ -35,6 +43,7 @@ const PRICE = 1_000n
 export async function benchBatch(
   verifyRuns = 300,
   sizes: readonly number[] = [1, 10, 100],
+  serverRuns = 200,
 ): Promise<BatchBench> {
   const devnet = await startDevnet({ preset: 'base-sepolia' })
   try {
@@ -46,7 +55,8 @@ export async function benchBatch(
       const exactPerRequest = Number(await exactGas(devnet, facilitator, n)) / n
       gas.push({ n, batchPerRequest, exactPerRequest, ratio: batchPerRequest / exactPerRequest })
     }
-    return { vouchersVerifiedPerSecond, verifyRuns, gas }
+    const serverVouchersPerSecond = await serverRate(devnet, serverRuns)
+    return { vouchersVerifiedPerSecond, verifyRuns, serverVouchersPerSecond, serverRuns, gas }
   } finally {
     await devnet.stop()
   }
@@ -98,6 +108,43 @@ async function verifyRate(devnet: Devnet, facilitator: Facilitator, runs: number
     if (!answer.isValid) throw new Error(`voucher refused: ${JSON.stringify(answer)}`)
   }
   return runs / ((performance.now() - started) / 1000)
+}
+
+/**
+ * Paid requests through the reference v2 server and the built-in facilitator over HTTP: one deposit,
+ * then `runs` vouchers signed beforehand, sent one at a time (each: the server's cumulative check, one
+ * /verify, the resource, no transaction).
+ */
+async function serverRate(devnet: Devnet, runs: number): Promise<number> {
+  const facilitator = await startFacilitator({ devnet })
+  const server = await startReferenceServer(2, targetEnvironment(devnet, { facilitatorUrl: facilitator.url }))
+  try {
+    const challenge = await fetch(server.url)
+    const required = decodeHeader(
+      'PAYMENT-REQUIRED',
+      challenge.headers.get('payment-required') ?? '',
+    ) as PaymentRequiredV2
+    const offer = required.accepts.find((item) => item.scheme === 'batch-settlement')
+    if (!offer) throw new Error('the reference server offers no batch-settlement')
+    const payer = await devnet.fundedAccount({ usdc: 10_000_000n })
+    const channel = batchPayer(offer, payer.account, devnet.preset.chainId)
+    const send = async (payment: PaymentPayloadV2) => {
+      const response = await fetch(server.url, {
+        headers: { 'PAYMENT-SIGNATURE': encodePaymentHeader(payment).value },
+      })
+      await response.arrayBuffer()
+      if (response.status !== 200) throw new Error(`paid request answered ${response.status}`)
+    }
+    await send(await channel.deposit(5_000_000n, PRICE, await devnet.now()))
+    const vouchers = []
+    for (let i = 2; i <= runs + 1; i++) vouchers.push(await channel.voucher(PRICE * BigInt(i)))
+    const started = performance.now()
+    for (const voucher of vouchers) await send(voucher)
+    return runs / ((performance.now() - started) / 1000)
+  } finally {
+    await server.stop()
+    await facilitator.stop()
+  }
 }
 
 /** N requests on one channel: the deposit, one claim of the last voucher, one settle. */
@@ -152,6 +199,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = await benchBatch()
   console.log(
     `vouchers verified per second (built-in facilitator, in process): ${result.vouchersVerifiedPerSecond.toFixed(0)} (${result.verifyRuns} vouchers)`,
+  )
+  console.log(
+    `paid voucher requests per second through the reference v2 server (HTTP, one at a time): ${result.serverVouchersPerSecond.toFixed(0)} (${result.serverRuns} vouchers)`,
   )
   console.log('gas per request: one channel (deposit + claim + settle) vs N exact payments')
   for (const row of result.gas) {
