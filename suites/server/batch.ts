@@ -183,11 +183,25 @@ export function expectCharged(
     seen: `${charged}`,
     spec,
   })
-  const state = receipt.channelState
-  check(state !== undefined, `${what}: the payment response has no complete extra.channelState`, {
+  expectChannelState(receipt.channelState, open, previousCharged + charged, `${what}: the payment response`, {
+    missing: 'has no complete extra.channelState',
+    charged: 'channelState.chargedCumulativeAmount is not the previous charge plus chargedAmount',
+  })
+  return previousCharged + charged
+}
+
+/** A channel state is there, names the payer's channel and `charged` as chargedCumulativeAmount. */
+function expectChannelState(
+  state: ChannelStateReading | undefined,
+  open: OpenBatch,
+  charged: bigint,
+  what: string,
+  messages: { missing: string; charged: string; spec?: string },
+): ChannelStateReading {
+  const spec = specOf(messages.spec ?? 'RS-45')
+  check(state !== undefined, `${what} ${messages.missing}`, {
     expected:
       'channelState {channelId, balance, totalClaimed, withdrawRequestedAt, refundNonce, chargedCumulativeAmount}',
-    seen: show(receipt.raw.extra),
     spec,
   })
   const reading = state as ChannelStateReading
@@ -197,13 +211,33 @@ export function expectCharged(
     `${what}: channelState names another channel`,
     { spec },
   )
-  checkEqual(
-    reading.chargedCumulativeAmount,
-    previousCharged + charged,
-    `${what}: channelState.chargedCumulativeAmount is not the previous charge plus chargedAmount`,
-    { spec },
+  checkEqual(reading.chargedCumulativeAmount, charged, `${what}: ${messages.charged}`, { spec })
+  return reading
+}
+
+/** A fresh channel with a deposit of `multiple` × price that bought one request; the charge so far. */
+export async function openDeposited(
+  context: ServerContext,
+  multiple = 10n,
+): Promise<{ open: OpenBatch; charged: bigint }> {
+  const open = await openBatch(context)
+  const charged = expectCharged(await depositFirst(context, open, multiple), open, 0n, 'the deposit')
+  return { open, charged }
+}
+
+/** Sends the next voucher (charged + price), which must buy the resource; the new charge. */
+export async function payNextVoucher(
+  context: ServerContext,
+  open: OpenBatch,
+  charged: bigint,
+  what = 'the voucher',
+): Promise<bigint> {
+  const response = await open.send(
+    await open.channel.voucher(charged + open.price),
+    `${what}: ${charged + open.price}`,
   )
-  return reading.chargedCumulativeAmount
+  context.expect.delivered(response)
+  return expectCharged(receiptOf(response, what), open, charged, what)
 }
 
 /** A voucher-only receipt: nothing moved on chain, so `transaction` and `amount` are empty. */
@@ -237,23 +271,16 @@ export async function expectCorrective(
   checkEqual(required.error, CUMULATIVE_MISMATCH, `${what}: the corrective 402 names another error`, { spec })
   const offer = required.accepts.find((item) => item.scheme === 'batch-settlement')
   const extra = (offer?.extra ?? {}) as Record<string, unknown>
-  const state = readChannelState(extra.channelState)
-  check(state !== undefined, `${what}: the corrective 402 carries no accepts[].extra.channelState`, {
-    seen: show(offer?.extra),
-    spec,
-  })
-  const reading = state as ChannelStateReading
-  checkEqual(
-    reading.channelId.toLowerCase(),
-    open.channel.channelId.toLowerCase(),
-    `${what}: channelState names another channel`,
-    { spec },
-  )
-  checkEqual(
-    reading.chargedCumulativeAmount,
+  const reading = expectChannelState(
+    readChannelState(extra.channelState),
+    open,
     expected.charged,
-    `${what}: channelState.chargedCumulativeAmount is not what the server charged`,
-    { spec },
+    `${what}: the corrective 402`,
+    {
+      missing: 'carries no complete accepts[].extra.channelState',
+      charged: 'channelState.chargedCumulativeAmount is not what the server charged',
+      spec: 'RS-31',
+    },
   )
   if (expected.signedMaxClaimable !== undefined) {
     const voucherState = (extra.voucherState ?? {}) as Record<string, unknown>

@@ -19,6 +19,8 @@ import {
   expectCorrective,
   expectVoucherOnly,
   openBatch,
+  openDeposited,
+  payNextVoucher,
   receiptOf,
 } from '../batch.ts'
 import { serverCase } from '../case.ts'
@@ -123,9 +125,8 @@ export const batchCases = [
     requirements: ['RS-45', 'RS-31'],
     level: 'MUST',
     async run(context) {
-      const open = await openBatch(context)
-      const first = await depositFirst(context, open)
-      let charged = expectCharged(first, open, 0n, 'the deposit')
+      const { open, charged: deposited } = await openDeposited(context)
+      let charged = deposited
       for (const request of [2, 3, 4]) {
         const response = await open.send(
           await open.channel.voucher(charged + open.price),
@@ -153,8 +154,7 @@ export const batchCases = [
     requirements: ['RS-31'],
     level: 'MUST',
     async run(context) {
-      const open = await openBatch(context)
-      const charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const { open, charged } = await openDeposited(context)
       const short = charged + open.price - 1n
       const response = await open.send(await open.channel.voucher(short), `voucher of ${short} (one short)`)
       context.expect.noDelivery(response)
@@ -169,8 +169,7 @@ export const batchCases = [
     requirements: ['RS-31', 'X-1'],
     level: 'MUST',
     async run(context) {
-      const open = await openBatch(context)
-      const charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const { open, charged } = await openDeposited(context)
       const voucher = await open.channel.voucher(charged + open.price)
       const first = await open.send(voucher, 'voucher')
       context.expect.delivered(first)
@@ -188,8 +187,7 @@ export const batchCases = [
     requirements: ['RS-31'],
     level: 'MUST',
     async run(context) {
-      const open = await openBatch(context)
-      const charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const { open, charged } = await openDeposited(context)
       const ahead = charged + 2n * open.price
       const skipped = await open.send(await open.channel.voucher(ahead), `voucher of ${ahead} (one ahead)`)
       context.expect.noDelivery(skipped)
@@ -207,8 +205,7 @@ export const batchCases = [
     requirements: ['RS-31'],
     level: 'MUST',
     async run(context) {
-      const open = await openBatch(context)
-      const charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const { open, charged } = await openDeposited(context)
       const voucher = await open.channel.voucher(charged + open.price)
       const responses = await Promise.all(
         Array.from({ length: CONCURRENT_VOUCHERS }, (_, copy) =>
@@ -231,8 +228,7 @@ export const batchCases = [
     requirements: ['RS-31', 'RS-18'],
     level: 'MUST',
     async run(context) {
-      const open = await openBatch(context)
-      const charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
+      const { open, charged } = await openDeposited(context)
       const stranger = privateKeyToAccount(generatePrivateKey())
       const response = await open.send(
         await open.channel.voucher(charged + open.price, stranger),
@@ -249,13 +245,7 @@ export const batchCases = [
     requirements: ['RS-31', 'RS-18'],
     level: 'MUST',
     async run(context) {
-      const open = await openBatch(context)
-      const charged = expectCharged(
-        await depositFirst(context, open, 1n),
-        open,
-        0n,
-        'the deposit of one amount',
-      )
+      const { open, charged } = await openDeposited(context, 1n)
       const response = await open.send(
         await open.channel.voucher(charged + open.price),
         `voucher of ${charged + open.price} on a channel holding ${open.price}`,
@@ -297,11 +287,9 @@ export const batchCases = [
     requirements: ['RS-46'],
     level: 'MUST',
     async run(context) {
-      const open = await openBatch(context)
-      let charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
-      const second = await open.send(await open.channel.voucher(charged + open.price), 'voucher')
-      context.expect.delivered(second)
-      charged = expectCharged(receiptOf(second, 'the voucher'), open, charged, 'the voucher')
+      const { open, charged: deposited } = await openDeposited(context)
+      let charged = deposited
+      charged = await payNextVoucher(context, open, charged)
       const refund = open.price * 3n
       const before = await context.devnet.usdcBalance(open.payer.address)
       const response = await open.send(await open.channel.refund(charged, refund), `refund of ${refund}`)
@@ -343,11 +331,9 @@ export const batchCases = [
     requirements: ['RS-46', 'RS-31'],
     level: 'MUST',
     async run(context) {
-      const open = await openBatch(context)
-      let charged = expectCharged(await depositFirst(context, open), open, 0n, 'the deposit')
-      const second = await open.send(await open.channel.voucher(charged + open.price), 'voucher')
-      context.expect.delivered(second)
-      charged = expectCharged(receiptOf(second, 'the voucher'), open, charged, 'the voucher')
+      const { open, charged: deposited } = await openDeposited(context)
+      let charged = deposited
+      charged = await payNextVoucher(context, open, charged)
       const before = await context.devnet.usdcBalance(open.payer.address)
       const stale = charged - open.price
       const response = await open.send(await open.channel.refund(stale), `refund with a voucher of ${stale}`)
@@ -423,9 +409,9 @@ export const batchPropertyCases = [
     level: 'MUST',
     tags: ['batch', 'property'],
     async run(context) {
-      const open = await openBatch(context)
       // Enough for every delivery of every run (8 runs of at most 5 requests).
-      let charged = expectCharged(await depositFirst(context, open, 64n), open, 0n, 'the deposit')
+      const { open, charged: deposited } = await openDeposited(context, 64n)
+      let charged = deposited
       let lastAccepted: bigint | undefined = open.price
       const moves = fc.array(fc.constantFrom<VoucherMove>('next', 'replay', 'short', 'ahead'), {
         minLength: 1,
