@@ -7,6 +7,7 @@
 import { collectCases } from '../../harness/model/case.ts'
 import { DEFAULT_CLIENT_BUDGET, referenceClientTarget } from '../../harness/reference/client/index.ts'
 import { defineSuite, type RoleSuite } from '../../harness/runner/suite.ts'
+import { batchCases } from './batch.ts'
 import { choiceCases } from './choice.ts'
 import type { ClientCaseContext } from './context.ts'
 import { extensionCases } from './extensions.ts'
@@ -33,6 +34,7 @@ export const clientCases = collectCases<ClientCaseContext>(
   malformedCases,
   hostileCases,
   propertyCases,
+  batchCases,
 )
 
 /** The client suite with a given fixture (the self-test declares the reference client's budget). */

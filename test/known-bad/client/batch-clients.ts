@@ -1,0 +1,75 @@
+/**
+ * Known-bad batch-settlement clients: the reference client (harness/reference/client) with one
+ * batch-settlement step replaced, each caught by the named client.batch cases (same shape as
+ * ./clients.ts; run by test/suites/client/batch.test.ts over the batch cases only).
+ */
+import { defaultSteps } from '../../../harness/reference/client/index.ts'
+import type { KnownBadClient } from './clients.ts'
+
+/** A channel state in a payment response, read without any check. */
+function trustedState(settlement: unknown): { charged?: bigint; balance?: bigint } {
+  const extra = (settlement as { extra?: { channelState?: Record<string, unknown> } } | undefined)?.extra
+  const state = extra?.channelState
+  const read = (value: unknown) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? BigInt(value) : undefined
+  return { charged: read(state?.chargedCumulativeAmount), balance: read(state?.balance) }
+}
+
+export const knownBadBatchClients: readonly KnownBadClient[] = [
+  {
+    name: 'batch-trusts-receipt',
+    defect:
+      "skips the Steady State checks: adopts the payment response's chargedCumulativeAmount and balance as they come",
+    steps: {
+      checkBatchReceipt: (settlement, expected) => {
+        const state = trustedState(settlement)
+        return {
+          ok: true,
+          chargedCumulativeAmount: state.charged ?? expected.previousCharged + expected.amount,
+          balance: state.balance ?? expected.expectedBalance,
+        }
+      },
+    },
+    caughtBy: {
+      'client.batch.steady-overcharge@v2': 'fail',
+      'client.batch.steady-cumulative@v2': 'fail',
+      'client.batch.steady-balance@v2': 'fail',
+      'client.batch.steady-channel-id@v2': 'fail',
+    },
+  },
+  {
+    name: 'batch-ignores-channel-id',
+    defect: 'checks charge, cumulative and balance of a payment response but not its channel id',
+    steps: {
+      checkBatchReceipt: (settlement, expected) => {
+        const extra = (settlement as { extra?: { channelState?: Record<string, unknown> } } | undefined)
+          ?.extra
+        const patched =
+          extra?.channelState === undefined
+            ? settlement
+            : {
+                ...(settlement as Record<string, unknown>),
+                extra: { ...extra, channelState: { ...extra.channelState, channelId: expected.channelId } },
+              }
+        return defaultSteps.checkBatchReceipt(patched, expected)
+      },
+    },
+    caughtBy: { 'client.batch.steady-channel-id@v2': 'fail' },
+  },
+  {
+    name: 'batch-unverified-corrective',
+    defect: "adopts a corrective 402's chargedCumulativeAmount without verifying voucherState's signature",
+    steps: {
+      acceptCorrective: async (input) => {
+        const extra = (input.accept.extra ?? {}) as { channelState?: { chargedCumulativeAmount?: unknown } }
+        const charged = extra.channelState?.chargedCumulativeAmount
+        if (typeof charged !== 'string') return defaultSteps.acceptCorrective(input)
+        return { ok: true, chargedCumulativeAmount: BigInt(charged), balance: input.onChain.balance }
+      },
+    },
+    caughtBy: {
+      'client.batch.corrective-forged-signature@v2': 'fail',
+      'client.batch.corrective-above-signed@v2': 'fail',
+    },
+  },
+]
