@@ -286,6 +286,33 @@ export const batchRefundStaleNonce = facilitatorCase({
 })
 
 /** Every batch-settlement case, in report order. */
+/**
+ * A refusal on an existing channel carries the snapshot too: "The facilitator must return the channel
+ * snapshot ... in every /verify response extra field" (the server needs it to mirror the channel).
+ */
+export const batchSnapshotOnRefusal = facilitatorCase({
+  ...BATCH,
+  id: 'facilitator.batch.snapshot-on-refusal',
+  title:
+    'A /verify that refuses a voucher on an existing channel still returns the channel snapshot in extra',
+  tags: ['batch', 'chain'],
+  async run(context) {
+    receiverAuthorizerOf(context)
+    const open = await openFunded(context, 10_000n)
+    const answer = await context.facilitator.verify(
+      open.request(await voucherPayload(open.channel, 10_001n)),
+      'verify (voucher of 10001 on a channel of 10000)',
+    )
+    expectBatchRefused(answer, [batchCode('cumulative_exceeds_balance')], 'a voucher above the balance')
+    expectSnapshot(
+      (answer.json as { extra?: unknown }).extra,
+      open.channel.channelId,
+      await channelOf(context, open.channel.channelId),
+      'the refusing VerifyResponse extra',
+    )
+  },
+})
+
 export const batchCases = [
   batchVoucherValid,
   batchVoucherWrongSigner,
@@ -294,4 +321,5 @@ export const batchCases = [
   batchClaimOneInvalid,
   batchRefundUnclaimed,
   batchRefundStaleNonce,
+  batchSnapshotOnRefusal,
 ]

@@ -4,6 +4,7 @@ import { acceptsOverpaymentV2 } from './accepts-overpayment-v2.ts'
 import { acceptsUnderpayment } from './accepts-underpayment.ts'
 import { batchClaimsAboveCeiling } from './batch-claims-above-ceiling.ts'
 import { batchRefundsClaimedFunds } from './batch-refunds-claimed-funds.ts'
+import { batchRefusalWithoutSnapshot } from './batch-refusal-without-snapshot.ts'
 import { batchSkipsVoucherSignature } from './batch-skips-voucher-signature.ts'
 import { crashesOnMalformedBody } from './crashes-on-malformed-body.ts'
 import type { KnownBadFacilitator } from './defect.ts'
@@ -50,4 +51,5 @@ export const knownBadFacilitators: readonly KnownBadFacilitator[] = [
   batchSkipsVoucherSignature,
   batchClaimsAboveCeiling,
   batchRefundsClaimedFunds,
+  batchRefusalWithoutSnapshot,
 ]

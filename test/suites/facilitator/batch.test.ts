@@ -20,8 +20,8 @@ afterAll(async () => {
 })
 
 describe('facilitator batch-settlement cases', () => {
-  it('are seven v2 cases tagged batch, tracing FA-28', () => {
-    expect(ids).toHaveLength(7)
+  it('are eight v2 cases tagged batch, tracing FA-28', () => {
+    expect(ids).toHaveLength(8)
     for (const definition of batchCases) {
       expect(definition.versions).toEqual([2])
       expect(definition.tags).toContain('batch')
@@ -72,7 +72,7 @@ describe('facilitator batch-settlement cases', () => {
       started.environment,
       { cases: ids },
     )
-    expect(run.results).toHaveLength(7)
+    expect(run.results).toHaveLength(ids.length)
     for (const result of run.results) {
       expect(result.outcome, keyOf(result)).toBe('skip')
       expect(result.message ?? '', keyOf(result)).toMatch(/no v2 batch-settlement kind/)
