@@ -8,7 +8,6 @@ import type { RequirementInput } from './types.ts'
 const SVM_LATER = 'exact on SVM (Solana) is out of scope for now (EVM first; the devnet is an EVM chain)'
 const UPTO_LATER =
   'the upto scheme is out of scope for now (it needs Permit2 and the upto proxy on the devnet)'
-const BATCH_LATER = 'batch-settlement is out of scope for now (the channel contract is a later milestone)'
 const CLOUDFLARE_LATER =
   'the cloudflare:402 batch-settlement network is a hosted service the suite cannot run offline'
 
