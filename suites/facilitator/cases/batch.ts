@@ -24,7 +24,7 @@ import {
   openFunded,
   receiverAuthorizerOf,
 } from '../batch.ts'
-import { facilitatorCase } from '../context.ts'
+import { type FacilitatorCaseContext, facilitatorCase } from '../context.ts'
 import { deltasOf, refs } from '../verdicts.ts'
 
 const BATCH = { versions: [2] as const, requirements: ['FA-28'], level: 'MUST' as const }
@@ -83,15 +83,21 @@ export const batchVoucherAboveBalance = facilitatorCase({
   title: "A voucher whose maxClaimableAmount exceeds the channel's balance is refused",
   tags: ['batch', 'chain'],
   async run(context) {
-    receiverAuthorizerOf(context)
-    const open = await openFunded(context, 10_000n)
-    const answer = await context.facilitator.verify(
-      open.request(await voucherPayload(open.channel, 10_001n)),
-      'verify (voucher of 10001 on a channel of 10000)',
-    )
-    expectBatchRefused(answer, [batchCode('cumulative_exceeds_balance')], 'a voucher above the balance')
+    await verifyAboveBalance(context)
   },
 })
+
+/** A funded channel of 10000 and the /verify answer to its voucher of 10001, which must be a refusal. */
+async function verifyAboveBalance(context: FacilitatorCaseContext) {
+  receiverAuthorizerOf(context)
+  const open = await openFunded(context, 10_000n)
+  const answer = await context.facilitator.verify(
+    open.request(await voucherPayload(open.channel, 10_001n)),
+    'verify (voucher of 10001 on a channel of 10000)',
+  )
+  expectBatchRefused(answer, [batchCode('cumulative_exceeds_balance')], 'a voucher above the balance')
+  return { open, answer }
+}
 
 /** After a claim, a voucher at or below what is claimed is refused (it would pay nothing new). */
 export const batchVoucherBelowClaimed = facilitatorCase({
@@ -297,13 +303,7 @@ export const batchSnapshotOnRefusal = facilitatorCase({
     'A /verify that refuses a voucher on an existing channel still returns the channel snapshot in extra',
   tags: ['batch', 'chain'],
   async run(context) {
-    receiverAuthorizerOf(context)
-    const open = await openFunded(context, 10_000n)
-    const answer = await context.facilitator.verify(
-      open.request(await voucherPayload(open.channel, 10_001n)),
-      'verify (voucher of 10001 on a channel of 10000)',
-    )
-    expectBatchRefused(answer, [batchCode('cumulative_exceeds_balance')], 'a voucher above the balance')
+    const { open, answer } = await verifyAboveBalance(context)
     expectSnapshot(
       (answer.json as { extra?: unknown }).extra,
       open.channel.channelId,
