@@ -78,7 +78,10 @@ export function createCaseGate(): CaseGate {
           } finally {
             if (hadShare && !signal.aborted) {
               await take()
-              held = true // `release` still listens for the abort
+              // The case may have ended while this run waited: its abort listener has already fired,
+              // so give the share straight back instead of holding it forever.
+              if (signal.aborted) give()
+              else held = true // `release` still listens for the abort
             }
           }
         },

@@ -38,6 +38,9 @@ function tools(context: FacilitatorCaseContext, evidence: EvidenceRecorder): Too
   }
 }
 
+/** How long a facilitator property may run and shrink before it reports what it has. */
+const PROPERTY_TIME_LIMIT_MS = 60_000
+
 /**
  * Runs `property` with the case seed. On failure: records the property evidence, replays the shrunk
  * counterexample with the case's own evidence (so the report shows the failing exchanges), and fails
@@ -53,7 +56,8 @@ export async function checkProperty<T>(
   const scratch = tools(context, createEvidenceRecorder())
   const details = await fc.check(
     fc.asyncProperty(arbitrary, (value) => predicate(value, scratch)),
-    { seed: context.seed, numRuns },
+    // Runs and shrinking on chain are slow: stop after a minute with the smallest counterexample so far.
+    { seed: context.seed, numRuns, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS },
   )
   const counterexample = details.counterexample?.[0]
   context.evidence.add({

@@ -75,4 +75,34 @@ describe('case gate', () => {
     const share = await gate.enter(own.signal)
     await expect(share.exclusive(async () => 'alone')).resolves.toBe('alone')
   })
+
+  it('gives back the share of a case that ended while it waited to re-enter after its exclusive turn', async () => {
+    const gate = createCaseGate()
+    const b = new AbortController()
+    const shareB = await gate.enter(b.signal)
+    const d = new AbortController()
+    const shareD = await gate.enter(d.signal)
+    let releaseB!: () => void
+    let releaseD!: () => void
+    const hold = (set: (resolve: () => void) => void) => () => new Promise<void>((resolve) => set(resolve))
+    const bTurn = shareB.exclusive(hold((resolve) => (releaseB = resolve)))
+    const dTurn = shareD.exclusive(hold((resolve) => (releaseD = resolve)))
+    await tick()
+    releaseB() // b's turn ends; d's turn now holds the gate while b waits to re-enter
+    await tick()
+    b.abort() // b's case ends (a timeout) during that wait
+    await tick()
+    releaseD()
+    await bTurn
+    await dTurn
+    d.abort()
+    // Nothing runs any more: a new exclusive holder must not wait for a share b re-took.
+    const e = new AbortController()
+    const shareE = await gate.enter(e.signal)
+    const result = await Promise.race([
+      shareE.exclusive(async () => 'ran'),
+      new Promise((resolve) => setTimeout(() => resolve('stuck'), 500)),
+    ])
+    expect(result).toBe('ran')
+  })
 })
