@@ -5,18 +5,16 @@
  * `chargedAmount` and `channelState`, and the corrective 402 with `channelState` and `voucherState`.
  * A server that offers no batch-settlement on the devnet skips these cases.
  */
-import {
-  type Address,
-  encodeAbiParameters,
-  encodeFunctionData,
-  type Hex,
-  recoverTypedDataAddress,
-} from 'viem'
-import { batchSettlementAbi } from '../../contracts/artifacts/index.ts'
+import { type Address, type Hex, recoverTypedDataAddress } from 'viem'
 import { type BatchPayer, batchPayer } from '../../harness/actors/batch-payer.ts'
-import { BATCH_SETTLEMENT_ADDRESS, ERC3009_DEPOSIT_COLLECTOR_ADDRESS } from '../../harness/devnet/batch.ts'
+import { BATCH_SETTLEMENT_ADDRESS } from '../../harness/devnet/batch.ts'
 import { signVoucher } from '../../harness/facilitator/batch/build.ts'
-import { batchDomain, claimBatchTypes, voucherTypes } from '../../harness/facilitator/batch/channel.ts'
+import {
+  claimBatchTypedData,
+  claimWithSignatureCalldata,
+  depositCalldata,
+} from '../../harness/facilitator/batch/calldata.ts'
+import { batchDomain, voucherTypes } from '../../harness/facilitator/batch/channel.ts'
 import { check, checkEqual, show, skip } from '../../harness/model/expect.ts'
 import { safeDecodeHeader } from '../../harness/wire/headers.ts'
 import { decodeBase64Json } from '../../harness/wire/json.ts'
@@ -110,8 +108,8 @@ const uint = (value: unknown): bigint | undefined =>
       ? BigInt(value)
       : undefined
 
-/** Reads a `channelState` object; undefined when a field is missing or not an amount. */
-export function readChannelState(value: unknown): ChannelStateReading | undefined {
+/** Reads a wire `channelState` object (amounts as decimal strings); undefined when a field is missing or not an amount. */
+function readWireChannelState(value: unknown): ChannelStateReading | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const state = value as Record<string, unknown>
   const balance = uint(state.balance)
@@ -155,7 +153,7 @@ export function receiptOf(response: ServerResponse, what: string): BatchReceipt 
     transaction: raw.transaction,
     amount: raw.amount,
     chargedAmount: uint(extra.chargedAmount),
-    channelState: readChannelState(extra.channelState),
+    channelState: readWireChannelState(extra.channelState),
   }
 }
 
@@ -272,7 +270,7 @@ export async function expectCorrective(
   const offer = required.accepts.find((item) => item.scheme === 'batch-settlement')
   const extra = (offer?.extra ?? {}) as Record<string, unknown>
   const reading = expectChannelState(
-    readChannelState(extra.channelState),
+    readWireChannelState(extra.channelState),
     open,
     expected.charged,
     `${what}: the corrective 402`,
@@ -332,27 +330,18 @@ export async function depositOnChain(context: ServerContext, open: OpenBatch, am
   const wire = (
     payment.payload as { deposit: { authorization: { erc3009Authorization: Record<string, string> } } }
   ).deposit.authorization.erc3009Authorization
-  const collectorData = encodeAbiParameters(
-    [{ type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'bytes' }],
-    [
-      BigInt(wire.validAfter as string),
-      BigInt(wire.validBefore as string),
-      BigInt(wire.salt as string),
-      wire.signature as Hex,
-    ],
+  const authorization = {
+    validAfter: BigInt(wire.validAfter as string),
+    validBefore: BigInt(wire.validBefore as string),
+    salt: BigInt(wire.salt as string),
+    signature: wire.signature as Hex,
+  }
+  await sendAsPayer(
+    context,
+    open,
+    depositCalldata(open.channel.channel.config, amount, authorization),
+    `deposit of ${amount}`,
   )
-  const wallet = context.devnet.walletClient(open.payer.account)
-  const hash = await wallet.sendTransaction({
-    to: BATCH_SETTLEMENT_ADDRESS,
-    data: encodeFunctionData({
-      abi: batchSettlementAbi,
-      functionName: 'deposit',
-      args: [open.channel.channel.config, amount, ERC3009_DEPOSIT_COLLECTOR_ADDRESS, collectorData],
-    }),
-  })
-  const receipt = await context.devnet.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
-  context.note(`deposit of ${amount} sent on chain by the payer (${hash}): ${receipt.status}`)
-  if (receipt.status !== 'success') throw new Error(`the suite's own deposit reverted (${hash})`)
 }
 
 /**
@@ -372,39 +361,32 @@ export async function claimOnChain(
     (account) => account.address.toLowerCase() === authorizerAddress,
   )
   if (!authorizer) skip('the receiver authorizer is not a devnet account the suite can sign for')
-  const chainId = open.channel.channel.chainId
   const voucher = await signVoucher(open.channel.channel, cumulative)
-  const signature = await authorizer.account.signTypedData({
-    domain: batchDomain(chainId),
-    types: claimBatchTypes,
-    primaryType: 'ClaimBatch',
-    message: {
-      claims: [
-        { channelId: open.channel.channelId, maxClaimableAmount: cumulative, totalClaimed: cumulative },
-      ],
+  const rows = [
+    {
+      channel: open.channel.channel.config,
+      maxClaimableAmount: cumulative,
+      signature: voucher.signature,
+      totalClaimed: cumulative,
     },
-  })
-  const wallet = context.devnet.walletClient(open.payer.account)
-  const hash = await wallet.sendTransaction({
-    to: BATCH_SETTLEMENT_ADDRESS,
-    data: encodeFunctionData({
-      abi: batchSettlementAbi,
-      functionName: 'claimWithSignature',
-      args: [
-        [
-          {
-            voucher: { channel: open.channel.channel.config, maxClaimableAmount: cumulative },
-            signature: voucher.signature,
-            totalClaimed: cumulative,
-          },
-        ],
-        signature,
-      ],
-    }),
-  })
-  const receipt = await context.devnet.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
-  context.note(
-    `claim of ${cumulative} sent on chain with the receiver authorizer's signature (${hash}): ${receipt.status}`,
+  ]
+  const signature = await authorizer.account.signTypedData(
+    claimBatchTypedData(rows, open.channel.channel.chainId),
   )
-  if (receipt.status !== 'success') throw new Error(`the suite's own claim reverted (${hash})`)
+  await sendAsPayer(
+    context,
+    open,
+    claimWithSignatureCalldata(rows, signature),
+    `claim of ${cumulative} with the receiver authorizer's signature`,
+  )
+}
+
+/** Sends `data` to the channel contract from the payer's account; a revert ends the case as an error. */
+async function sendAsPayer(context: ServerContext, open: OpenBatch, data: Hex, what: string): Promise<void> {
+  const hash = await context.devnet
+    .walletClient(open.payer.account)
+    .sendTransaction({ to: BATCH_SETTLEMENT_ADDRESS, data })
+  const receipt = await context.devnet.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
+  context.note(`${what}, sent on chain by the suite as the payer (${hash}): ${receipt.status}`)
+  if (receipt.status !== 'success') throw new Error(`the suite's own ${what} reverted (${hash})`)
 }

@@ -129,17 +129,27 @@ export async function voucherPayload(channel: BatchChannel, cumulative: bigint, 
   }
 }
 
-/** One claim row of a signed voucher. */
+/** One wire claim row `{voucher: {channel, maxClaimableAmount}, signature, totalClaimed}`. */
+export function claimRowOf(
+  config: ChannelConfig,
+  maxClaimableAmount: bigint | string,
+  signature: Hex,
+  totalClaimed: bigint,
+): Record<string, unknown> {
+  return {
+    voucher: { channel: wireConfig(config), maxClaimableAmount: `${maxClaimableAmount}` },
+    signature,
+    totalClaimed: `${totalClaimed}`,
+  }
+}
+
+/** One claim row of a signed voucher of `channel`. */
 export function claimRow(
   channel: BatchChannel,
   voucher: { maxClaimableAmount: string; signature: Hex },
   totalClaimed: bigint,
 ): Record<string, unknown> {
-  return {
-    voucher: { channel: wireConfig(channel.config), maxClaimableAmount: voucher.maxClaimableAmount },
-    signature: voucher.signature,
-    totalClaimed: totalClaimed.toString(),
-  }
+  return claimRowOf(channel.config, voucher.maxClaimableAmount, voucher.signature, totalClaimed)
 }
 
 /** The /verify and /settle body of a payload for an offer. */

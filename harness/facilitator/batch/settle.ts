@@ -10,11 +10,11 @@ import { batchSettlementAbi } from '../../../contracts/artifacts/index.ts'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../devnet/batch.ts'
 import type { FacilitatorContext } from '../config.ts'
 import { KeyedQueue } from '../locks.ts'
+import { claimBatchTypedData, claimWithSignatureCalldata, depositCalldata } from './calldata.ts'
 import {
   batchDomain,
   type ChannelState,
   channelIdOf,
-  claimBatchTypes,
   readChannelState,
   refundTypes,
   same,
@@ -22,7 +22,7 @@ import {
 } from './channel.ts'
 import type { BatchPayload, BatchRequirements, ClaimRow } from './payload.ts'
 import { BatchReason, type BatchReasonCode } from './reasons.ts'
-import { type BatchRuleSwitches, depositCalldata, verifyBatch, voucherSigned } from './verify.ts'
+import { type BatchRuleSwitches, verifyBatch, voucherSigned } from './verify.ts'
 
 /** A /settle answer of the batch scheme (a SettlementResponse with `amount` and `extra`). */
 export type BatchSettleAnswer = {
@@ -116,7 +116,10 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
           if (payload.type === 'deposit') {
             let hash: Hash
             try {
-              hash = await send(depositCalldata(payload), 300_000n)
+              hash = await send(
+                depositCalldata(payload.channelConfig, payload.deposit.amount, payload.deposit.authorization),
+                300_000n,
+              )
             } catch {
               return fail(BatchReason.depositTransaction, payer, stateExtra(channelId, verdict.state))
             }
@@ -209,32 +212,8 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
   }
 
   async function claimCalldata(rows: ClaimRow[], given?: Hex): Promise<Hex> {
-    const signature =
-      given ??
-      (await context.walletClient.signTypedData({
-        domain: batchDomain(chainId),
-        types: claimBatchTypes,
-        primaryType: 'ClaimBatch',
-        message: {
-          claims: rows.map((row) => ({
-            channelId: channelIdOf(row.channel, chainId),
-            maxClaimableAmount: row.maxClaimableAmount,
-            totalClaimed: row.totalClaimed,
-          })),
-        },
-      }))
-    return encodeFunctionData({
-      abi: batchSettlementAbi,
-      functionName: 'claimWithSignature',
-      args: [
-        rows.map((row) => ({
-          voucher: { channel: row.channel, maxClaimableAmount: row.maxClaimableAmount },
-          signature: row.signature,
-          totalClaimed: row.totalClaimed,
-        })),
-        signature,
-      ],
-    })
+    const signature = given ?? (await context.walletClient.signTypedData(claimBatchTypedData(rows, chainId)))
+    return claimWithSignatureCalldata(rows, signature)
   }
 
   /** Claims many channels in one transaction; all or nothing (one invalid row refuses the batch). */

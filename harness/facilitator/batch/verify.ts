@@ -16,19 +16,12 @@
  * 11. refund nonce      refundNonce == on-chain refundNonce (when given)       → …_refund_payload
  * and a deposit is simulated (`deposit` eth_call from the signer)             → …_deposit_simulation_failed
  */
-import {
-  encodeAbiParameters,
-  encodeFunctionData,
-  type Hex,
-  keccak256,
-  recoverTypedDataAddress,
-  zeroAddress,
-} from 'viem'
-import { batchSettlementAbi } from '../../../contracts/artifacts/index.ts'
+import { encodeAbiParameters, type Hex, keccak256, recoverTypedDataAddress, zeroAddress } from 'viem'
 import { BATCH_SETTLEMENT_ADDRESS, ERC3009_DEPOSIT_COLLECTOR_ADDRESS } from '../../devnet/batch.ts'
 import { receiveWithAuthorizationTypes } from '../../evm/eip3009.ts'
 import { eip3009Abi } from '../abi.ts'
 import type { FacilitatorContext } from '../config.ts'
+import { depositCalldata } from './calldata.ts'
 import {
   batchDomain,
   type ChannelConfig,
@@ -160,20 +153,6 @@ export function depositNonce(channelId: Hex, salt: bigint): Hex {
   return keccak256(encodeAbiParameters([{ type: 'bytes32' }, { type: 'uint256' }], [channelId, salt]))
 }
 
-/** The calldata of the `deposit` call a deposit payload makes (through the EIP-3009 collector). */
-export function depositCalldata(payload: Extract<BatchPayload, { type: 'deposit' }>): Hex {
-  const { validAfter, validBefore, salt, signature } = payload.deposit.authorization
-  const collectorData = encodeAbiParameters(
-    [{ type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'bytes' }],
-    [validAfter, validBefore, salt, signature],
-  )
-  return encodeFunctionData({
-    abi: batchSettlementAbi,
-    functionName: 'deposit',
-    args: [payload.channelConfig, payload.deposit.amount, ERC3009_DEPOSIT_COLLECTOR_ADDRESS, collectorData],
-  })
-}
-
 /** Rule 8 and the deposit's own checks: domain, window, ReceiveWithAuthorization signature, balance, simulation. */
 async function checkDeposit(
   context: FacilitatorContext,
@@ -225,7 +204,7 @@ async function checkDeposit(
     await context.publicClient.call({
       account: context.signer,
       to: BATCH_SETTLEMENT_ADDRESS,
-      data: depositCalldata(payload),
+      data: depositCalldata(payload.channelConfig, payload.deposit.amount, payload.deposit.authorization),
     })
   } catch {
     return BatchReason.depositSimulation

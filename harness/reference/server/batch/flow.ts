@@ -12,6 +12,7 @@
  * `defects` break one of these rules for the known-bad servers of the self-test; the reference has none.
  */
 import type { Hex } from 'viem'
+import { claimRowOf } from '../../../facilitator/batch/build.ts'
 import { type ChannelSnapshot, channelIdOf } from '../../../facilitator/batch/channel.ts'
 import { isRecord } from '../../../facilitator/fields.ts'
 import type { FacilitatorRequest, PaymentPayloadV2, PaymentRequirementsV2 } from '../../../wire/types.ts'
@@ -250,20 +251,6 @@ async function refund(
       extra: { channelState: channelStateOf(next) },
     },
   )
-}
-
-/** One claim row `{voucher: {channel, maxClaimableAmount}, signature, totalClaimed}` (wire form). */
-export function claimRowOf(
-  config: ChannelRecord['config'],
-  maxClaimableAmount: bigint,
-  signature: Hex,
-  totalClaimed: bigint,
-): Record<string, unknown> {
-  return {
-    voucher: { channel: { ...config }, maxClaimableAmount: `${maxClaimableAmount}` },
-    signature,
-    totalClaimed: `${totalClaimed}`,
-  }
 }
 
 /** The channel snapshot in `holder[key]`, when it is one. */

@@ -4,9 +4,10 @@
  * payer's latest voucher), then one `settle` that sweeps everything claimed to payTo. The facilitator
  * is the receiver authorizer, so the server sends no authorizer signature.
  */
+
+import { claimRowOf } from '../../../facilitator/batch/build.ts'
 import type { FacilitatorRequest, PaymentRequirementsV2 } from '../../../wire/types.ts'
 import type { FacilitatorClient } from '../facilitator-client.ts'
-import { claimRowOf } from './flow.ts'
 import type { ChannelLedger } from './ledger.ts'
 
 /** What one claim-and-settle did. */
