@@ -23,6 +23,7 @@ import { createPublicClient, type Hex, http } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { TargetSpec } from '../../harness/runner/fixture.ts'
 import { type BatchClientChain, payWithSdkBatchClientV2 } from './batch-client.ts'
+import { printOutcome, runClientCli } from './client-cli.ts'
 
 /** Path of this command, for `--start` command lines. */
 export const SDK_BATCH_CLIENT_CLI: string = new URL(import.meta.url).pathname
@@ -75,19 +76,7 @@ async function main(argv: readonly string[]): Promise<void> {
     storage: new FileClientChannelStorage({ directory }),
     ...(deposit === undefined ? {} : { depositAmount: BigInt(deposit) }),
   })
-  let body: unknown = outcome.body
-  try {
-    body = JSON.parse(outcome.body)
-  } catch {}
-  process.stdout.write(`${JSON.stringify({ ...outcome, body })}\n`)
+  printOutcome(outcome)
 }
 
-if (import.meta.main) {
-  try {
-    await main(process.argv.slice(2))
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    process.stderr.write(`${message}\n`)
-    process.stdout.write(`${JSON.stringify({ success: false, status: 0, body: message.slice(0, 2000) })}\n`)
-  }
-}
+if (import.meta.main) await runClientCli(main)

@@ -43,6 +43,11 @@ async function main(argv: readonly string[]): Promise<void> {
             rpcUrls: { default: { http: [rpc] } },
           }),
         )
+  printOutcome(outcome)
+}
+
+/** Prints the client contract's one JSON line (the body parsed when it is JSON). */
+export function printOutcome(outcome: { body: string }): void {
   let body: unknown = outcome.body
   try {
     body = JSON.parse(outcome.body)
@@ -50,7 +55,8 @@ async function main(argv: readonly string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify({ ...outcome, body })}\n`)
 }
 
-if (import.meta.main) {
+/** Runs a client command's `main`; a throw is still one JSON line (`success: false`), never a trace. */
+export async function runClientCli(main: (argv: readonly string[]) => Promise<void>): Promise<void> {
   try {
     await main(process.argv.slice(2))
   } catch (error) {
@@ -59,3 +65,5 @@ if (import.meta.main) {
     process.stdout.write(`${JSON.stringify({ success: false, status: 0, body: message.slice(0, 2000) })}\n`)
   }
 }
+
+if (import.meta.main) await runClientCli(main)
