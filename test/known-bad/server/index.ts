@@ -1,7 +1,14 @@
 /** The catalogue of known-bad resource servers the server suite must catch. */
+
+import batchAcceptsAheadVoucher from './batch-accepts-ahead-voucher.ts'
 import batchAcceptsStaleVoucher from './batch-accepts-stale-voucher.ts'
 import batchBaselineFromVoucher from './batch-baseline-from-voucher.ts'
+import batchChargesRefund from './batch-charges-refund.ts'
 import batchOvercharges from './batch-overcharges.ts'
+import batchShortWithdrawDelay from './batch-short-withdraw-delay.ts'
+import batchSkipsRefundCheck from './batch-skips-refund-check.ts'
+import batchSkipsVoucherVerify from './batch-skips-voucher-verify.ts'
+import batchTrustsDeposit from './batch-trusts-deposit.ts'
 import batchUnserialized from './batch-unserialized.ts'
 import coalescesDuplicates from './coalesces-duplicates.ts'
 import decimalPrice from './decimal-price.ts'
@@ -54,4 +61,10 @@ export const knownBadServers: readonly KnownBadServer[] = [
   batchAcceptsStaleVoucher,
   batchOvercharges,
   batchBaselineFromVoucher,
+  batchShortWithdrawDelay,
+  batchAcceptsAheadVoucher,
+  batchSkipsVoucherVerify,
+  batchTrustsDeposit,
+  batchSkipsRefundCheck,
+  batchChargesRefund,
 ]

@@ -32,6 +32,16 @@ export interface BatchServerDefects {
   overcharge?: bigint
   /** On a channel without a record, trusts the voucher (ceiling - amount) instead of the on-chain totalClaimed. */
   baselineFromVoucher?: boolean
+  /** Accepts a voucher above `chargedCumulativeAmount + amount` (one that skips ahead). */
+  acceptAheadVoucher?: boolean
+  /** Takes a voucher on a known channel without /verify (no signature or balance check at all). */
+  skipVoucherVerify?: boolean
+  /** Takes a deposit without /verify and delivers whatever its settlement answers. */
+  trustsDeposit?: boolean
+  /** Takes a refund whatever its voucher (no zero-charge check against chargedCumulativeAmount). */
+  skipRefundCheck?: boolean
+  /** Reports the request's charge in a refund response. */
+  chargesRefund?: boolean
 }
 
 /** What the batch flow is given by the server. */
@@ -86,7 +96,11 @@ async function judge(
   // Without a record the baseline is what the chain says was claimed ("Server state loss"), which
   // takes the facilitator's snapshot: verify first. With a record, the cheap check comes first.
   let verified: { snapshot: ChannelSnapshot | undefined } | undefined
-  if (!record) {
+  const unverified =
+    (flow.defects.skipVoucherVerify && payment.type === 'voucher' && record !== undefined) ||
+    (flow.defects.trustsDeposit && payment.type === 'deposit')
+  if (unverified) verified = { snapshot: record?.snapshot ?? depositSnapshot(channelId, payment) }
+  if (!record && !verified) {
     const outcome = await verify(flow, request)
     if ('reply' in outcome) return outcome.reply
     verified = outcome
@@ -98,8 +112,12 @@ async function judge(
       : BigInt(verified?.snapshot?.totalClaimed ?? '0')
   const charged = record?.chargedCumulativeAmount ?? baseline
   const expected = payment.type === 'refund' ? charged : charged + price
-  const stale = flow.defects.acceptStaleVoucher && payment.type !== 'refund' && ceiling < expected
-  if (ceiling !== expected && !stale)
+  const tolerated =
+    payment.type === 'refund'
+      ? flow.defects.skipRefundCheck === true
+      : (flow.defects.acceptStaleVoucher === true && ceiling < expected) ||
+        (flow.defects.acceptAheadVoucher === true && ceiling > expected)
+  if (ceiling !== expected && !tolerated)
     return corrective(flow, channelId, charged, record, verified?.snapshot ?? record?.snapshot)
   if (!verified) {
     const outcome = await verify(flow, request)
@@ -121,7 +139,7 @@ async function judge(
     const settled = await flow.facilitator.settle(request)
     if (!settled.ok) return serverError(settled.error)
     const response = settled.response
-    if (response.success !== true || !response.transaction)
+    if ((response.success !== true || !response.transaction) && !flow.defects.trustsDeposit)
       return flow.settlementFailed(response.errorReason ?? 'settlement_failed', response)
     transaction = response.transaction
     amount =
@@ -147,6 +165,12 @@ async function judge(
     amount,
     extra: { chargedAmount: `${charge}`, channelState: channelStateOf(committed) },
   })
+}
+
+/** What a server that does not ask the facilitator assumes of a deposit's channel (known-bad only). */
+function depositSnapshot(channelId: Hex, payment: BatchPayment): ChannelSnapshot {
+  const balance = payment.type === 'deposit' ? payment.depositAmount : 0n
+  return { channelId, balance: `${balance}`, totalClaimed: '0', withdrawRequestedAt: 0, refundNonce: '0' }
 }
 
 /** /verify of the payment; a refusal is a 402 with the facilitator's reason, no answer a 500. */
@@ -248,7 +272,10 @@ async function refund(
       network: flow.offer.network,
       payer: payment.config.payer,
       amount: refunded,
-      extra: { channelState: channelStateOf(next) },
+      extra: {
+        channelState: channelStateOf(next),
+        ...(flow.defects.chargesRefund ? { chargedAmount: BigInt(flow.offer.amount).toString() } : {}),
+      },
     },
   )
 }

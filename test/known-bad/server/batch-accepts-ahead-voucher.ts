@@ -1,0 +1,12 @@
+import { knownBad } from './known-bad.ts'
+
+/** Takes any batch-settlement voucher at or above chargedCumulativeAmount + amount. */
+export default knownBad({
+  name: 'batch-accepts-ahead-voucher',
+  breaks: ['RS-31'],
+  defect:
+    'accepts a voucher above chargedCumulativeAmount + amount (one that skips ahead) instead of the corrective 402',
+  versions: [2],
+  server: { batchDefects: { acceptAheadVoucher: true } },
+  caughtBy: ['server.batch.out-of-order', 'server.property.batch-cumulative'],
+})

@@ -1,0 +1,12 @@
+import { knownBad } from './known-bad.ts'
+
+/** Takes a refund without checking its zero-charge voucher against what was charged. */
+export default knownBad({
+  name: 'batch-skips-refund-check',
+  breaks: ['RS-46'],
+  defect:
+    'completes a refund whose voucher is below chargedCumulativeAmount instead of answering the corrective 402',
+  versions: [2],
+  server: { batchDefects: { skipRefundCheck: true } },
+  caughtBy: ['server.batch.refund-stale-voucher'],
+})
