@@ -72,4 +72,44 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
       'client.batch.corrective-above-signed@v2': 'fail',
     },
   },
+  {
+    name: 'batch-deposit-wrong-delay',
+    defect: "builds its channel with a withdraw delay one second longer than the offer's extra.withdrawDelay",
+    steps: {
+      encode: (payment) => {
+        const payload = (
+          payment as { payload?: { type?: unknown; channelConfig?: { withdrawDelay?: number } } }
+        ).payload
+        if (payload?.type !== 'deposit' || payload.channelConfig?.withdrawDelay === undefined)
+          return defaultSteps.encode(payment)
+        const config = { ...payload.channelConfig, withdrawDelay: payload.channelConfig.withdrawDelay + 1 }
+        return defaultSteps.encode({
+          ...payment,
+          payload: { ...payload, channelConfig: config },
+        } as typeof payment)
+      },
+    },
+    caughtBy: { 'client.batch.deposit@v2': 'fail' },
+  },
+  {
+    name: 'batch-forgets-charges',
+    defect:
+      'never adds a charge to its channel record and never adopts a corrective 402, so every later voucher repeats the first',
+    steps: {
+      checkBatchReceipt: (settlement, expected) => {
+        const verdict = defaultSteps.checkBatchReceipt(settlement, expected)
+        return verdict.ok ? { ...verdict, chargedCumulativeAmount: expected.previousCharged } : verdict
+      },
+      acceptCorrective: async () => ({ ok: false, reason: 'known-bad: ignores corrective 402s' }),
+    },
+    caughtBy: { 'client.batch.cumulative-voucher@v2': 'fail' },
+  },
+  {
+    name: 'batch-refuses-corrective',
+    defect: 'never adopts a corrective 402, even one whose voucherState is its own valid signature',
+    steps: {
+      acceptCorrective: async () => ({ ok: false, reason: 'known-bad: ignores corrective 402s' }),
+    },
+    caughtBy: { 'client.batch.corrective-recovery@v2': 'warn' },
+  },
 ]
