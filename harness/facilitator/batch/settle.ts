@@ -173,7 +173,9 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
     const requested = payload.amount ?? unclaimed
     if (requested === 0n) return fail(BatchReason.refundAmountInvalid)
     if (unclaimed === 0n) return fail(BatchReason.refundNoBalance)
-    const nonce = payload.refundNonce ?? before.refundNonce
+    const nonce = switches.ignoreRefundNonce
+      ? before.refundNonce
+      : (payload.refundNonce ?? before.refundNonce)
     const signature = await context.walletClient.signTypedData({
       domain: batchDomain(chainId),
       types: refundTypes,

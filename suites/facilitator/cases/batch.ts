@@ -291,7 +291,6 @@ export const batchRefundStaleNonce = facilitatorCase({
   },
 })
 
-/** Every batch-settlement case, in report order. */
 /**
  * A refusal on an existing channel carries the snapshot too: "The facilitator must return the channel
  * snapshot ... in every /verify response extra field" (the server needs it to mirror the channel).
@@ -313,6 +312,7 @@ export const batchSnapshotOnRefusal = facilitatorCase({
   },
 })
 
+/** Every batch-settlement case, in report order. */
 export const batchCases = [
   batchVoucherValid,
   batchVoucherWrongSigner,

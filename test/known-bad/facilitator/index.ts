@@ -3,9 +3,13 @@ import { acceptsNetworkMismatch } from './accepts-network-mismatch.ts'
 import { acceptsOverpaymentV2 } from './accepts-overpayment-v2.ts'
 import { acceptsUnderpayment } from './accepts-underpayment.ts'
 import { batchClaimsAboveCeiling } from './batch-claims-above-ceiling.ts'
+import { batchIgnoresRefundNonce } from './batch-ignores-refund-nonce.ts'
 import { batchRefundsClaimedFunds } from './batch-refunds-claimed-funds.ts'
 import { batchRefusalWithoutSnapshot } from './batch-refusal-without-snapshot.ts'
+import { batchSkipsBalanceRule } from './batch-skips-balance-rule.ts'
+import { batchSkipsClaimedRule } from './batch-skips-claimed-rule.ts'
 import { batchSkipsVoucherSignature } from './batch-skips-voucher-signature.ts'
+import { batchStaleSnapshot } from './batch-stale-snapshot.ts'
 import { crashesOnMalformedBody } from './crashes-on-malformed-body.ts'
 import type { KnownBadFacilitator } from './defect.ts'
 import { emptyTransactionOnSuccess } from './empty-transaction-on-success.ts'
@@ -52,4 +56,8 @@ export const knownBadFacilitators: readonly KnownBadFacilitator[] = [
   batchClaimsAboveCeiling,
   batchRefundsClaimedFunds,
   batchRefusalWithoutSnapshot,
+  batchSkipsBalanceRule,
+  batchSkipsClaimedRule,
+  batchIgnoresRefundNonce,
+  batchStaleSnapshot,
 ]
