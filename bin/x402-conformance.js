@@ -9,5 +9,5 @@ if (major < 22 || (major === 22 && minor < 18)) {
   )
   process.exit(2)
 }
-const { main } = await import('../harness/cli/main.ts')
+const { main } = await import('../cli/main.ts')
 process.exitCode = await main(process.argv.slice(2))

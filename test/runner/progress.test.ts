@@ -1,7 +1,7 @@
 /** Terminal progress: a live line on a TTY, one line per case otherwise, failures as they happen, --quiet. */
 import { Writable } from 'node:stream'
 import { describe, expect, test } from 'vitest'
-import { createProgress } from '../../harness/cli/progress.ts'
+import { createProgress } from '../../cli/progress.ts'
 import type { CaseResult } from '../../harness/model/result.ts'
 
 function sink(isTTY: boolean) {

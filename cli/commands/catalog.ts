@@ -1,7 +1,7 @@
 /** `x402-conformance catalog [--role r] [--now]`: prints the requirement catalogue as Markdown. */
 import { parseArgs } from 'node:util'
-import { catalog } from '../../../suites/catalog/index.ts'
-import { renderCatalogMarkdown } from '../../../suites/catalog/markdown.ts'
+import { catalog } from '../../suites/catalog/index.ts'
+import { renderCatalogMarkdown } from '../../suites/catalog/markdown.ts'
 import { UsageError } from '../usage.ts'
 
 /** `catalog --help`. */

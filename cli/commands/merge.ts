@@ -5,10 +5,10 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { writeReports } from '../../../reports/index.ts'
-import { formatJsonReport } from '../../../reports/json.ts'
-import { mergeReports } from '../../../reports/merge.ts'
-import type { RunReport } from '../../model/result.ts'
+import type { RunReport } from '../../harness/model/result.ts'
+import { writeReports } from '../../reports/index.ts'
+import { formatJsonReport } from '../../reports/json.ts'
+import { mergeReports } from '../../reports/merge.ts'
 import { UsageError } from '../usage.ts'
 
 /** `merge --help`. */

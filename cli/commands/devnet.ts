@@ -4,10 +4,10 @@
  * facilitator, prints how to reach them, and runs until interrupted.
  */
 import { parseArgs } from 'node:util'
-import { exportLines, targetEnvironment } from '../../devnet/environment.ts'
-import { ACCOUNT_ROLES, isPresetName, MULTICALL3_ADDRESS, startDevnet } from '../../devnet/index.ts'
-import { startFacilitator } from '../../facilitator/index.ts'
-import { onShutdown, setSignalExitCode } from '../../processes/registry.ts'
+import { exportLines, targetEnvironment } from '../../harness/devnet/environment.ts'
+import { ACCOUNT_ROLES, isPresetName, MULTICALL3_ADDRESS, startDevnet } from '../../harness/devnet/index.ts'
+import { startFacilitator } from '../../harness/facilitator/index.ts'
+import { onShutdown, setSignalExitCode } from '../../harness/processes/registry.ts'
 import { parsePort, UsageError } from '../usage.ts'
 
 export const devnetUsage = `usage: x402-conformance devnet [--chain base-sepolia|base] [--port N] [--facilitator-port N] [--json]`

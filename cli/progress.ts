@@ -4,8 +4,8 @@
  * seen. Colours only on a TTY and not with NO_COLOR. `--quiet` prints nothing here (only the final line).
  */
 import type { Writable } from 'node:stream'
-import type { CaseResult, Outcome } from '../model/result.ts'
-import type { RunListener } from '../runner/collector.ts'
+import type { CaseResult, Outcome } from '../harness/model/result.ts'
+import type { RunListener } from '../harness/runner/collector.ts'
 
 export interface ProgressOptions {
   stream: Writable & { isTTY?: boolean; columns?: number }

@@ -5,9 +5,9 @@
 import { availableParallelism } from 'node:os'
 import { isAbsolute, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Role } from '../model/result.ts'
-import type { CaseFilters, Shard } from '../runner/select.ts'
-import type { X402Version } from '../wire/types.ts'
+import type { Role } from '../harness/model/result.ts'
+import type { CaseFilters, Shard } from '../harness/runner/select.ts'
+import type { X402Version } from '../harness/wire/types.ts'
 import { UsageError } from './usage.ts'
 
 /** `parseArgs` option declarations of the common options. */
