@@ -3,11 +3,12 @@
  * and shard, requirement coverage against the catalogue, and the verdict and exit code
  * (reports/summary.ts), with the baseline ratchet applied when a baseline was given.
  */
-import packageJson from '../../package.json' with { type: 'json' }
+
 import { applyBaseline, type Baseline } from '../../reports/baseline.ts'
 import { computeCoverage } from '../../reports/coverage.ts'
 import { decide } from '../../reports/summary.ts'
 import type { CaseResult, RequirementCoverage, Role, RunReport } from '../model/result.ts'
+import { packageInfo } from '../package-info.ts'
 import type { X402Version } from '../wire/types.ts'
 import type { Shard } from './select.ts'
 
@@ -36,7 +37,7 @@ export function buildReport(input: ReportInput): RunReport {
   )
   const report: RunReport = {
     schemaVersion: '1.0.0',
-    suite: { name: 'x402-conformance', version: packageJson.version },
+    suite: { name: 'x402-conformance', version: packageInfo().version },
     spec: input.spec,
     target: { role: input.role, ...input.target, versions: [...input.versions].sort((a, b) => a - b) },
     startedAt: input.startedAt.toISOString(),
