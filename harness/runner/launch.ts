@@ -3,6 +3,7 @@
  * forked worker, with its own devnet and target), our collector as the only reporter, no config file,
  * no watch. Returns what the collector gathered; never throws for a failing target.
  */
+
 import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +11,7 @@ import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { createVitest } from 'vitest/node'
 import type { CaseMeta } from '../model/case.ts'
+import { moduleUrl } from '../module-url.ts'
 import { RunCollector, type RunListener } from './collector.ts'
 import { oneLine } from './outcome.ts'
 import type { WorkerJob } from './plan.ts'
@@ -26,7 +28,7 @@ export interface LaunchOptions {
   verbose?: boolean
 }
 
-const WORKER_MODULE = fileURLToPath(new URL('./worker.ts', import.meta.url))
+const WORKER_MODULE = fileURLToPath(moduleUrl('./worker.ts', import.meta.url))
 
 /** Runs the jobs and returns the collector with every group's results and the run errors. */
 export async function launchJobs(jobs: readonly WorkerJob[], options: LaunchOptions): Promise<RunCollector> {
@@ -35,7 +37,7 @@ export async function launchJobs(jobs: readonly WorkerJob[], options: LaunchOpti
   const files = new Map<string, WorkerJob>()
   try {
     for (const [index, job] of jobs.entries()) {
-      const file = join(dir, `job-${index + 1}.x402.test.ts`)
+      const file = join(dir, `job-${index + 1}.x402.test.mjs`)
       await writeFile(file, entrySource(job))
       files.set(file, job)
     }
@@ -48,7 +50,7 @@ export async function launchJobs(jobs: readonly WorkerJob[], options: LaunchOpti
       {
         config: false,
         root: dir,
-        include: ['*.x402.test.ts'],
+        include: ['*.x402.test.mjs'],
         watch: false,
         pool: 'forks',
         isolate: true,

@@ -4,9 +4,11 @@
  * lists every suite; the CLI and the runner workers discover suites from there (or from a module
  * given with `--suites`).
  */
+
 import { pathToFileURL } from 'node:url'
 import type { CaseDefinition } from '../model/case.ts'
 import type { Role } from '../model/result.ts'
+import { moduleUrl } from '../module-url.ts'
 import type { RoleFixture, TargetSpec } from './fixture.ts'
 
 /** One of the project's own correct implementations of a role, run by `demo`. */
@@ -58,7 +60,7 @@ export function checkSuites(suites: readonly RoleSuite[]): readonly RoleSuite[] 
 }
 
 /** The module that lists the project's suites. */
-export const DEFAULT_SUITES_MODULE: string = new URL('../../suites/index.ts', import.meta.url).href
+export const DEFAULT_SUITES_MODULE: string = moduleUrl('../../suites/index.ts', import.meta.url).href
 
 /** Imports a suites module (file path or URL) and returns its checked `suites` export. */
 export async function loadSuites(module: string = DEFAULT_SUITES_MODULE): Promise<readonly RoleSuite[]> {

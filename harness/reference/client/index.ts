@@ -4,6 +4,9 @@
  * (`payForResource`), a command (`cli.ts`), an in-process target and a driver. Its behaviour is a set of
  * replaceable steps (`steps.ts`) so the self-test's known-bad clients are one-step variations of it.
  */
+import { fileURLToPath } from 'node:url'
+import { moduleUrl } from '../../module-url.ts'
+
 export {
   acceptCorrective,
   type BatchVerdict,
@@ -37,4 +40,4 @@ export {
 } from './steps.ts'
 
 /** Path of the reference client command, for `--start` command lines. */
-export const REFERENCE_CLIENT_CLI: string = new URL('./cli.ts', import.meta.url).pathname
+export const REFERENCE_CLIENT_CLI: string = fileURLToPath(moduleUrl('./cli.ts', import.meta.url))
