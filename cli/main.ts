@@ -1,4 +1,6 @@
 /** The `x402-conformance` command line: parses the sub-command and hands over to it. */
+import { watchParent } from '../harness/processes/parent.ts'
+import { shutDown } from '../harness/processes/registry.ts'
 import { UsageError } from './usage.ts'
 
 const USAGE = `usage: x402-conformance <command> [options]
@@ -42,6 +44,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`x402-conformance: unknown command '${name}' (try --help)\n`)
     return 2
   }
+  // npx does not pass TERM/INT on: when our parent goes, stop what we started (as SIGHUP would).
+  watchParent(() => shutDown(129))
   try {
     const command = await load()
     return await command(rest)

@@ -97,13 +97,23 @@ function installHooks(): void {
   })
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      const hooks = [...shutdownHooks].map(async (hook) => hook())
-      void Promise.race([Promise.allSettled(hooks), sleep(2000)])
-        .then(() => stopAllProcesses(1500))
-        .finally(() => process.exit(signalExitCode ?? codes[signal]))
-    })
+    process.once(signal, () => shutDown(codes[signal]))
   }
+}
+
+let shuttingDown = false
+
+/**
+ * Ends the program as a signal would: runs the shutdown hooks, stops every registered process, exits
+ * with the signal exit code (or `code`). Used for SIGINT/SIGTERM/SIGHUP and when our parent has gone.
+ */
+export function shutDown(code: number): void {
+  if (shuttingDown) return
+  shuttingDown = true
+  const hooks = [...shutdownHooks].map(async (hook) => hook())
+  void Promise.race([Promise.allSettled(hooks), sleep(2000)])
+    .then(() => stopAllProcesses(1500))
+    .finally(() => process.exit(signalExitCode ?? code))
 }
 
 function sleep(ms: number): Promise<void> {
