@@ -9,6 +9,7 @@
  */
 import { type CaseResult, OUTCOMES, type RunReport } from '../harness/model/result.ts'
 import { baselineStatus } from './baseline.ts'
+import { blockerKey, dependentsByBlocker, resultKey } from './blocked.ts'
 import { cspHash, SCRIPT, STYLE } from './html-assets.ts'
 import { html, raw, type SafeHtml } from './html-builder.ts'
 import { renderCoverage } from './html-coverage.ts'
@@ -85,6 +86,7 @@ function summary(report: RunReport): SafeHtml {
     .map((result, index) => ({ result, index }))
     .filter(({ result }) => result.outcome === 'fail' || result.outcome === 'error')
   const baseline = report.baseline
+  const blocked = dependentsByBlocker(report.results)
   return html`<section id="summary">
 <div class="verdict-line"><span class="verdict ${report.verdict}" id="verdict">${VERDICT_TEXT[report.verdict]}</span>
 <span>exit code <b id="exit-code">${report.exitCode}</b></span>
@@ -124,10 +126,16 @@ ${
         .slice(0, MAX_LISTED)
         .map(
           ({ result, index }) =>
-            html`<li><span class="badge ${result.outcome}">${result.outcome}</span> <a href="#case-${index}" class="mono">${result.id}</a> <span class="chip">v${result.version}</span> ${result.message ?? result.title}</li>`,
+            html`<li><span class="badge ${result.outcome}">${result.outcome}</span> <a href="#case-${index}" class="mono">${result.id}</a> <span class="chip">v${result.version}</span> ${result.message ?? result.title}${notRunNote(blocked.get(resultKey(result)))}</li>`,
         )}</ul>${failing.length > MAX_LISTED ? html`<p class="muted">and ${failing.length - MAX_LISTED} more below.</p>` : ''}`
 }
 </section>`
+}
+
+/** ` (and N dependent cases not run: …)` after a root cause in the failure list. */
+function notRunNote(dependents: readonly CaseResult[] | undefined): SafeHtml | string {
+  if (dependents === undefined || dependents.length === 0) return ''
+  return html` <span class="muted" data-testid="not-run">(${dependents.length} dependent case${dependents.length === 1 ? '' : 's'} not run: ${dependents.map((d, i) => html`${i === 0 ? '' : ', '}<span class="mono">${d.id}</span>`)})</span>`
 }
 
 function verdictExplanation(report: RunReport): string {
@@ -183,6 +191,9 @@ ${groups.map(
 
 function caseBlock(report: RunReport, result: CaseResult, index: number): SafeHtml {
   const status = baselineStatus(report, result)
+  const blocker = blockerKey(result)
+  const blockerIndex =
+    blocker === undefined ? -1 : report.results.findIndex((other) => resultKey(other) === blocker)
   const search = [result.id, result.title, result.message ?? '', ...result.requirements, ...result.tags]
     .join(' ')
     .slice(0, 2000)
@@ -194,11 +205,22 @@ function caseBlock(report: RunReport, result: CaseResult, index: number): SafeHt
         ? html`<span class="chip unexpected">unexpected failure</span>`
         : status === 'unexpected-pass'
           ? html`<span class="chip unexpected">unexpected pass</span>`
-          : ''
+          : blocker !== undefined
+            ? html`<span class="chip">not run</span>`
+            : ''
   return html`<details class="case" id="case-${index}" data-outcome="${result.outcome}" data-role="${result.role}" data-key="${`${result.id}@v${result.version}`}" data-search="${search}">
 <summary><span class="badge ${result.outcome}">${result.outcome}</span><code class="case-id">${result.id}</code><span class="chip">v${result.version}</span><span class="title">${result.title}</span>${marker}<span class="chip">${result.level}</span><span class="dur">${formatMs(result.durationMs)}</span></summary>
 <div class="case-body">
 ${result.message === undefined ? '' : html`<p class="message">${result.message}</p>`}
+${
+  result.blockedBy === undefined
+    ? ''
+    : html`<p class="facts" data-testid="blocked-by">Not run: it depends on ${
+        blockerIndex === -1
+          ? html`<span class="mono">${result.blockedBy.id}</span>`
+          : html`<a href="#case-${blockerIndex}" class="mono">${result.blockedBy.id}</a>`
+      } (v${result.version}), which ended in ${result.blockedBy.outcome}; that case's result holds the cause.</p>`
+}
 ${
   result.expected === undefined && result.seen === undefined
     ? ''

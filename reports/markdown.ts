@@ -5,6 +5,7 @@
  */
 import { type CaseResult, OUTCOMES, type RunReport } from '../harness/model/result.ts'
 import { baselineStatus } from './baseline.ts'
+import { dependentsByBlocker, resultKey } from './blocked.ts'
 import { escapeMarkdownInline as md, truncate } from './escape.ts'
 import { specLocation } from './spec-link.ts'
 
@@ -68,16 +69,25 @@ export function formatMarkdown(report: RunReport): string {
   }
 
   const failing = report.results.filter((r) => r.outcome === 'fail' || r.outcome === 'error')
+  const blocked = dependentsByBlocker(report.results)
   if (failing.length > 0) {
     out.push('### Failures', '')
-    for (const result of failing.slice(0, MAX_LINES)) out.push(line(report, result))
+    for (const result of failing.slice(0, MAX_LINES)) out.push(line(report, result, blocked))
     if (failing.length > MAX_LINES) out.push(`- … and ${failing.length - MAX_LINES} more (see report.html)`)
+    out.push('')
+  }
+  if (blocked.size > 0) {
+    out.push('### Not run because a case they depend on failed', '')
+    for (const [key, dependents] of blocked) {
+      const names = dependents.map((result) => code(result.id)).join(', ')
+      out.push(`- ${code(key)}: ${dependents.length} case(s) not run: ${names}`)
+    }
     out.push('')
   }
   const warnings = report.results.filter((r) => r.outcome === 'warn')
   if (warnings.length > 0) {
     out.push('### Warnings (SHOULD)', '')
-    for (const result of warnings.slice(0, MAX_LINES)) out.push(line(report, result))
+    for (const result of warnings.slice(0, MAX_LINES)) out.push(line(report, result, blocked))
     if (warnings.length > MAX_LINES) out.push(`- … and ${warnings.length - MAX_LINES} more (see report.html)`)
     out.push('')
   }
@@ -103,7 +113,7 @@ export function formatMarkdown(report: RunReport): string {
   return out.join('\n')
 }
 
-function line(report: RunReport, result: CaseResult): string {
+function line(report: RunReport, result: CaseResult, blocked: Map<string, CaseResult[]>): string {
   const icon = result.outcome === 'fail' ? '❌' : result.outcome === 'error' ? '💥' : '⚠️'
   const status = baselineStatus(report, result)
   const note =
@@ -119,6 +129,8 @@ function line(report: RunReport, result: CaseResult): string {
   if (result.seen !== undefined) parts.push(`seen ${md(truncate(result.seen, MAX_TEXT))}`)
   const spec = result.spec?.[0]
   if (spec !== undefined) parts.push(md(specLocation(spec)))
+  const dependents = blocked.get(resultKey(result))?.length ?? 0
+  if (dependents > 0) parts.push(`${dependents} dependent case(s) not run`)
   return `- ${parts.join(' · ')}`
 }
 

@@ -4,6 +4,7 @@
  * nothing about particular cases; suites know nothing about how the runner schedules them.
  */
 import type { X402Version } from '../wire/types.ts'
+import { caseById, registerCase } from './registry.ts'
 import type { Level, Role } from './result.ts'
 
 /**
@@ -17,6 +18,14 @@ export type Capability =
   | 'chain'
   /** A client declares a budget (maximum amount it will pay). */
   | 'client-budget'
+
+/** What makes a target offer each capability: the skip reason of a case that needs it says so. */
+export const CAPABILITY_HINTS: Readonly<Record<Capability, string>> = {
+  'builtin-facilitator': "wire the server to the suite's facilitator (X402_FACILITATOR_URL)",
+  chain: 'let the suite read the chain the target settles on (--start, or --rpc of its devnet)',
+  'client-budget':
+    "declare the client's budget: X402_CLIENT_BUDGET=<atomic units> in the harness's environment",
+}
 
 /** The static part of a case: everything but `run`. */
 export interface CaseMeta {
@@ -32,6 +41,12 @@ export interface CaseMeta {
   level: Level
   tags?: readonly string[]
   needs?: readonly Capability[]
+  /**
+   * Cases whose requirement this one builds on (a client that pays no batch-settlement payload cannot
+   * keep a channel). When one of them fails or errs at the same version, this case is not run: it
+   * reports `skip` naming that case, so one cause shows as one failure (harness/runner/dependencies.ts).
+   */
+  dependsOn?: readonly string[]
   /** Overrides the runner's per-case timeout (ms). */
   timeoutMs?: number
 }
@@ -49,7 +64,11 @@ export function defineCase<Context>(definition: CaseDefinition<Context>): CaseDe
     throw new Error(`case id '${definition.id}' is not <role>.<area>.<name>`)
   if (definition.versions.length === 0) throw new Error(`case ${definition.id} applies to no x402 version`)
   if (definition.requirements.length === 0) throw new Error(`case ${definition.id} traces to no requirement`)
-  return Object.freeze(definition)
+  if (definition.dependsOn?.includes(definition.id))
+    throw new Error(`case ${definition.id} depends on itself`)
+  const frozen = Object.freeze(definition)
+  registerCase(frozen as CaseDefinition<unknown>)
+  return frozen
 }
 
 /** Collects cases into a suite, failing at load time on a duplicate id. */
@@ -63,5 +82,27 @@ export function collectCases<Context>(
     seen.add(definition.id)
     cases.push(definition)
   }
+  checkDependencies(cases)
   return Object.freeze(cases)
+}
+
+/**
+ * Fails at load time on a `dependsOn` naming no case of `cases` or of the registry (a case of another
+ * file of the same role), and on a dependency cycle.
+ */
+export function checkDependencies(cases: readonly CaseMeta[]): void {
+  const byId = new Map<string, CaseMeta>(cases.map((definition) => [definition.id, definition]))
+  const find = (id: string): CaseMeta | undefined => byId.get(id) ?? caseById(id)
+  for (const definition of cases) {
+    for (const id of definition.dependsOn ?? [])
+      if (find(id) === undefined) throw new Error(`case ${definition.id} depends on an unknown case '${id}'`)
+  }
+  const done = new Set<string>()
+  const visit = (id: string, path: readonly string[]): void => {
+    if (path.includes(id)) throw new Error(`dependency cycle: ${[...path, id].join(' → ')}`)
+    if (done.has(id)) return
+    for (const next of find(id)?.dependsOn ?? []) visit(next, [...path, id])
+    done.add(id)
+  }
+  for (const definition of cases) visit(definition.id, [])
 }

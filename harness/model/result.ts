@@ -123,6 +123,11 @@ export interface CaseResult {
   expected?: string
   seen?: string
   spec?: SpecRef[]
+  /**
+   * Set when the case was not run because a case it depends on (`dependsOn`) failed or erred at this
+   * version: the outcome is `skip`, and that case's result carries the cause.
+   */
+  blockedBy?: { id: string; outcome: Outcome; message?: string }
   durationMs: number
   evidence: Evidence[]
 }

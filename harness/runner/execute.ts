@@ -1,15 +1,17 @@
 /**
  * Runs one case at one protocol version against a session and returns its `CaseResult`: capability
- * check, per-case timeout (a hung target costs this case only), evidence recording and outcome mapping.
- * Never throws.
+ * check, the cases it depends on (./dependencies.ts), per-case timeout (a hung target costs this case
+ * only), evidence recording and outcome mapping. Never throws.
  */
-import type { CaseDefinition } from '../model/case.ts'
+import { CAPABILITY_HINTS, type CaseDefinition } from '../model/case.ts'
 import { createEvidenceRecorder } from '../model/evidence.ts'
 import type { CaseResult } from '../model/result.ts'
 import type { Target } from '../targets/types.ts'
 import type { X402Version } from '../wire/types.ts'
+import { blockedVerdict, blockingPrerequisite, runShared } from './dependencies.ts'
 import type { RoleSession } from './fixture.ts'
 import { CaseTimeout, outcomeOf, type Verdict } from './outcome.ts'
+import { outputNote } from './output-evidence.ts'
 import { caseSeed } from './seed.ts'
 
 export interface ExecuteOptions {
@@ -26,8 +28,23 @@ type Ending = { thrown: unknown } | undefined
 /** How long an unexpected error waits for the target's exit to be noticed. */
 const TARGET_DEATH_GRACE_MS = 150
 
-/** Runs `definition` at `version`; every way it can end becomes a result. */
-export async function executeCase<Context>(
+/**
+ * Runs `definition` at `version`; every way it can end becomes a result. A case others depend on runs
+ * once per session and version; later calls get that result.
+ */
+export function executeCase<Context>(
+  definition: CaseDefinition<Context>,
+  version: X402Version,
+  session: RoleSession<Context>,
+  target: Target,
+  options: ExecuteOptions,
+): Promise<CaseResult> {
+  return runShared(session, definition.id, version, () =>
+    runCase(definition, version, session, target, options),
+  )
+}
+
+async function runCase<Context>(
   definition: CaseDefinition<Context>,
   version: X402Version,
   session: RoleSession<Context>,
@@ -36,9 +53,12 @@ export async function executeCase<Context>(
 ): Promise<CaseResult> {
   const started = performance.now()
   const evidence = createEvidenceRecorder()
-  const finish = (verdict: Verdict): CaseResult => {
+  const outputFrom = target.output?.mark()
+  const finish = (verdict: Verdict & Pick<CaseResult, 'blockedBy'>): CaseResult => {
     const { note, ...rest } = verdict
     if (note) evidence.add(note)
+    const output = outputNote(target, outputFrom)
+    if (output) evidence.add(output)
     return {
       id: definition.id,
       version,
@@ -54,10 +74,19 @@ export async function executeCase<Context>(
   }
 
   const missing = (definition.needs ?? []).filter((need) => !session.capabilities.includes(need))
-  if (missing.length > 0)
-    return finish({ outcome: 'skip', message: `the target does not offer: ${missing.join(', ')}` })
+  if (missing.length > 0) {
+    const enable = missing.map((need) => `${need}: ${CAPABILITY_HINTS[need]}`).join('; ')
+    return finish({
+      outcome: 'skip',
+      message: `the target does not offer: ${missing.join(', ')} (to run it, ${enable})`,
+    })
+  }
   const problem = target.problem()
   if (problem !== undefined) return finish({ outcome: 'error', message: `target unavailable: ${problem}` })
+  const blocker = await blockingPrerequisite(definition as CaseDefinition<unknown>, version, (prerequisite) =>
+    executeCase(prerequisite as CaseDefinition<Context>, version, session, target, options),
+  )
+  if (blocker !== undefined) return finish(blockedVerdict(blocker))
 
   const timeoutMs = definition.timeoutMs ?? options.timeoutMs
   const controller = new AbortController()

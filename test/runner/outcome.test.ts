@@ -124,7 +124,11 @@ describe('executeCase', () => {
       },
     })
     const skipped = await executeCase(needy, 2, session, target(), options)
-    expect(skipped).toMatchObject({ outcome: 'skip', message: 'the target does not offer: client-budget' })
+    expect(skipped.outcome).toBe('skip')
+    // The reason names the capability and what would enable it.
+    expect(skipped.message).toMatch(
+      /^the target does not offer: client-budget \(to run it, .*X402_CLIENT_BUDGET/,
+    )
     const plain = defineCase<unknown>({ ...meta, id: 'server.t.plain', run: async () => {} })
     const broken = await executeCase(
       plain,

@@ -89,7 +89,9 @@ describe('client suite against the reference clients', () => {
       expect(run.versions).toEqual([1])
       // A driver runs on a chain of its own: cases that need the suite to share it are not applicable.
       expect(notPassed(run.results)).toEqual([
-        'client.hostile.domain-mismatch@v1: skip — the target does not offer: chain ',
+        expect.stringMatching(
+          /^client\.hostile\.domain-mismatch@v1: skip — the target does not offer: chain \(/,
+        ),
       ])
     } finally {
       await driver.stop()
