@@ -4,9 +4,13 @@
  * facilitator as receiver authorizer) and runs the reference server's batch flow; cases run the client
  * several times with one payer, so its channel carries over from run to run.
  *
- * A client that pays no batch-settlement (it refuses an offer list holding only that scheme) skips every
- * case. A client that does not continue its channel with a voucher (a deposit into a new channel each
- * time) fails `cumulative-voucher` and skips the cases that need a second voucher.
+ * `client.batch.offered-scheme` judges first what every other case builds on: the batch-settlement offer
+ * is answered with a batch-settlement payload naming it, or not at all. A client that answers it with
+ * another scheme's payload (an exact EIP-3009 authorization) fails that case once, and the other cases
+ * are not run (they `dependsOn` it). A client that pays no batch-settlement (it refuses an offer list
+ * holding only that scheme) skips every case, saying a batch-settlement-paying client enables them. A
+ * client that does not continue its channel with a voucher (a deposit into a new channel each time)
+ * fails `cumulative-voucher` and skips the cases that need a second voucher.
  *
  * Grading of the Steady State cases (CL-15), after the server's one tampered payment response:
  * - the client signs no further voucher on that channel (a deposit into another channel is fine): pass;
@@ -132,13 +136,65 @@ function batchPayments(run: ClientRun): SentBatch[] {
   return sent
 }
 
+/** What enables the batch cases, for the skip reason of a client that pays no batch-settlement. */
+const ENABLE_BATCH =
+  'a client that pays batch-settlement (for the reference client: an offer list with no payable exact entry, or X402_CLIENT_PREFER_BATCH=1) runs these cases'
+
 /** Skips unless the client paid the batch-settlement offer at all. */
 function expectPaysBatch(run: ClientRun): SentBatch {
   const sent = batchPayments(run)
   if (sent.length === 0)
-    skip(`the client did not pay a batch-settlement offer (${describeRun(run)}); it pays no batch-settlement`)
+    skip(
+      `the client did not pay a batch-settlement offer (${describeRun(run)}); it pays no batch-settlement: ${ENABLE_BATCH}`,
+    )
   return sent[0]!
 }
+
+/** The id of the case every other batch case depends on. */
+const OFFERED_SCHEME = 'client.batch.offered-scheme'
+
+export const offeredScheme = clientCase({
+  id: OFFERED_SCHEME,
+  title:
+    'An offer list holding only batch-settlement is answered with a batch-settlement payload naming that offer (a deposit or voucher), or not paid at all',
+  role: 'client',
+  versions: [2],
+  requirements: ['CL-24', 'CL-23', 'CL-41'],
+  level: 'MUST',
+  tags: ['batch', 'honest'],
+  timeoutMs: BATCH_TIMEOUT_MS,
+  async run(context) {
+    const { endpoint, offer } = batchEndpoint(context)
+    const [run] = await runs(context, endpoint, 1)
+    if (run!.payments.length === 0)
+      skip(`the client paid nothing for a batch-settlement offer (${describeRun(run!)}): ${ENABLE_BATCH}`)
+    for (const observed of run!.payments) {
+      const json = isRecord(observed.json) ? observed.json : {}
+      const accepted = isRecord(json.accepted) ? json.accepted : undefined
+      check(
+        accepted?.scheme === BATCH_SCHEME,
+        "the client paid a batch-settlement offer under another scheme's name",
+        {
+          expected: `accepted: the offered ${BATCH_SCHEME} entry (the only one offered)`,
+          seen: `accepted.scheme ${show(accepted?.scheme)}: ${show(accepted)}`,
+          spec: refs('CL-24', 'CL-23'),
+        },
+      )
+      check(
+        accepted.payTo === offer.payTo && accepted.asset === offer.asset && accepted.amount === offer.amount,
+        'accepted is not the offered batch-settlement entry',
+        { expected: show(offer), seen: show(accepted), spec: refs('CL-23') },
+      )
+      const read = readBatchPayment(json.payload)
+      check(read.ok, "the client answered a batch-settlement offer with another scheme's payload", {
+        expected:
+          'a batch-settlement payload: deposit, voucher or refund with channelConfig and voucher (scheme_batch_settlement_evm.md "Client: Payment Construction")',
+        seen: `${read.ok ? '' : read.error}; payload keys: ${Object.keys(isRecord(json.payload) ? json.payload : {}).join(', ') || show(json.payload)}`,
+        spec: refs('CL-41', 'CL-24'),
+      })
+    }
+  },
+})
 
 /** The voucher ceiling of a payment. */
 const ceilingOf = (sent: SentBatch): bigint => sent.payment.voucher.maxClaimableAmount
@@ -261,6 +317,7 @@ function expectStoppedSigning(outcome: AfterHostility, situation: string, failed
 
 export const deposit = clientCase({
   id: 'client.batch.deposit',
+  dependsOn: [OFFERED_SCHEME],
   title:
     'The first batch-settlement payment is a deposit into the channel the offer describes, with a first voucher of the amount, and it lands on chain',
   role: 'client',
@@ -431,6 +488,7 @@ export const deposit = clientCase({
 
 export const cumulativeVoucher = clientCase({
   id: 'client.batch.cumulative-voucher',
+  dependsOn: [OFFERED_SCHEME],
   title:
     'The next payment on the channel is a voucher of chargedCumulativeAmount + amount on the same channel (or a correct recovery from the corrective 402)',
   role: 'client',
@@ -487,6 +545,7 @@ export const cumulativeVoucher = clientCase({
 
 export const correctiveRecovery = clientCase({
   id: 'client.batch.corrective-recovery',
+  dependsOn: [OFFERED_SCHEME],
   title:
     'After a lost response, the client recovers through the corrective 402: it adopts the verified state and retries with chargedCumulativeAmount + amount, never more',
   role: 'client',
@@ -527,6 +586,7 @@ export const correctiveRecovery = clientCase({
 
 export const correctiveForged = clientCase({
   id: 'client.batch.corrective-forged-signature',
+  dependsOn: [OFFERED_SCHEME],
   title:
     'A corrective 402 whose voucherState is signed by someone else is not adopted (the client never signs the inflated chargedCumulativeAmount + amount)',
   role: 'client',
@@ -548,6 +608,7 @@ export const correctiveForged = clientCase({
 
 export const correctiveAboveSigned = clientCase({
   id: 'client.batch.corrective-above-signed',
+  dependsOn: [OFFERED_SCHEME],
   title:
     "A corrective 402 whose chargedCumulativeAmount exceeds the client's own signedMaxClaimable is not adopted",
   role: 'client',
@@ -576,6 +637,7 @@ function steadyStateCase(
 ) {
   return clientCase({
     id: `client.batch.steady-${name}`,
+    dependsOn: [OFFERED_SCHEME],
     title,
     role: 'client',
     versions: [2],
@@ -620,6 +682,7 @@ export const steadyChannelId = steadyStateCase(
 
 /** The batch-settlement client cases, in report order. */
 export const batchCases = [
+  offeredScheme,
   deposit,
   cumulativeVoucher,
   correctiveRecovery,

@@ -11,7 +11,10 @@ import { formatJsonReport, REPORT_SCHEMA_URL } from '../../reports/json.ts'
 import { formatMarkdown } from '../../reports/markdown.ts'
 import { fixtureReport } from './fixture.ts'
 
-const common = {
+const common: Pick<
+  CaseResult,
+  'version' | 'role' | 'requirements' | 'level' | 'tags' | 'durationMs' | 'evidence'
+> = {
   version: 2,
   role: 'server',
   requirements: ['RS-14'],
@@ -19,7 +22,7 @@ const common = {
   tags: [],
   durationMs: 1,
   evidence: [],
-} as const
+}
 
 const root: CaseResult = {
   ...common,

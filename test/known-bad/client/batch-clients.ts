@@ -3,7 +3,9 @@
  * batch-settlement step replaced, each caught by the named client.batch cases (same shape as
  * ./clients.ts; run by test/suites/client/batch.test.ts over the batch cases only).
  */
+import { BATCH_SCHEME } from '../../../harness/facilitator/batch/channel.ts'
 import { defaultSteps } from '../../../harness/reference/client/index.ts'
+import type { PaymentRequirements } from '../../../harness/wire/types.ts'
 import type { KnownBadClient } from './clients.ts'
 
 /** A channel state in a payment response, read without any check. */
@@ -16,6 +18,32 @@ function trustedState(settlement: unknown): { charged?: bigint; balance?: bigint
 }
 
 export const knownBadBatchClients: readonly KnownBadClient[] = [
+  {
+    name: 'batch-pays-exact',
+    defect:
+      'ignores the scheme: answers a batch-settlement offer with an exact EIP-3009 authorization under accepted = that offer',
+    steps: {
+      // Pays a batch offer down the exact path, then names the offer it was given in accepted.
+      choose: async (challenge, context) => {
+        const chosen = await defaultSteps.choose(challenge, context)
+        return chosen?.scheme === BATCH_SCHEME
+          ? ({ ...chosen, scheme: 'exact' } as PaymentRequirements)
+          : chosen
+      },
+      payload: (challenge, requirements, payment) => {
+        const payload = defaultSteps.payload(challenge, requirements, payment)
+        if (payload.x402Version !== 2) return payload
+        const offered = challenge.paymentRequired.accepts.find(
+          (offer) => offer.scheme === BATCH_SCHEME && offer.payTo === requirements.payTo,
+        )
+        return offered === undefined
+          ? payload
+          : { ...payload, accepted: structuredClone(offered) as typeof payload.accepted }
+      },
+    },
+    // Every other batch case depends on this one: they report skip, not nine more failures.
+    caughtBy: { 'client.batch.offered-scheme@v2': 'fail' },
+  },
   {
     name: 'batch-trusts-receipt',
     defect:

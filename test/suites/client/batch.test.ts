@@ -66,6 +66,28 @@ describe('client batch-settlement cases', () => {
     })
     const run = await runClientSuite(environment, exactOnly, { caseIds })
     expect(other(run.results, 'skip')).toEqual([])
+    // Each skip says what would run it.
+    for (const result of run.results)
+      expect(result.message, result.id).toMatch(/client that pays batch-settlement/)
+  }, 300_000)
+
+  test('a client answering batch offers with exact payloads fails once; the other batch cases are not run because of it', async () => {
+    const bad = knownBadBatchClients.find((candidate) => candidate.name === 'batch-pays-exact')!
+    const run = await runClientSuite(
+      environment,
+      referenceClientTarget({ versions: [2], steps: bad.steps, label: 'batch-pays-exact' }),
+      { caseIds, budget: DEFAULT_CLIENT_BUDGET },
+    )
+    const root = run.results.find((result) => result.id === 'client.batch.offered-scheme')!
+    expect(root.outcome, root.message).toBe('fail')
+    const others = run.results.filter((result) => result.id !== root.id)
+    expect(others).toHaveLength(batchCases.length - 1)
+    for (const result of others) {
+      expect(result.outcome, result.id).toBe('skip')
+      expect(result.message).toBe('not run: depends on client.batch.offered-scheme, which failed')
+      expect(result.blockedBy?.id).toBe('client.batch.offered-scheme')
+      expect(result.evidence).toEqual([])
+    }
   }, 300_000)
 
   for (const bad of knownBadBatchClients) {
