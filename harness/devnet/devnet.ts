@@ -11,6 +11,7 @@ import { anvilBinary } from './binary.ts'
 import { devnetHandle } from './handle.ts'
 import { placeContract } from './place.ts'
 import { freePort } from './ports.ts'
+import { prebuiltKey, readPrebuilt, savePrebuilt } from './prebuilt.ts'
 import { MULTICALL3_ADDRESS, type PresetName, presets } from './presets.ts'
 import type { Devnet } from './types.ts'
 
@@ -23,15 +24,23 @@ export interface StartDevnetOptions {
   usdcPerAccount?: bigint
 }
 
+/** 1,000,000 USDC (atomic units) for each deterministic account. */
+export const DEFAULT_USDC_PER_ACCOUNT = 1_000_000_000_000n
+
 /** Boots a devnet and returns once USDC, Multicall3 and the funded accounts are in place. */
 export async function startDevnet(options: StartDevnetOptions = {}): Promise<Devnet> {
   const preset = presets[options.preset ?? 'base-sepolia']
   const port = options.port ?? (await freePort())
+  const usdcPerAccount = options.usdcPerAccount ?? DEFAULT_USDC_PER_ACCOUNT
+  const binary = anvilBinary()
+  const key = prebuiltKey(preset.name, usdcPerAccount, binary)
+  const prebuilt = readPrebuilt(key)
   const instance = Instance.anvil({
-    binary: anvilBinary(),
+    binary,
     host: '127.0.0.1',
     port,
     chainId: preset.chainId,
+    ...(prebuilt ? { loadState: prebuilt.stateFile } : {}),
   })
   let unregister: (() => void) | undefined
   const stopInstance = async () => {
@@ -49,8 +58,11 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
 
   try {
     const devnet = devnetHandle(preset, `http://127.0.0.1:${port}`, stopInstance)
-    await placeContracts(devnet)
-    await fundDeterministicAccounts(devnet, options.usdcPerAccount ?? 1_000_000_000_000n)
+    if (!prebuilt) {
+      await placeContracts(devnet)
+      await fundDeterministicAccounts(devnet, usdcPerAccount)
+      await savePrebuilt(key, devnet.rpcUrl, devnet.accounts)
+    }
     // Nothing was mined while setting up: a first block gives `latest` (where eth_call simulates) today's
     // timestamp instead of the genesis block's.
     await devnet.testClient.mine({ blocks: 1 })

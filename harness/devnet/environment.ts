@@ -2,8 +2,13 @@
  * The environment handed to an implementation under test (DESIGN.md, "The user-facing contract"),
  * also printed by `x402-conformance devnet` so a user can wire an SDK by hand.
  */
-import { ACCOUNT_ROLES } from './accounts.ts'
+import { ACCOUNT_ROLES } from './roles.ts'
 import type { Devnet } from './types.ts'
+
+/** What the environment is made of: a devnet, or the chain the devnet command booted before loading viem. */
+export type EnvironmentSource = Pick<Devnet, 'rpcUrl' | 'preset' | 'usdc'> & {
+  accounts: readonly { address: string; privateKey: string }[]
+}
 
 export interface TargetEnvironment {
   X402_RPC_URL: string
@@ -27,7 +32,7 @@ export interface EnvironmentOptions {
   payTo?: string
 }
 
-export function targetEnvironment(devnet: Devnet, options: EnvironmentOptions): TargetEnvironment {
+export function targetEnvironment(devnet: EnvironmentSource, options: EnvironmentOptions): TargetEnvironment {
   const account = (index: number) => devnet.accounts[index]!
   const env: TargetEnvironment = {
     X402_RPC_URL: devnet.rpcUrl,
