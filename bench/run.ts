@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 
 const benches = [
   'devnet.ts',
+  'devnet-as-run.ts',
   'facilitator.ts',
   'server-suite.ts',
   'client-suite.ts',

@@ -2,6 +2,10 @@
 // Entry point. In the checkout it runs the TypeScript sources (Node >= 22.18 strips their types); the
 // published package ships them compiled (dist/), since Node does not strip types under node_modules.
 import { existsSync } from 'node:fs'
+import module from 'node:module'
+
+// V8's code cache on disk: later starts skip compiling what they compiled before.
+module.enableCompileCache?.()
 
 const sources = new URL('../cli/main.ts', import.meta.url)
 const fromSources = existsSync(sources)

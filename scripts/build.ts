@@ -17,6 +17,12 @@ const ASSETS = ['harness/processes/reaper.sh', 'reports/schema/report.schema.jso
 
 rmSync(dist, { recursive: true, force: true })
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
+try {
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
+} catch {
+  // tsc printed the errors.
+  process.stderr.write('build: the TypeScript does not compile (errors above)\n')
+  process.exit(1)
+}
 for (const asset of ASSETS) cpSync(join(root, asset), join(dist, asset))
 process.stdout.write(`built ${dist}\n`)

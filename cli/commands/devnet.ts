@@ -5,12 +5,23 @@
  */
 import { parseArgs } from 'node:util'
 import { exportLines, targetEnvironment } from '../../harness/devnet/environment.ts'
-import { ACCOUNT_ROLES, isPresetName, MULTICALL3_ADDRESS, startDevnet } from '../../harness/devnet/index.ts'
-import { startFacilitator } from '../../harness/facilitator/index.ts'
-import { onShutdown, setSignalExitCode } from '../../harness/processes/registry.ts'
+import { isPresetName, MULTICALL3_ADDRESS } from '../../harness/devnet/presets.ts'
+import { bootDevnetChain } from '../../harness/devnet/quick-start.ts'
+import { ACCOUNT_ROLES } from '../../harness/devnet/roles.ts'
+import { serveDeferred } from '../../harness/facilitator/deferred.ts'
+import type { FacilitatorService } from '../../harness/facilitator/service.ts'
+import { onShutdown, setSignalExitCode, shutDown } from '../../harness/processes/registry.ts'
 import { parsePort, UsageError } from '../usage.ts'
 
-export const devnetUsage = `usage: x402-conformance devnet [--chain base-sepolia|base] [--port N] [--facilitator-port N] [--json]`
+/** `devnet --help`. */
+export const devnetUsage = `usage: x402-conformance devnet [--chain base-sepolia|base] [--port N] [--facilitator-port N] [--json]
+
+  boots a local chain with USDC and Multicall3 at their canonical addresses, funded accounts and the
+  built-in facilitator, prints how to reach them, and runs until Ctrl-C
+  --chain <name>          base-sepolia (default, chain id 84532) or base (8453)
+  --port <n>              the RPC port (default: a free port)
+  --facilitator-port <n>  the built-in facilitator's port (default: a free port)
+  --json                  print one JSON object instead of export lines`
 
 export async function devnetCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -20,23 +31,43 @@ export async function devnetCommand(argv: string[]): Promise<number> {
       port: { type: 'string' },
       'facilitator-port': { type: 'string' },
       json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: false,
   })
+  if (values.help) {
+    process.stdout.write(`${devnetUsage}\n`)
+    return 0
+  }
   const chain = values.chain
   if (!isPresetName(chain)) throw new UsageError(`--chain must be base-sepolia or base, got '${chain}'`)
   const port = parsePort(values.port, '--port')
   const facilitatorPort = parsePort(values['facilitator-port'], '--facilitator-port')
 
-  const devnet = await startDevnet({ preset: chain, ...(port === undefined ? {} : { port }) })
-  const facilitator = await startFacilitator({
-    devnet,
-    signer: devnet.accounts[ACCOUNT_ROLES.facilitator]!,
-    ...(facilitatorPort === undefined ? {} : { port: facilitatorPort }),
-  }).catch(async (error: unknown) => {
+  // Only light modules so far: the chain boots from its pre-built state and the facilitator's port is
+  // served at once; viem and the facilitator load after the lines are printed (requests wait for them).
+  const devnet = await bootDevnetChain({ preset: chain, ...(port === undefined ? {} : { port }) })
+  // Loading viem blocks the event loop for a few hundred ms: it starts once the lines are out.
+  let serviceLoaded: (service: FacilitatorService) => void = () => {}
+  let serviceFailed: (error: unknown) => void = () => {}
+  const service = new Promise<FacilitatorService>((resolve, reject) => {
+    serviceLoaded = resolve
+    serviceFailed = reject
+  })
+  const facilitator = await serveDeferred(
+    service,
+    facilitatorPort === undefined ? {} : { port: facilitatorPort },
+  ).catch(async (error: unknown) => {
     await devnet.stop()
     throw error
+  })
+  service.catch((error: unknown) => {
+    process.stderr.write(
+      `x402-conformance devnet: the built-in facilitator failed to load: ${String(error)}\n`,
+    )
+    setSignalExitCode(2)
+    shutDown(2)
   })
 
   const env = targetEnvironment(devnet, { facilitatorUrl: facilitator.url })
@@ -66,6 +97,9 @@ export async function devnetCommand(argv: string[]): Promise<number> {
     )
   }
 
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
+  setImmediate(() => loadFacilitator(devnet).then(serviceLoaded, serviceFailed))
+
   // Run until interrupted; the registry stops anvil, this hook stops the facilitator.
   setSignalExitCode(0)
   await new Promise<void>((resolve) => {
@@ -77,4 +111,16 @@ export async function devnetCommand(argv: string[]): Promise<number> {
     })
   })
   return 0
+}
+
+/** The built-in facilitator on the booted chain (loads viem). */
+async function loadFacilitator(
+  chain: Awaited<ReturnType<typeof bootDevnetChain>>,
+): Promise<FacilitatorService> {
+  const [{ devnetHandle }, { createFacilitator }] = await Promise.all([
+    import('../../harness/devnet/handle.ts'),
+    import('../../harness/facilitator/index.ts'),
+  ])
+  const devnet = devnetHandle(chain.preset, chain.rpcUrl, chain.stop)
+  return createFacilitator({ devnet, signer: devnet.accounts[ACCOUNT_ROLES.facilitator]! }).service
 }
