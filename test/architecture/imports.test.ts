@@ -1,0 +1,41 @@
+/**
+ * The architecture test: data flows one way (CLI and library entry → suites, reports → harness →
+ * contract artifacts) and no module imports itself through others. The graph is read from the sources;
+ * what existed when the test was written is listed in known.json and may only shrink.
+ */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+import { circles, importGraph, upwardEdges } from './graph.ts'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const known = JSON.parse(readFileSync(new URL('./known.json', import.meta.url), 'utf8')) as {
+  circles: string[][]
+  upward: string[]
+}
+const graph = importGraph(root)
+
+describe('import graph', () => {
+  test('reads the whole product', () => {
+    expect(graph.size).toBeGreaterThan(200)
+    expect(graph.get('cli/main.ts')?.size).toBeGreaterThan(0)
+  })
+
+  test('no import circle beyond the known ones (a known one may only shrink)', () => {
+    const allowed = (circle: string[]) =>
+      known.circles.some((old) => circle.every((module) => old.includes(module)))
+    expect(circles(graph).filter((circle) => !allowed(circle))).toEqual([])
+  })
+
+  test('no upward import beyond the known ones (harness imports neither suites, reports nor the CLI)', () => {
+    expect(upwardEdges(graph).filter((edge) => !known.upward.includes(edge))).toEqual([])
+  })
+
+  test('the checks can fail: a made-up circle and upward edge are found', () => {
+    const made = new Map(graph)
+    made.set('harness/x.ts', new Set(['harness/y.ts', 'cli/main.ts']))
+    made.set('harness/y.ts', new Set(['harness/x.ts']))
+    expect(circles(made)).toContainEqual(['harness/x.ts', 'harness/y.ts'])
+    expect(upwardEdges(made)).toContain('harness/x.ts -> cli/main.ts')
+  })
+})
