@@ -8,6 +8,15 @@ import type { Devnet, DevnetAccount } from '../devnet/types.ts'
 import type { BatchSettleSwitches } from './batch/settle.ts'
 import { KeyedQueue } from './locks.ts'
 
+/**
+ * How the facilitator orders the transactions it sends: `run(signer, send)`. The default (one send at
+ * a time per signer, a `KeyedQueue`) is its nonce management: concurrent settles never take the same
+ * transaction nonce of its signer.
+ */
+export interface SendQueue {
+  run<T>(key: string, work: () => Promise<T>): Promise<T>
+}
+
 /** The chain side of a facilitator given as viem clients (the wallet client's account settles). */
 export interface FacilitatorChain {
   publicClient: PublicClient<Transport, Chain>
@@ -32,6 +41,8 @@ export interface FacilitatorOptions {
   validBeforeBufferSeconds?: number
   /** How long settle waits for a receipt before answering `unexpected_settle_error`. Default 30 s. */
   receiptTimeoutMs?: number
+  /** How sends from the signer are ordered. Default: one at a time per signer. */
+  sends?: SendQueue
   /**
    * Safeguards of the batch-settlement scheme to turn off, for known-bad facilitators only (the
    * reference never sets any). Default: none.
@@ -52,7 +63,7 @@ export interface FacilitatorContext {
    * The one queue every transaction from the signer goes through (exact and batch-settlement alike),
    * so concurrent settles of different schemes never reuse the signer's transaction nonce.
    */
-  sends: KeyedQueue
+  sends: SendQueue
 }
 
 /** Resolves options into a context; throws when neither or both of `devnet` and `chain` are given. */
@@ -63,7 +74,7 @@ export function resolveContext(options: FacilitatorOptions): FacilitatorContext 
   const common = {
     validBeforeBufferSeconds: options.validBeforeBufferSeconds ?? 6,
     receiptTimeoutMs: options.receiptTimeoutMs ?? 30_000,
-    sends: new KeyedQueue(),
+    sends: options.sends ?? new KeyedQueue(),
   }
   if (options.devnet) {
     const devnet = options.devnet

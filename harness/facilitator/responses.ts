@@ -21,15 +21,20 @@ export function settleSuccess(transaction: string, network: string, payer: strin
   return { success: true, payer, transaction, network }
 }
 
-/** A failed SettlementResponse: `transaction` is the empty string (spec §5.3.2). */
+/**
+ * A failed SettlementResponse: `transaction` is the empty string (spec §5.3.2). `message` says what
+ * the chain answered, when a send failed (`errorMessage`, as the @x402 facilitators add it).
+ */
 export function settleFailure(
   reason: string,
   network: string,
   payer: string | undefined,
+  message?: string,
 ): SettlementResponse {
   return {
     success: false,
     errorReason: reason,
+    ...(message === undefined ? {} : { errorMessage: message }),
     ...(payer === undefined ? {} : { payer }),
     transaction: '',
     network,
@@ -48,15 +53,26 @@ export function responseNetwork(context: FacilitatorContext, body: FacilitatorBo
 }
 
 /**
- * GET /supported: `exact` on this chain for v1 (network name) and v2 (CAIP-2), v2 `batch-settlement`
+ * The EIP-712 domain name and version of the token this facilitator settles, when it knows them (the
+ * preset's USDC): some servers build their offers' `extra` from `/supported`.
+ */
+function tokenDomain(context: FacilitatorContext): { extra?: { name: string; version: string } } {
+  if (context.usdc.toLowerCase() !== context.preset.usdc.toLowerCase()) return {}
+  const { name, version } = context.preset.eip712
+  return { extra: { name, version } }
+}
+
+/**
+ * GET /supported: `exact` on this chain for v1 (network name) and v2 (CAIP-2), with the token's
+ * EIP-712 `name`/`version` in `extra` where known; v2 `batch-settlement`
  * with the receiver authorizer in `extra` (x402-digest §3.3: batch kinds carry
  * `{"receiverAuthorizer": "0x…"}`; the signer signs the claim and refund digests), and the settlement signer.
  */
 export function supportedResponse(context: FacilitatorContext): Required<SupportedResponse> {
   return {
     kinds: [
-      { x402Version: 1, scheme: 'exact', network: context.preset.networkV1 },
-      { x402Version: 2, scheme: 'exact', network: context.preset.network },
+      { x402Version: 1, scheme: 'exact', network: context.preset.networkV1, ...tokenDomain(context) },
+      { x402Version: 2, scheme: 'exact', network: context.preset.network, ...tokenDomain(context) },
       {
         x402Version: 2,
         scheme: 'batch-settlement',

@@ -31,3 +31,9 @@ export function revertReason(error: unknown): ReasonCode {
   for (const [pattern, reason] of REVERTS) if (pattern.test(text)) return reason
   return Reason.transaction
 }
+
+/** The chain's answer to a failed send, in one short line (viem puts its details after a blank line). */
+export function sendErrorLine(error: unknown): string {
+  const text = error instanceof BaseError ? error.details || error.shortMessage : String(error)
+  return (text.split('\n')[0] ?? '').trim().slice(0, 200)
+}

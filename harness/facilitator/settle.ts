@@ -17,7 +17,7 @@ import { KeyedQueue } from './locks.ts'
 import { type ExactPayment, type FacilitatorBody, networkId, payerOf, readPayment } from './payment.ts'
 import { Reason } from './reasons.ts'
 import { responseNetwork, settleFailure, settleSuccess } from './responses.ts'
-import { isTransportFailure, revertReason } from './revert.ts'
+import { isTransportFailure, revertReason, sendErrorLine } from './revert.ts'
 import { verifyBody } from './verify.ts'
 
 /**
@@ -35,7 +35,8 @@ export function createSettle(context: FacilitatorContext): Settle {
 
   return async (body) => {
     const payer = payerOf(body)
-    const fail = (reason: string) => settleFailure(reason, responseNetwork(context, body), payer)
+    const fail = (reason: string, message?: string) =>
+      settleFailure(reason, responseNetwork(context, body), payer, message)
     const read = readPayment(context, body)
     if (!read.ok) return fail(read.reason)
     const { from, nonce } = read.value.authorization
@@ -59,7 +60,7 @@ export function createSettle(context: FacilitatorContext): Settle {
           )
         } catch (error) {
           if (isTransportFailure(error)) throw error
-          return fail(revertReason(error))
+          return fail(revertReason(error), sendErrorLine(error))
         }
         const receipt = await receiptOf(context, hash)
         if (receipt.status !== 'success' || !transferred(context, receipt, verdict.payment)) {

@@ -173,6 +173,46 @@ const client: readonly RequirementInput[] = [
     seeAlso: [exactEvm('Summary')],
     basis: 'keyword',
   },
+  {
+    id: 'CL-43',
+    level: 'MUST',
+    role: 'client',
+    versions: [1, 2],
+    statement:
+      "Keys of extra beyond name and version do not change the signing domain: an extra that also names a chainId, verifyingContract or domain of another chain or token still gets a signature under the network's chain id and the offer's asset, and nothing valid elsewhere.",
+    quote:
+      '`verifyingContract`: The token contract address (from `asset`); `chainId`: the chain ID of the network',
+    spec: coreV2('§6.1.1 EIP-3009 Authorization'),
+    seeAlso: [exactEvmFoundation(EIP3009_EXTRA)],
+    basis: 'implied',
+    tags: ['eip712', 'security'],
+  },
+  {
+    id: 'CL-44',
+    level: 'MUST',
+    role: 'client',
+    versions: [1, 2],
+    statement:
+      "Keys of extra that look like another amount or recipient (srcAmountRequired, recipient, payTo, amount…) do not change what is signed: value is the offer's amount and to its payTo; a declared budget applies to the value actually signed.",
+    quote: '**Amount Validation**: Ensure the payment amount exactly matches the required amount',
+    spec: coreV2('§6.1.2 Verification Steps'),
+    seeAlso: [coreV2('§5.1.2 Field Descriptions'), coreV2('§2. Core Payment Flow')],
+    basis: 'implied',
+    tags: ['security'],
+  },
+  {
+    id: 'CL-45',
+    level: 'SHOULD',
+    role: 'client',
+    versions: [1, 2],
+    statement:
+      'The client does not sign an authorization that is already expired or has no lifetime (validBefore at or before the time it is sent, an offer with maxTimeoutSeconds 0). A SHOULD, graded by risk: no spec sentence makes it a MUST (the time window is a facilitator verification step), and such an authorization can never move funds.',
+    quote: '**Time Window Check**: Verify the authorization is within its valid time range',
+    spec: coreV2('§6.1.2 Verification Steps'),
+    seeAlso: [coreV2('§5.1.2 Field Descriptions')],
+    basis: 'implied',
+    tags: ['time'],
+  },
 ]
 
 /** Server-side rules specific to exact EVM. */
@@ -585,6 +625,20 @@ const facilitator: readonly RequirementInput[] = [
     seeAlso: [coreV1('§6.1.3 Settlement'), exactEvm(EIP3009_PHASE3)],
     basis: 'mechanism',
     tags: ['chain'],
+  },
+  {
+    id: 'FA-56',
+    level: 'MUST',
+    role: 'facilitator',
+    versions: [1, 2],
+    statement:
+      "Valid payments of different payers settled at the same time all settle: the facilitator orders its signer's transactions, so two settlements never take the same transaction nonce.",
+    quote:
+      'Settlement is performed by calling the `transferWithAuthorization` function on the ERC-20 contract with the signature and authorization parameters provided in the payment payload.',
+    spec: coreV2('§6.1.3 Settlement'),
+    seeAlso: [exactEvm(EIP3009_PHASE3)],
+    basis: 'implied',
+    tags: ['chain', 'concurrency'],
   },
   {
     id: 'FA-15',

@@ -270,7 +270,7 @@ export const httpV2Requirements: readonly RequirementInput[] = [
     role: 'client',
     versions: [1, 2],
     statement:
-      'The client signs nothing for a challenge it cannot honour: one that is not base64 JSON (v1: not a JSON body), of an unknown x402Version, or whose offer lacks or mistypes a field the payment is made of (scheme, network, amount, asset, payTo, maxTimeoutSeconds) or holds an impossible value (a negative or fractional amount, maxTimeoutSeconds 0).',
+      'The client signs nothing for a challenge it cannot honour: one that is not base64 JSON (v1: not a JSON body), of an unknown x402Version, or whose offer lacks or mistypes a field the payment is made of (scheme, network, amount, asset, payTo, maxTimeoutSeconds) or holds an impossible value (a negative or fractional amount). An offer with maxTimeoutSeconds 0 is CL-45 (a SHOULD).',
     spec: coreV2('§5.1.2 Field Descriptions'),
     seeAlso: [coreV1('§5.1.2 Field Descriptions'), httpV2('Payment Required Signaling')],
     basis: 'implied',

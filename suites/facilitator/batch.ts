@@ -20,6 +20,7 @@ import type { SettlementResponse, VerifyResponse } from '../../harness/wire/type
 import { describeAnswer, type FacilitatorAnswer, isRecord } from './api.ts'
 import type { FacilitatorCaseContext } from './context.ts'
 import { freshAddress } from './payments.ts'
+import { expectNoSignerRace } from './signer-race.ts'
 import { refs } from './verdicts.ts'
 
 /** The prefix of every batch-settlement EVM error code. */
@@ -91,6 +92,7 @@ export async function openFunded(
   const answer = await context.facilitator.settle(body, 'settle (deposit opening the channel)')
   const state = await channelOf(context, channel.channelId)
   if (answer.body?.success !== true || state.balance !== deposit) {
+    expectNoSignerRace(answer)
     throw new CheckFailure('the facilitator did not settle a valid deposit into a new channel', {
       expected: `success true and the channel funded with ${deposit}`,
       seen: `${describeAnswer(answer)}; on chain ${show(state)}`,

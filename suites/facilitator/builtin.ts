@@ -4,7 +4,15 @@
  * It is the facilitator suite's reference implementation (`demo`), and the base of the known-bad
  * facilitators, which wrap its request handling (`wrap`) to inject one defect each.
  */
-import { type Chain, createPublicClient, createWalletClient, defineChain, type Hex, http } from 'viem'
+import {
+  type Chain,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  type Hex,
+  http,
+  type Transport,
+} from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { base, baseSepolia } from 'viem/chains'
 import { type ChainPreset, presets } from '../../harness/devnet/presets.ts'
@@ -13,6 +21,7 @@ import {
   type BatchSettleSwitches,
   createFacilitator,
   type Facilitator,
+  type FacilitatorOptions,
 } from '../../harness/facilitator/index.ts'
 import type { FacilitatorService } from '../../harness/facilitator/service.ts'
 import type { InProcessTarget } from '../../harness/runner/fixture.ts'
@@ -20,15 +29,27 @@ import type { InProcessTarget } from '../../harness/runner/fixture.ts'
 /** Changes the built-in facilitator's request handling (the known-bad facilitators inject defects here). */
 export type ServiceWrapper = (service: FacilitatorService, facilitator: Facilitator) => FacilitatorService
 
+/** How a variant of the built-in facilitator differs (the known-bad facilitators). */
+export interface BuiltinVariant {
+  /** Changes its request handling. */
+  wrap?: ServiceWrapper
+  /** Batch-settlement safeguards turned off. */
+  batchDefects?: BatchSettleSwitches
+  /** How its signer's sends are ordered (default: one at a time, its nonce management). */
+  sends?: FacilitatorOptions['sends']
+  /** The transport its wallet sends through (default: plain HTTP to `X402_RPC_URL`). */
+  transport?: (rpcUrl: string) => Transport
+}
+
 /**
- * Starts the built-in facilitator on 127.0.0.1 (`PORT` when set) from a target environment; `wrap` and
- * `batchDefects` make a known-bad variant of it.
+ * Starts the built-in facilitator on 127.0.0.1 (`PORT` when set) from a target environment; the
+ * variant's fields make a known-bad version of it.
  */
 export async function startBuiltinFacilitator(
   environment: Record<string, string | undefined>,
-  options: { wrap?: ServiceWrapper; batchDefects?: BatchSettleSwitches } = {},
+  options: BuiltinVariant = {},
 ): Promise<InProcessTarget> {
-  const facilitator = builtinFromEnvironment(environment, options.batchDefects)
+  const facilitator = builtinFromEnvironment(environment, options)
   const service = options.wrap ? options.wrap(facilitator.service, facilitator) : facilitator.service
   const port = environment.PORT === undefined ? 0 : Number(environment.PORT)
   const server = await serveFacilitator(service, { port })
@@ -38,7 +59,7 @@ export async function startBuiltinFacilitator(
 /** The built-in facilitator (no server) settling on the chain the environment names. */
 export function builtinFromEnvironment(
   environment: Record<string, string | undefined>,
-  batchDefects: BatchSettleSwitches = {},
+  variant: Omit<BuiltinVariant, 'wrap'> = {},
 ): Facilitator {
   const rpcUrl = required(environment, 'X402_RPC_URL')
   const chainId = Number(required(environment, 'X402_CHAIN_ID'))
@@ -54,11 +75,16 @@ export function builtinFromEnvironment(
   return createFacilitator({
     chain: {
       publicClient: createPublicClient({ chain, transport, pollingInterval: 20 }),
-      walletClient: createWalletClient({ account, chain, transport }),
+      walletClient: createWalletClient({
+        account,
+        chain,
+        transport: variant.transport?.(rpcUrl) ?? transport,
+      }),
       preset,
       usdc: preset.usdc,
     },
-    batchDefects,
+    batchDefects: variant.batchDefects ?? {},
+    ...(variant.sends === undefined ? {} : { sends: variant.sends }),
   })
 }
 

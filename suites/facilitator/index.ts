@@ -15,6 +15,7 @@ import { settleMalformed, verifyMalformed } from './cases/malformed.ts'
 import { propertySettledSum, propertySingleFieldMutation } from './cases/properties.ts'
 import {
   settleConcurrent,
+  settleConcurrentPayers,
   settleDefects,
   settleExpiredAfterVerify,
   settleReplay,
@@ -55,7 +56,14 @@ export const facilitatorCases = collectCases<FacilitatorCaseContext>(
   ],
   verifyUnsupported,
   [verifyMalformed],
-  [settleValid, settleWithoutVerify, settleReplay, settleConcurrent, settleExpiredAfterVerify],
+  [
+    settleValid,
+    settleWithoutVerify,
+    settleReplay,
+    settleConcurrent,
+    settleConcurrentPayers,
+    settleExpiredAfterVerify,
+  ],
   settleDefects,
   [settleMalformed],
   [smartWalletValid, smartWalletInvalid],

@@ -21,6 +21,7 @@ import { requirementById } from '../catalog/index.ts'
 import { specRefs } from '../spec-refs.ts'
 import { describeAnswer, type FacilitatorAnswer } from './api.ts'
 import type { Deal } from './payments.ts'
+import { expectNoSignerRace } from './signer-race.ts'
 
 /** The spec sections of catalogue requirements, for a failure's `spec`. */
 export const refs: (...ids: string[]) => SpecRef[] = specRefs
@@ -155,6 +156,7 @@ export async function expectSettled(
 ): Promise<TransactionObservation> {
   const body = answer.body
   if (body === undefined || body.success !== true) {
+    expectNoSignerRace(answer)
     throw new CheckFailure('/settle did not settle a valid payment', {
       expected: '{"success": true, "transaction": "0x…", …}',
       seen: body === undefined ? describeAnswer(answer) : show(body),

@@ -48,13 +48,13 @@ describe('endpoints', () => {
     expect(new URL(facilitator.url).hostname).toBe('127.0.0.1')
   })
 
-  it('GET /supported lists exact for v1 (network name) and v2 (CAIP-2), v2 batch-settlement with its receiver authorizer, no extensions, the signer', async () => {
+  it("GET /supported lists exact for v1 (network name) and v2 (CAIP-2) with the token's EIP-712 name and version, v2 batch-settlement with its receiver authorizer, no extensions, the signer", async () => {
     const response = await fetch(`${facilitator.url}/supported`)
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({
       kinds: [
-        { x402Version: 1, scheme: 'exact', network: 'base-sepolia' },
-        { x402Version: 2, scheme: 'exact', network: 'eip155:84532' },
+        { x402Version: 1, scheme: 'exact', network: 'base-sepolia', extra: { name: 'USDC', version: '2' } },
+        { x402Version: 2, scheme: 'exact', network: 'eip155:84532', extra: { name: 'USDC', version: '2' } },
         {
           x402Version: 2,
           scheme: 'batch-settlement',

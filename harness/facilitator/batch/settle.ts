@@ -10,6 +10,7 @@ import { batchSettlementAbi } from '../../../contracts/artifacts/index.ts'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../devnet/batch.ts'
 import type { FacilitatorContext } from '../config.ts'
 import { KeyedQueue } from '../locks.ts'
+import { sendErrorLine } from '../revert.ts'
 import { claimBatchTypedData, claimWithSignatureCalldata, depositCalldata } from './calldata.ts'
 import {
   batchDomain,
@@ -78,9 +79,11 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
       reason: BatchReasonCode,
       payer?: string,
       extra?: Record<string, unknown>,
+      message?: string,
     ): BatchSettleAnswer => ({
       success: false,
       errorReason: reason,
+      ...(message === undefined ? {} : { errorMessage: message }),
       transaction: '',
       network,
       ...(payer ? { payer } : {}),
@@ -120,8 +123,13 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
                 depositCalldata(payload.channelConfig, payload.deposit.amount, payload.deposit.authorization),
                 300_000n,
               )
-            } catch {
-              return fail(BatchReason.depositTransaction, payer, stateExtra(channelId, verdict.state))
+            } catch (error) {
+              return fail(
+                BatchReason.depositTransaction,
+                payer,
+                stateExtra(channelId, verdict.state),
+                sendErrorLine(error),
+              )
             }
             const receipt = await mined(hash)
             if (receipt.status !== 'success') return fail(BatchReason.depositTransaction, payer)

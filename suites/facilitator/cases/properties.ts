@@ -17,6 +17,7 @@ import type { FacilitatorRequest } from '../../../harness/wire/types.ts'
 import { describeAnswer, type FacilitatorClient, facilitatorClient } from '../api.ts'
 import { type FacilitatorCaseContext, facilitatorCase } from '../context.ts'
 import { type Deal, type Payments, payments } from '../payments.ts'
+import { expectNoSignerRace } from '../signer-race.ts'
 import { deltasOf, refs } from '../verdicts.ts'
 
 /** The tools of one property run, recording into `evidence` (a scratch recorder, or the case's). */
@@ -288,6 +289,7 @@ export const propertySettledSum = facilitatorCase({
           })
         }
         if (settled === 0n) {
+          for (const answer of answers) expectNoSignerRace(answer)
           throw new CheckFailure('no valid payment was settled', {
             expected: 'success true for valid payments',
             seen: answers.map(describeAnswer).join('; '),

@@ -11,6 +11,8 @@ import { acceptedReasons } from '../../catalog/index.ts'
 import { describeAnswer } from '../api.ts'
 import { facilitatorCase } from '../context.ts'
 import { defectNamed } from '../defects.ts'
+import type { Deal } from '../payments.ts'
+import { CONCURRENT_PAYERS_CASE, expectNoSignerRace, signerNonceConflict } from '../signer-race.ts'
 import { deltasOf, expectNotSettled, expectSettled, expectVerifyValid, must, refs } from '../verdicts.ts'
 
 /** A valid payment, verified then settled, moves exactly what was signed; the facilitator pays the gas. */
@@ -72,6 +74,8 @@ export const settleWithoutVerify = facilitatorCase({
         level: 'MUST',
       })
     }
+    // A collision of its own transactions is no refusal (signer-race.ts).
+    expectNoSignerRace(answer)
     info(`refused to settle a payment it had not verified: ${describeAnswer(answer)}`)
   },
 })
@@ -147,6 +151,50 @@ export const settleConcurrent = facilitatorCase({
 })
 
 const CONCURRENT_SETTLES = 5
+
+/** Payers whose settles are sent at once: enough to overlap on any facilitator that does not order its sends. */
+const CONCURRENT_PAYERS = 4
+
+/**
+ * Settles of different payers sent at once all settle: the facilitator orders its signer's
+ * transactions (nonce management). Each payment is verified first, so a facilitator that refuses
+ * settle-without-verify (FA-44) is judged too.
+ */
+export const settleConcurrentPayers = facilitatorCase({
+  id: CONCURRENT_PAYERS_CASE,
+  title: `${CONCURRENT_PAYERS} valid payments of different payers settled at once all settle, each in its own successful transaction`,
+  versions: [1, 2],
+  requirements: ['FA-56', 'FA-14'],
+  level: 'MUST',
+  tags: ['chain', 'concurrency'],
+  timeoutMs: 60_000,
+  async run({ payments, facilitator, chain }) {
+    const deals: Deal[] = []
+    for (let index = 0; index < CONCURRENT_PAYERS; index++) deals.push(await payments.deal())
+    for (const deal of deals) expectVerifyValid(await facilitator.verify(deal.request), deal, ['FA-37'])
+    const watches = await Promise.all(
+      deals.map((deal) => chain.snapshot({ payer: deal.from, payTo: deal.payTo })),
+    )
+    const answers = await Promise.all(
+      deals.map((deal, index) => facilitator.settle(deal.request, `settle (payer ${index + 1}, at once)`)),
+    )
+    const failed = answers.flatMap((answer, index) => (answer.body?.success === true ? [] : [index]))
+    const conflicts = failed
+      .map((index) => signerNonceConflict(answers[index]!))
+      .filter((c) => c !== undefined)
+    check(
+      failed.length === 0,
+      `${failed.length} of ${CONCURRENT_PAYERS} concurrent settles of different payers did not settle`,
+      {
+        expected: `every settle success: true (the facilitator orders its signer's transactions${conflicts.length > 0 ? '; its transactions collided on their nonce: it has no nonce management' : ''})`,
+        seen: failed.map((index) => `payer ${index + 1}: ${describeAnswer(answers[index]!)}`).join('; '),
+        spec: refs('FA-56', 'FA-14'),
+      },
+    )
+    for (const [index, deal] of deals.entries())
+      await expectSettled(answers[index]!, deal, watches[index]!, chain)
+  },
+})
 
 /** A payment that expires between /verify and /settle (the chain clock moves on) is refused. */
 export const settleExpiredAfterVerify = facilitatorCase({

@@ -6,6 +6,7 @@
 import { CheckFailure } from '../../../harness/model/verdict.ts'
 import { describeAnswer } from '../api.ts'
 import { facilitatorCase } from '../context.ts'
+import { expectNoSignerRace } from '../signer-race.ts'
 import {
   deltasOf,
   expectNotSettled,
@@ -43,6 +44,7 @@ export const smartWalletValid = facilitatorCase({
     if (settled.body?.success !== true) {
       const deltas = await deltasOf(watch)
       if (deltas.payer === 0n && deltas.payTo === 0n) {
+        expectNoSignerRace(settled)
         throw new CheckFailure('/settle did not settle a smart-wallet payment that /verify accepted', {
           expected: 'success: true',
           seen: describeAnswer(settled),

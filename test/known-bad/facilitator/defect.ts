@@ -7,7 +7,11 @@
 import type { BatchSettleSwitches } from '../../../harness/facilitator/index.ts'
 import type { IncomingRequest, Reply } from '../../../harness/facilitator/service.ts'
 import type { TargetSpec } from '../../../harness/runner/fixture.ts'
-import { type ServiceWrapper, startBuiltinFacilitator } from '../../../suites/facilitator/builtin.ts'
+import {
+  type BuiltinVariant,
+  type ServiceWrapper,
+  startBuiltinFacilitator,
+} from '../../../suites/facilitator/builtin.ts'
 
 /** A facilitator with one defect, and the cases that must catch it. */
 export interface KnownBadFacilitator {
@@ -26,13 +30,20 @@ export interface KnownBadFacilitator {
   wrap?: ServiceWrapper
   /** The defect as a batch-settlement safeguard turned off inside the facilitator. */
   batchDefects?: BatchSettleSwitches
+  /** The defect in how the facilitator sends its transactions (its send ordering, its RPC). */
+  chain?: Pick<BuiltinVariant, 'sends' | 'transport'>
+  /**
+   * Errors the defect causes in cases other than the ones it names (a facilitator whose transactions
+   * collide breaks settles everywhere; the suite reports those as `error`, never as findings).
+   */
+  errorsExpected?: RegExp
 }
 
 /** Declares a known-bad facilitator. */
 export function knownBad(definition: KnownBadFacilitator): KnownBadFacilitator {
   if (definition.caughtBy.length === 0) throw new Error(`known-bad ${definition.name} names no catching case`)
-  if (!definition.wrap && !definition.batchDefects)
-    throw new Error(`known-bad ${definition.name} has neither wrap nor batchDefects`)
+  if (!definition.wrap && !definition.batchDefects && !definition.chain)
+    throw new Error(`known-bad ${definition.name} has neither wrap, batchDefects nor chain`)
   return Object.freeze(definition)
 }
 
@@ -45,6 +56,7 @@ export function knownBadTarget(bad: KnownBadFacilitator): TargetSpec {
       startBuiltinFacilitator(environment, {
         ...(bad.wrap ? { wrap: bad.wrap } : {}),
         ...(bad.batchDefects ? { batchDefects: bad.batchDefects } : {}),
+        ...bad.chain,
       }),
   }
 }

@@ -16,6 +16,7 @@ import { emptyTransactionOnSuccess } from './empty-transaction-on-success.ts'
 import { ignoresValidAfter } from './ignores-valid-after.ts'
 import { ignoresValidBefore } from './ignores-valid-before.ts'
 import { invalidReasonWhenValid } from './invalid-reason-when-valid.ts'
+import { noNonceManagement } from './no-nonce-management.ts'
 import { noSupportedEndpoint } from './no-supported-endpoint.ts'
 import { paysAuthorizationRecipient } from './pays-authorization-recipient.ts'
 import { reportsSuccessOnReplay } from './reports-success-on-replay.ts'
@@ -51,6 +52,7 @@ export const knownBadFacilitators: readonly KnownBadFacilitator[] = [
   wrongSignerInSupported,
   supportedWithoutSigners,
   noSupportedEndpoint,
+  noNonceManagement,
   crashesOnMalformedBody,
   batchSkipsVoucherSignature,
   batchClaimsAboveCeiling,
