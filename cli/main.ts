@@ -1,4 +1,6 @@
 /** The `x402-conformance` command line: parses the sub-command and hands over to it. */
+
+import { packageInfo } from '../harness/package-info.ts'
 import { watchParent } from '../harness/processes/parent.ts'
 import { shutDown } from '../harness/processes/registry.ts'
 import { UsageError } from './usage.ts'
@@ -15,7 +17,7 @@ commands:
   merge        merge the reports of a sharded run: merge <dir...> --report <dir>
   catalog      print the requirement catalogue as Markdown
 
-'x402-conformance <command> --help' lists a command's options.
+'x402-conformance <command> --help' lists a command's options; 'x402-conformance --version' prints the version.
 exit codes: 0 conformant, 1 not conformant, 2 the run could not be done (bad arguments, target unreachable)
 `
 
@@ -38,6 +40,10 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE)
     return name === undefined ? 2 : 0
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`x402-conformance ${packageInfo().version}\n`)
+    return 0
   }
   const load = commands[name]
   if (!load) {

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url'
 import type { Role } from '../harness/model/result.ts'
 import type { CaseFilters, Shard } from '../harness/runner/select.ts'
 import type { X402Version } from '../harness/wire/types.ts'
+import { parseLoopbackUrl } from './loopback.ts'
 import { UsageError } from './usage.ts'
 
 /** `parseArgs` option declarations of the common options. */
@@ -38,7 +39,8 @@ export const RUN_OPTIONS = {
 export const RUN_OPTIONS_HELP = `common options:
   --x402-version 1|2     only this protocol version (default: every version the target supports)
   --report <dir>         where to write the report folder (default ./x402-report)
-  --rpc <url>            attach to a running devnet (x402-conformance devnet) instead of starting one
+  --rpc <url>            attach to a running devnet (x402-conformance devnet, on loopback) instead of
+                         starting one
   --baseline <file>      compare with expected outcomes: any unexpected failure or pass exits 1
   --write-baseline <f>   write this run's outcomes as a baseline file
   --case <glob>          only cases whose id matches (repeatable, * and ? wildcards)
@@ -50,9 +52,10 @@ export const RUN_OPTIONS_HELP = `common options:
   --timeout <s>          per-case timeout in seconds (default 20); also 500ms
   --ready-timeout <s>    how long a started target has to answer (default 30)
   --concurrency <n>      cases at once per worker (default 4)
-  --workers <n>          parallel workers for targets that can be replicated (default: automatic)
+  --workers <n>          parallel workers (default: automatic); each worker starts its own copy of a
+                         --start target, on a free port of its own: --workers 1 forbids extra copies
   --list                 print the selected cases and exit
-  --quiet                print only the final line
+  --quiet                print only the final line (and run errors, on stderr)
   --json                 print report.json on stdout (progress goes to stderr)
   --verbose              keep stacks of unexpected errors in the report`
 
@@ -121,7 +124,7 @@ export function parseRunSettings(values: RunOptionValues): RunSettings {
     ...(roles ? { roles } : {}),
     ...(versions ? { versions } : {}),
   }
-  const rpcUrl = values.rpc === undefined ? undefined : parseHttpUrl(values.rpc, '--rpc')
+  const rpcUrl = values.rpc === undefined ? undefined : parseLoopbackUrl(values.rpc, '--rpc')
   return {
     reportDir: resolve(values.report ?? 'x402-report'),
     ...(rpcUrl === undefined ? {} : { rpcUrl }),
@@ -149,19 +152,6 @@ export function parseRunSettings(values: RunOptionValues): RunSettings {
       : { workers: parseInteger(values.workers, '--workers', 1, Math.max(16, availableParallelism())) }),
     ...(values.suites === undefined ? {} : { suitesModule: moduleUrl(values.suites) }),
   }
-}
-
-/** Parses an `http(s)://` URL argument. */
-export function parseHttpUrl(value: string, what: string): string {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new UsageError(`${what} must be an http:// or https:// URL, got '${value}'`)
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new UsageError(`${what} must be an http:// or https:// URL, got '${value}'`)
-  return url.href
 }
 
 /** `i/n` with 1 ≤ i ≤ n. */

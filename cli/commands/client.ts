@@ -3,7 +3,8 @@
  * suites. A start command runs once per payment with `{url}` replaced; a driver is asked by POST.
  */
 import { parseArgs } from 'node:util'
-import { parseHttpUrl, parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
+import { parseLoopbackUrl } from '../loopback.ts'
+import { parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
 import { UsageError } from '../usage.ts'
 
 /** `client --help`. */
@@ -40,7 +41,7 @@ export async function clientCommand(argv: string[]): Promise<number> {
   if (values.start !== undefined) {
     const command = values.start
     if (!command.includes('{url}')) throw new UsageError('--start needs a command containing {url}')
-    return (await import('./run.ts')).executeRuns(argv, settings, [
+    return (await import('./run.ts')).executeRuns({ command: 'client', argv }, settings, [
       {
         group: 'client',
         role: 'client',
@@ -51,8 +52,8 @@ export async function clientCommand(argv: string[]): Promise<number> {
       },
     ])
   }
-  const driver = parseHttpUrl(values.driver!, '--driver')
-  return (await import('./run.ts')).executeRuns(argv, settings, [
+  const driver = parseLoopbackUrl(values.driver!, '--driver')
+  return (await import('./run.ts')).executeRuns({ command: 'client', argv }, settings, [
     {
       group: 'client',
       role: 'client',

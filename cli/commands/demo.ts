@@ -50,5 +50,5 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const names = targets.map((target) => target.group)
   const twice = names.find((name, index) => names.indexOf(name) !== index)
   if (twice !== undefined) throw new Error(`two reference implementations are named '${twice}'`)
-  return (await import('./run.ts')).executeRuns(argv, settings, targets)
+  return (await import('./run.ts')).executeRuns({ command: 'demo', argv }, settings, targets)
 }

@@ -1,9 +1,11 @@
 /**
  * What every run command (server, client, facilitator, demo) does once its target is known: select
- * the cases, plan the workers, run them with live progress, then build, compare (baseline) and write
- * one report per target, print where it is and the coverage per role, and return the exit code.
+ * the cases, check what can be checked before anything starts, plan the workers, run them with live
+ * progress, then build, compare (baseline) and write one report per target, print where it is and the
+ * coverage per role, and return the exit code.
  */
-import { availableParallelism } from 'node:os'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import type { CaseMeta } from '../../harness/model/case.ts'
 import type { Role, RunReport } from '../../harness/model/result.ts'
@@ -13,21 +15,25 @@ import { launchJobs } from '../../harness/runner/launch.ts'
 import type { JobTarget, RunOptions, WorkerJob } from '../../harness/runner/plan.ts'
 import { buildReport } from '../../harness/runner/report.ts'
 import { randomSeed } from '../../harness/runner/seed.ts'
-import { dealCases, type SelectedCase, selectCases, shardOf } from '../../harness/runner/select.ts'
+import { type SelectedCase, selectCases, shardOf } from '../../harness/runner/select.ts'
 import { DEFAULT_SUITES_MODULE, loadSuites, type RoleSuite } from '../../harness/runner/suite.ts'
-import { shellQuote } from '../../harness/targets/client-command.ts'
-import { unreachableReason } from '../../harness/targets/reachable.ts'
+import type { X402Version } from '../../harness/wire/types.ts'
 import { type Baseline, baselineFromRun, readBaseline, writeBaseline } from '../../reports/baseline.ts'
-import { computeCoverage } from '../../reports/coverage.ts'
 import { writeReports } from '../../reports/index.ts'
 import { formatJsonReport } from '../../reports/json.ts'
 import type { RunSettings } from '../options.ts'
-import { createProgress, paint, useColor } from '../progress.ts'
+import { createProgress } from '../progress.ts'
+import { type Invocation, reproduceCommand } from '../reproduce.ts'
+import { printBaselineDifferences, printCoverage, printSummary, runErrorPrinter } from '../run-output.ts'
+import { planJobs, startsOnUrl } from './plan-jobs.ts'
+import { devnetProblem, targetProblem } from './preflight.ts'
 import { BaselineUsageError } from './run-errors.ts'
+
+export type { Invocation } from '../reproduce.ts'
 
 /** One target of a run; each gets its own report. */
 export interface RunTarget {
-  /** Report key; with several targets (demo) also the report sub-folder. */
+  /** Report key; with several targets (demo) also the report sub-folder and the progress label. */
   group: string
   role: Role
   /** Which registered suites apply to this target. */
@@ -49,12 +55,11 @@ interface Planned {
   jobs: WorkerJob[]
 }
 
-/** Cases per worker above which the automatic worker count adds a worker. */
-const CASES_PER_WORKER = 12
+const ALL_VERSIONS: readonly X402Version[] = [1, 2]
 
 /** Runs the targets; returns the worst exit code (2 over 1 over 0). */
 export async function executeRuns(
-  argv: readonly string[],
+  invocation: Invocation,
   settings: RunSettings,
   targets: RunTarget[],
 ): Promise<number> {
@@ -89,8 +94,9 @@ export async function executeRuns(
 
   const baseline = settings.baselineFile === undefined ? undefined : await loadBaseline(settings.baselineFile)
   const seed = settings.seed ?? randomSeed()
-  const command = commandLine(argv, settings.seed === undefined ? seed : undefined)
+  const command = reproduceCommand(invocation, settings.seed === undefined ? seed : undefined)
   if (!settings.quiet) out.write(`x402-conformance: seed ${seed}\n`)
+  const runError = runErrorPrinter(invocation.command)
 
   const options: RunOptions = {
     timeoutMs: settings.timeoutMs,
@@ -101,109 +107,130 @@ export async function executeRuns(
     ...(settings.versions ? { versions: settings.versions } : {}),
     ...(settings.rpcUrl ? { rpcUrl: settings.rpcUrl } : {}),
   }
-  for (const plan of planned) {
-    if (plan.run.precheck !== undefined && plan.cases.length > 0) {
-      const unreachable = await unreachableReason(plan.run.precheck)
-      if (unreachable !== undefined) {
-        plan.runErrors.push(`target ${plan.run.precheck} is unreachable: ${unreachable}`)
+  const gateDir = planned.some((plan) => startsOnUrl(plan.run))
+    ? await mkdtemp(join(tmpdir(), 'x402-copies-'))
+    : undefined
+  try {
+    const devnet = settings.rpcUrl === undefined ? undefined : await devnetProblem(settings.rpcUrl)
+    for (const plan of planned) {
+      if (plan.cases.length === 0) continue
+      const problem = devnet ?? (await targetProblem(plan.run))
+      if (problem !== undefined) {
+        plan.runErrors.push(problem)
+        runError(problem)
         continue
       }
+      const jobOptions = startsOnUrl(plan.run) && gateDir !== undefined ? { ...options, gateDir } : options
+      const { jobs, announcement } = await planJobs(
+        plan.run,
+        plan.cases,
+        suitesModule,
+        jobOptions,
+        settings.workers,
+      )
+      plan.jobs = jobs
+      if (announcement !== undefined && !settings.quiet) out.write(`x402-conformance: ${announcement}\n`)
     }
-    plan.jobs = planJobs(plan, suitesModule, options, settings.workers)
-  }
 
-  const jobs = planned.flatMap((plan) => plan.jobs)
-  const startedAt = new Date()
-  const progress = createProgress({ stream: out, quiet: settings.quiet })
-  const cases = new Map<string, CaseMeta>(
-    planned.flatMap((plan) => plan.cases.map((c) => [c.meta.id, c.meta])),
-  )
-  const collector: RunCollector | undefined =
-    jobs.length === 0
-      ? undefined
-      : await launchJobs(jobs, {
-          // Workers are mostly waiting on HTTP and the chain, but each boot costs CPU and memory.
-          maxWorkers: Math.min(jobs.length, 2 * Math.max(2, availableParallelism())),
-          concurrency: settings.concurrency,
-          cases,
-          listener: progress,
-          verbose: settings.verbose,
-        })
-  progress.done()
-  const finishedAt = new Date()
-
-  const reports: { report: RunReport; dir: string }[] = []
-  for (const plan of planned) {
-    const outcome = collector?.groups.get(plan.run.group)
-    const report = buildReport({
-      role: plan.run.role,
-      target: plan.run.describe,
-      versions: outcome?.session?.versions ?? settings.versions ?? [],
-      startedAt,
-      finishedAt,
-      seed,
-      ...(settings.shard ? { shard: settings.shard } : {}),
-      command,
-      results: outcome?.results ?? [],
-      runErrors: [...plan.runErrors, ...(outcome?.runErrors ?? []), ...(collector?.runErrors ?? [])],
-      requirements: requirementCoverage(suites.filter(plan.run.suites), plan.run.role),
-      spec: specSnapshot,
-      ...(baseline ? { baseline } : {}),
+    const jobs = planned.flatMap((plan) => plan.jobs)
+    const startedAt = new Date()
+    const byGroup = new Map(planned.map((plan) => [plan.run.group, plan.cases]))
+    const progress = createProgress({
+      stream: out,
+      quiet: settings.quiet,
+      total: (group, versions) =>
+        caseRuns(byGroup.get(group) ?? [], versions ?? settings.versions ?? ALL_VERSIONS),
     })
-    const dir =
-      planned.length === 1 && targets.length === 1
-        ? settings.reportDir
-        : join(settings.reportDir, plan.run.group)
-    await writeReports(report, dir)
-    reports.push({ report, dir })
-  }
-  if (settings.writeBaselineFile !== undefined) {
-    const previous = baseline?.content
-    const all = reports.flatMap(({ report }) => report.results)
-    await writeBaseline(
-      settings.writeBaselineFile,
-      baselineFromRun(
-        { results: all, finishedAt: finishedAt.toISOString() },
-        {
-          ...(previous ? { previous } : {}),
-          target: targets.map((t) => t.describe.label ?? t.group).join(', '),
-        },
-      ),
+    const notices = new Set<string>()
+    const cases = new Map<string, CaseMeta>(
+      planned.flatMap((plan) => plan.cases.map((c) => [c.meta.id, c.meta])),
     )
-  }
+    // Copies of a started target wait for each other (copies.ts): they must all have a worker at once.
+    const taking = jobs.filter((job) => job.options.gateDir !== undefined).length
+    const collector: RunCollector | undefined =
+      jobs.length === 0
+        ? undefined
+        : await launchJobs(jobs, {
+            // Workers are mostly waiting on HTTP and the chain, but each boot costs CPU and memory.
+            maxWorkers: Math.max(taking, Math.min(jobs.length, 2 * Math.max(2, availableParallelism()))),
+            concurrency: settings.concurrency,
+            cases,
+            listener: {
+              ...progress,
+              session(group, session) {
+                progress.session?.(group, session)
+                // Announced once per target: every later copy would say the same.
+                if (session.notice === undefined || notices.has(group)) return
+                notices.add(group)
+                if (!settings.quiet) progress.note(`x402-conformance: ${session.notice}`)
+              },
+              runError,
+            },
+            verbose: settings.verbose,
+          })
+    progress.done()
+    const finishedAt = new Date()
 
-  if (settings.json) {
-    const json = reports.map(({ report }) => formatJsonReport(report).trimEnd())
-    process.stdout.write(`${reports.length === 1 ? json[0] : `[${json.join(',\n')}]`}\n`)
+    const reports: { report: RunReport; dir: string }[] = []
+    for (const plan of planned) {
+      const outcome = collector?.groups.get(plan.run.group)
+      const report = buildReport({
+        role: plan.run.role,
+        target: plan.run.describe,
+        versions: outcome?.session?.versions ?? settings.versions ?? [],
+        startedAt,
+        finishedAt,
+        seed,
+        ...(settings.shard ? { shard: settings.shard } : {}),
+        command,
+        results: outcome?.results ?? [],
+        runErrors: [...plan.runErrors, ...(outcome?.runErrors ?? []), ...(collector?.runErrors ?? [])],
+        requirements: requirementCoverage(suites.filter(plan.run.suites), plan.run.role),
+        spec: specSnapshot,
+        ...(baseline ? { baseline } : {}),
+      })
+      const dir =
+        planned.length === 1 && targets.length === 1
+          ? settings.reportDir
+          : join(settings.reportDir, plan.run.group)
+      await writeReports(report, dir)
+      reports.push({ report, dir })
+    }
+    if (settings.writeBaselineFile !== undefined) {
+      const previous = baseline?.content
+      const results = reports.flatMap(({ report }) => report.results)
+      await writeBaseline(
+        settings.writeBaselineFile,
+        baselineFromRun(
+          { results, finishedAt: finishedAt.toISOString() },
+          {
+            ...(previous ? { previous } : {}),
+            target: targets.map((t) => t.describe.label ?? t.group).join(', '),
+          },
+        ),
+      )
+    }
+
+    if (settings.json) {
+      const json = reports.map(({ report }) => formatJsonReport(report).trimEnd())
+      process.stdout.write(`${reports.length === 1 ? json[0] : `[${json.join(',\n')}]`}\n`)
+    }
+    const named = targets.length > 1
+    for (const { report } of reports) printBaselineDifferences(invocation.command, report, named)
+    for (const { report, dir } of reports) printSummary(out, report, dir, named)
+    if (!settings.quiet) printCoverage(out, suites)
+    return Math.max(...reports.map(({ report }) => report.exitCode))
+  } finally {
+    if (gateDir !== undefined) await rm(gateDir, { recursive: true, force: true })
   }
-  for (const { report, dir } of reports) printSummary(out, report, dir, targets.length > 1)
-  if (!settings.quiet) printCoverage(out, suites)
-  return Math.max(...reports.map(({ report }) => report.exitCode))
 }
 
-/** Splits a target's cases over workers, one job (test file) each. */
-function planJobs(plan: Planned, suitesModule: string, options: RunOptions, workers?: number): WorkerJob[] {
-  const jobs: WorkerJob[] = []
-  const bySuite = new Map<string, SelectedCase[]>()
-  for (const selected of plan.cases)
-    bySuite.set(selected.suite, [...(bySuite.get(selected.suite) ?? []), selected])
-  for (const [suite, cases] of bySuite) {
-    const count = plan.run.replicable
-      ? (workers ?? Math.min(availableParallelism(), Math.ceil(cases.length / CASES_PER_WORKER)))
-      : 1
-    dealCases(cases, count).forEach((bucket, replica) => {
-      jobs.push({
-        group: plan.run.group,
-        suitesModule,
-        suite,
-        target: plan.run.target,
-        replica,
-        cases: bucket.map((selected) => selected.meta.id),
-        options,
-      })
-    })
-  }
-  return jobs
+/** Case runs of `cases` at `versions`: the progress total. */
+function caseRuns(cases: readonly SelectedCase[], versions: readonly X402Version[]): number {
+  return cases.reduce(
+    (sum, selected) => sum + selected.meta.versions.filter((version) => versions.includes(version)).length,
+    0,
+  )
 }
 
 async function loadBaseline(file: string): Promise<{ file: string; content: Baseline }> {
@@ -214,51 +241,7 @@ async function loadBaseline(file: string): Promise<{ file: string; content: Base
   }
 }
 
-/** The command line that reproduces the run (with the seed it used). */
-function commandLine(argv: readonly string[], seed: number | undefined): string {
-  const words = [
-    'x402-conformance',
-    ...argv.map((word) => (/^[\w./:@=,+-]+$/.test(word) ? word : shellQuote(word))),
-  ]
-  if (seed !== undefined) words.push('--seed', String(seed))
-  return words.join(' ')
-}
-
 function listLine(meta: CaseMeta): string {
   const versions = meta.versions.map((version) => `v${version}`).join(',')
   return `${meta.id}  [${versions}] ${meta.level}  ${meta.title}`
-}
-
-function printSummary(
-  out: NodeJS.WritableStream & { isTTY?: boolean },
-  report: RunReport,
-  dir: string,
-  named: boolean,
-): void {
-  const color = useColor(out)
-  const { summary } = report
-  const counts = (['pass', 'fail', 'warn', 'info', 'skip', 'error'] as const)
-    .filter((outcome) => summary[outcome] > 0)
-    .map((outcome) => paint(outcome, `${summary[outcome]} ${outcome}`, color))
-    .join(', ')
-  const where = displayPath(dir)
-  out.write(
-    `${named ? `${report.target.label ?? report.target.role}: ` : ''}${report.verdict} (exit ${report.exitCode}): ` +
-      `${counts || 'no case ran'}; report: ${join(where, 'report.html')}\n`,
-  )
-}
-
-function printCoverage(out: NodeJS.WritableStream, suites: readonly RoleSuite[]): void {
-  const { byRole } = computeCoverage(requirementCoverage(suites), [])
-  const parts = Object.entries(byRole).map(
-    ([role, { requirements, covered, later }]) =>
-      `${role} ${covered}/${requirements - later}${later ? ` (+${later} later)` : ''}`,
-  )
-  out.write(`coverage (in-scope requirements with at least one case): ${parts.join(', ')}\n`)
-}
-
-/** A path relative to the working directory when it lies below it, else absolute. */
-export function displayPath(path: string): string {
-  const shown = relative(process.cwd(), path)
-  return shown === '' ? '.' : shown.startsWith('..') ? path : shown
 }

@@ -3,7 +3,8 @@
  * server, already running at `<url>` or started by the harness (listening on $PORT, the URL's port).
  */
 import { parseArgs } from 'node:util'
-import { parseHttpUrl, parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
+import { parseLoopbackUrl } from '../loopback.ts'
+import { parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
 import { UsageError } from '../usage.ts'
 
 /** `server --help`. */
@@ -33,11 +34,11 @@ export async function urlRoleCommand(role: 'server' | 'facilitator', argv: strin
   }
   if (positionals.length !== 1)
     throw new UsageError(`${role} needs exactly one <url> (x402-conformance ${role} --help)`)
-  const url = parseHttpUrl(positionals[0]!, `the ${role} URL`)
+  const url = parseLoopbackUrl(positionals[0]!, `the ${role} URL`)
   const settings = parseRunSettings(values)
   const command = values.start
   if (command !== undefined && command.trim() === '') throw new UsageError('--start needs a command')
-  return (await import('./run.ts')).executeRuns(argv, settings, [
+  return (await import('./run.ts')).executeRuns({ command: role, argv }, settings, [
     {
       group: role,
       role,

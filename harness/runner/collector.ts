@@ -15,6 +15,8 @@ import type { WorkerJob } from './plan.ts'
 export interface RunListener {
   /** The number of case runs known so far (grows as workers finish setting up). */
   planned?(total: number): void
+  /** A worker of `group` set up its target (before any of its cases ends). */
+  session?(group: string, session: SessionInfo): void
   started?(name: string): void
   result?(group: string, result: CaseResult): void
   runError?(message: string): void
@@ -67,6 +69,7 @@ export class RunCollector implements Reporter {
     const group = this.#jobs.get(test.module.moduleId)?.group ?? message?.group ?? 'unknown'
     if (message !== undefined && 'session' in message) {
       this.#group(message.group).session ??= message.session
+      this.#listener.session?.(message.group, message.session)
       return
     }
     if (message !== undefined && 'runError' in message) {

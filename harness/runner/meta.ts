@@ -15,6 +15,8 @@ const KEY = 'x402'
 export interface SessionInfo {
   label: string
   versions: X402Version[]
+  /** Something the user should hear once about how the target was started. */
+  notice?: string
 }
 
 /** What a test's meta carries. */

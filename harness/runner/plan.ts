@@ -21,6 +21,8 @@ export interface RunOptions {
   readyTimeoutMs?: number
   /** `--rpc`: attach to this devnet instead of starting one per worker. */
   rpcUrl?: string
+  /** A directory of this run where the copies of a started target take turns (targets/replica-gate.ts). */
+  gateDir?: string
 }
 
 /** A target as data: what the user named, or one of a suite's reference implementations. */
@@ -37,6 +39,8 @@ export interface WorkerJob {
   target: JobTarget
   /** 0 for the first worker of a group; replicas of a started target use their own ports. */
   replica: number
+  /** The port of this replica's copy of a started target, chosen (and announced) by the CLI. */
+  port?: number
   /** Ids of the cases to run, in order. */
   cases: string[]
   options: RunOptions

@@ -11,6 +11,7 @@ import { afterAll, describe, test } from 'vitest'
 import type { CaseDefinition } from '../model/case.ts'
 import type { CaseResult } from '../model/result.ts'
 import { attachTarget } from '../targets/attach.ts'
+import { markFirstCopy } from '../targets/replica-gate.ts'
 import type { X402Version } from '../wire/types.ts'
 import { startWorkerEnvironment } from './environment.ts'
 import { executeCase } from './execute.ts'
@@ -26,6 +27,8 @@ export interface RegisterOptions extends RunOptions {
   group: string
   /** 0 for the first worker; replicas of a started target use their own ports. */
   replica: number
+  /** The port of this replica's copy of a started target. */
+  port?: number
   /** Ids of the cases to run, in this order; default every case of the suite. */
   caseIds?: readonly string[]
 }
@@ -48,6 +51,7 @@ export async function registerSuite(
   let session: RoleSession<unknown>
   let target: Awaited<ReturnType<typeof attachTarget>>
   let versions: X402Version[]
+  const gate = options.gateDir === undefined ? undefined : { dir: options.gateDir, group: options.group }
   try {
     const started = await startWorkerEnvironment({
       seed: options.seed,
@@ -58,6 +62,8 @@ export async function registerSuite(
       role: suite.role,
       environment: started.environment,
       replica: options.replica,
+      ...(options.port === undefined ? {} : { port: options.port }),
+      ...(gate === undefined ? {} : { gate }),
       ...(options.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: options.readyTimeoutMs }),
     })
     cleanups.push(target.stop)
@@ -76,9 +82,15 @@ export async function registerSuite(
     }
   } catch (error) {
     await cleanup()
+    // Later copies of a started target wait for the first; one that failed before attaching must say so.
+    if (gate !== undefined && options.replica === 0) await markFirstCopy(gate, 'failed')
     const message = oneLine(error instanceof Error ? error.message : String(error))
     if (options.mode === 'assert') throw new Error(`x402 conformance (${suite.name}): ${message}`)
-    test(SESSION_TEST, ({ task }) => writeMessage(task.meta, { group: options.group, runError: message }))
+    // A later copy that did not start because the first did not: the first one's error says it all.
+    const silent = error instanceof Error && error.name === 'ReplicaNotStarted'
+    test(SESSION_TEST, ({ task }) => {
+      if (!silent) writeMessage(task.meta, { group: options.group, runError: message })
+    })
     return
   }
 
@@ -86,7 +98,14 @@ export async function registerSuite(
     afterAll(cleanup, 60_000)
     if (options.mode === 'report') {
       test(SESSION_TEST, ({ task }) =>
-        writeMessage(task.meta, { group: options.group, session: { label: target.label, versions } }),
+        writeMessage(task.meta, {
+          group: options.group,
+          session: {
+            label: target.label,
+            versions,
+            ...(target.notice === undefined ? {} : { notice: target.notice }),
+          },
+        }),
       )
     }
     for (const definition of cases) {

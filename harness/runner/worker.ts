@@ -15,6 +15,7 @@ export async function runJob(job: WorkerJob): Promise<void> {
     mode: 'report',
     group: job.group,
     replica: job.replica,
+    ...(job.port === undefined ? {} : { port: job.port }),
     caseIds: job.cases,
   })
 }

@@ -1,6 +1,7 @@
 /**
  * Attaches the target a worker tests, however the user named it: checks a URL, starts a command (on
- * this worker's own port when replicated), connects a driver, or creates an in-process implementation.
+ * this worker's own port when replicated, see copies.ts), connects a driver, or creates an in-process
+ * implementation.
  */
 
 import { targetEnvironment } from '../devnet/environment.ts'
@@ -8,17 +9,22 @@ import { freePort } from '../devnet/ports.ts'
 import type { Role } from '../model/result.ts'
 import type { TargetSpec, WorkerEnvironment } from '../runner/fixture.ts'
 import { commandClient } from './client-command.ts'
+import { startCopy } from './copies.ts'
 import { attachDriver } from './driver.ts'
 import { attachInProcess } from './in-process.ts'
-import { startTarget } from './start.ts'
+import type { ReplicaGate } from './replica-gate.ts'
 import type { AttachedTarget } from './types.ts'
 import { attachUrl } from './url.ts'
 
 export interface AttachOptions {
   role: Role
   environment: WorkerEnvironment
-  /** 0 for the first worker; later replicas of a started target listen on free ports. */
+  /** 0 for the first worker; later replicas of a started target listen on ports of their own. */
   replica: number
+  /** The port of this replica's copy of a started target (default: the URL's for replica 0, else a free one). */
+  port?: number
+  /** Where the copies of a started target take turns (a run's workers share it). */
+  gate?: ReplicaGate
   /** How long a started target has to answer. Default 30 s. */
   readyTimeoutMs?: number
 }
@@ -48,16 +54,16 @@ export async function attachTarget(spec: TargetSpec, options: AttachOptions): Pr
       if (options.role === 'client' || spec.url === undefined) {
         return commandClient(spec.command, targetEnvironment(options.environment.devnet, { facilitatorUrl }))
       }
-      const url = options.replica === 0 ? new URL(spec.url) : await onFreePort(spec.url)
-      const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80))
-      const environment = targetEnvironment(options.environment.devnet, { facilitatorUrl, port })
-      return startTarget(spec.command, { url: url.href, environment, readyTimeoutMs })
+      const port = options.port ?? (options.replica === 0 ? undefined : await freePort())
+      return startCopy(spec.command, {
+        url: spec.url,
+        ...(port === undefined ? {} : { port }),
+        replica: options.replica,
+        ...(options.gate === undefined ? {} : { gate: options.gate }),
+        environment: (listen) =>
+          targetEnvironment(options.environment.devnet, { facilitatorUrl, port: listen }),
+        readyTimeoutMs,
+      })
     }
   }
-}
-
-async function onFreePort(url: string): Promise<URL> {
-  const replica = new URL(url)
-  replica.port = String(await freePort())
-  return replica
 }

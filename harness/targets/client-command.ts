@@ -4,8 +4,8 @@
  */
 import type { TargetEnvironment } from '../devnet/environment.ts'
 import { parseClientOutput } from './client-report.ts'
+import { OutputLog } from './output-log.ts'
 import { type CommandProcess, startCommand } from './process.ts'
-import { oneLine } from './start.ts'
 import type { AttachedTarget, PayOptions } from './types.ts'
 
 /** Quotes a value for a POSIX shell command line. */
@@ -16,17 +16,20 @@ export function shellQuote(value: string): string {
 /** A client target that runs `command` for each payment. Nothing runs until `pay` is called. */
 export function commandClient(command: string, environment: TargetEnvironment): AttachedTarget {
   const running = new Set<CommandProcess>()
+  // One log for every run of the client, so each case's evidence holds what its runs wrote.
+  const output = new OutputLog()
   return {
     kind: 'start',
     label: command,
     environment,
+    output,
     async pay(url: string, options: PayOptions) {
       const line = command.replaceAll('{url}', shellQuote(url))
       const env: Record<string, string> = { ...environment }
       for (const [name, value] of Object.entries(options.environment ?? {})) {
         if (value !== undefined) env[name] = value
       }
-      const client = startCommand(line, { env, name: `client:${url}` })
+      const client = startCommand(line, { env, name: `client:${url}`, output })
       running.add(client)
       const abort = () => void client.stop(500)
       options.signal.addEventListener('abort', abort, { once: true })
@@ -34,7 +37,7 @@ export function commandClient(command: string, environment: TargetEnvironment): 
         await client.exited
         if (options.signal.aborted) throw options.signal.reason ?? new Error('aborted')
         const exit = client.exit()
-        const from = `the client command (${exit}${stderrNote(client.stderrTail(3))})`
+        const from = `the client command (${exit}${stderrNote(client.stderrExcerpt())})`
         return parseClientOutput(client.stdout(), from)
       } finally {
         options.signal.removeEventListener('abort', abort)
@@ -49,6 +52,6 @@ export function commandClient(command: string, environment: TargetEnvironment): 
   }
 }
 
-function stderrNote(tail: string): string {
-  return tail === '' ? '' : `; last output: ${oneLine(tail)}`
+function stderrNote(excerpt: string): string {
+  return excerpt === '' ? '' : `; last output: ${excerpt}`
 }

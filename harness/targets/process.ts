@@ -1,13 +1,14 @@
 /**
  * A shell command the harness starts (`--start`, client commands): run through `sh -c` in its own
  * process group, registered in the process registry (as the negative PID, i.e. the whole group, so a
- * shell's children are stopped too, even when the harness is killed), with the tail of its output kept
- * for error messages.
+ * shell's children are stopped too, even when the harness is killed), with its output kept for error
+ * messages and for the evidence of the cases that ran while it wrote it.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { delimiter, dirname } from 'node:path'
 import { registerProcess } from '../processes/registry.ts'
+import { OutputLog, outputExcerpt } from './output-log.ts'
 
 /** A started command. */
 export interface CommandProcess {
@@ -22,6 +23,12 @@ export interface CommandProcess {
   tail(lines?: number): string
   /** The last lines written on stderr only (a client's stdout is its report). */
   stderrTail(lines?: number): string
+  /** One line to quote when it failed: its crash's error line, else its last lines (stderr and stdout). */
+  excerpt(): string
+  /** The same from stderr only. */
+  stderrExcerpt(): string
+  /** Everything it writes, stdout and stderr interleaved, with positions. */
+  output: OutputLog
   /** Stops the whole process group: SIGTERM, then SIGKILL after `graceMs`. Safe to call twice. */
   stop(graceMs?: number): Promise<void>
 }
@@ -33,6 +40,8 @@ export interface StartCommandOptions {
   name: string
   /** Limit of captured stdout, bytes. Default 1 MiB. */
   maxStdout?: number
+  /** Where to log its output (several processes may share one log); default a log of its own. */
+  output?: OutputLog
 }
 
 const TAIL_BYTES = 16 * 1024
@@ -59,12 +68,15 @@ export function startCommand(command: string, options: StartCommandOptions): Com
   let tail = ''
   let stderrTail = ''
   const maxStdout = options.maxStdout ?? 1024 * 1024
+  const output = options.output ?? new OutputLog()
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     if (stdout.length < maxStdout) stdout += chunk.slice(0, maxStdout - stdout.length)
     tail = (tail + chunk).slice(-TAIL_BYTES)
+    output.append(chunk)
   })
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     tail = (tail + chunk).slice(-TAIL_BYTES)
+    output.append(chunk)
     stderrTail = (stderrTail + chunk).slice(-TAIL_BYTES)
   })
 
@@ -101,6 +113,9 @@ export function startCommand(command: string, options: StartCommandOptions): Com
     stdout: () => stdout,
     tail: (lines = 5) => lastLines(tail, lines),
     stderrTail: (lines = 5) => lastLines(stderrTail, lines),
+    excerpt: () => outputExcerpt(tail),
+    stderrExcerpt: () => outputExcerpt(stderrTail),
+    output,
     stop,
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { TargetEnvironment } from '../devnet/environment.ts'
 import type { ClientReport } from './client-report.ts'
+import type { OutputWindow } from './output-log.ts'
 
 /** Options of one client payment attempt. */
 export interface PayOptions {
@@ -35,10 +36,14 @@ export interface Target {
   environment?: TargetEnvironment
   /** Why the target can no longer be used (e.g. its process exited), or `undefined` while it can. */
   problem(): string | undefined
+  /** What the target's processes write (started targets and client commands), for each case's evidence. */
+  output?: OutputWindow
 }
 
 /** A target plus what only the runner may do with it. */
 export interface AttachedTarget extends Target {
   /** Stops what the harness started for it (nothing for URLs and drivers). Safe to call twice. */
   stop(): Promise<void>
+  /** Something the user should hear once about how it was started (e.g. it ignores $PORT). */
+  notice?: string
 }
