@@ -8,7 +8,6 @@ import { exportLines, targetEnvironment } from '../../harness/devnet/environment
 import { isPresetName, MULTICALL3_ADDRESS } from '../../harness/devnet/presets.ts'
 import { bootDevnetChain } from '../../harness/devnet/quick-start.ts'
 import { ACCOUNT_ROLES } from '../../harness/devnet/roles.ts'
-import { serveDeferred } from '../../harness/facilitator/deferred.ts'
 import type { FacilitatorService } from '../../harness/facilitator/service.ts'
 import { onShutdown, setSignalExitCode, shutDown } from '../../harness/processes/registry.ts'
 import { parsePort, UsageError } from '../usage.ts'
@@ -47,7 +46,11 @@ export async function devnetCommand(argv: string[]): Promise<number> {
 
   // Only light modules so far: the chain boots from its pre-built state and the facilitator's port is
   // served at once; viem and the facilitator load after the lines are printed (requests wait for them).
-  const devnet = await bootDevnetChain({ preset: chain, ...(port === undefined ? {} : { port }) })
+  // anvil boots while the HTTP side loads.
+  const booting = bootDevnetChain({ preset: chain, ...(port === undefined ? {} : { port }) })
+  booting.catch(() => {}) // handled below, once awaited; not an unhandled rejection meanwhile
+  const { serveDeferred } = await import('../../harness/facilitator/deferred.ts')
+  const devnet = await booting
   // Loading viem blocks the event loop for a few hundred ms: it starts once the lines are out.
   let serviceLoaded: (service: FacilitatorService) => void = () => {}
   let serviceFailed: (error: unknown) => void = () => {}

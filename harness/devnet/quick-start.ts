@@ -98,6 +98,10 @@ async function rpc(url: string, method: string): Promise<unknown> {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: [] }),
+  }).catch((error: unknown) => {
+    // fetch says only "fetch failed"; the reason (refused, a port fetch will not use, …) is its cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error)
+    throw new Error(`anvil at ${url} cannot be reached: ${cause}`)
   })
   const body = (await response.json()) as { result?: unknown; error?: { message?: string } }
   if (body.error) throw new Error(`anvil ${method}: ${body.error.message ?? 'failed'}`)
