@@ -121,7 +121,7 @@ async function paidThroughput(
     const payer = await createPayer({ devnet, resource: required.resource })
     const sign = async (count: number): Promise<PaymentPayload[]> => {
       const signed: PaymentPayload[] = []
-      for (let i = 0; i < count; i++) signed.push((await payer.pay(offer)).payload)
+      for (let i = 0; i < count; i++) signed.push((await payer.pay(offer, 2)).payload)
       return signed
     }
     const pay = async (payload: PaymentPayload) => {

@@ -6,12 +6,7 @@
  */
 import type { Address } from 'viem'
 import type { Devnet, DevnetAccount, FundOptions } from '../devnet/types.ts'
-import {
-  buildExactPayment,
-  type ExactPayment,
-  type ExactPaymentOptions,
-  isRequirementsV1,
-} from '../evm/exact.ts'
+import { buildExactPayment, type ExactPayment, type ExactPaymentOptions } from '../evm/exact.ts'
 import type { EvidenceRecorder } from '../model/evidence.ts'
 import { encodePaymentHeader } from '../wire/headers.ts'
 import type {
@@ -19,10 +14,11 @@ import type {
   PaymentRequirements,
   PaymentRequirementsV2,
   ResourceInfo,
+  X402Version,
 } from '../wire/types.ts'
 
 /** A defect (or several) to build into a payment; every field is optional, none = honest. */
-export type PaymentDefects = Omit<ExactPaymentOptions, 'requirements' | 'payer'> & {
+export type PaymentDefects = Omit<ExactPaymentOptions, 'requirements' | 'payer' | 'x402Version'> & {
   /** v2: fields of `accepted` changed after signing (the authorization stays as signed). */
   accepted?: Partial<PaymentRequirementsV2> & Record<string, unknown>
   /** Any change to the finished payload (e.g. a v1 payload's `network`), applied last. */
@@ -34,10 +30,15 @@ export interface Payer {
   account: DevnetAccount
   address: Address
   /**
-   * Signs a payment for `requirements` (v1 or v2, by their shape) with `defects`, at chain time unless
-   * `defects.now` says otherwise. Records the signed typed data as evidence.
+   * Signs a payment of `version` (the version of the challenge the requirements came in, never read
+   * from their keys) with `defects`, at chain time unless `defects.now` says otherwise. Records the
+   * signed typed data as evidence.
    */
-  pay(requirements: PaymentRequirements, defects?: PaymentDefects): Promise<ExactPayment>
+  pay(
+    requirements: PaymentRequirements,
+    version: X402Version,
+    defects?: PaymentDefects,
+  ): Promise<ExactPayment>
   /** The payer's token balance now. */
   balance(): Promise<bigint>
 }
@@ -62,15 +63,14 @@ export async function createPayer(options: PayerOptions): Promise<Payer> {
   return {
     account,
     address: account.address,
-    async pay(requirements, defects = {}) {
+    async pay(requirements, version, defects = {}) {
       const { accepted, mutate, ...overrides } = defects
       const payment = await buildExactPayment({
-        ...(options.resource === undefined || isRequirementsV1(requirements)
-          ? {}
-          : { resource: options.resource }),
+        ...(options.resource === undefined || version === 1 ? {} : { resource: options.resource }),
         ...overrides,
         now: overrides.now ?? (await devnet.now()),
         requirements,
+        x402Version: version,
         payer: account.account,
       })
       evidence?.add(payment.evidence)

@@ -17,6 +17,7 @@ import type {
   PaymentRequirementsV1,
   PaymentRequirementsV2,
   ResourceInfo,
+  X402Version,
 } from '../wire/types.ts'
 import {
   type Authorization,
@@ -35,8 +36,14 @@ export const V1_VALID_AFTER_SKEW_SECONDS = 600n
 
 /** Options of `buildExactPayment`. Every override is optional; without any the payment is honest. */
 export interface ExactPaymentOptions<R extends PaymentRequirements = PaymentRequirements> {
-  /** The requirements paid (one entry of `accepts`); v1 or v2 is read from their shape. */
+  /** The requirements paid (one entry of `accepts`). */
   requirements: R
+  /**
+   * The protocol version of the challenge the requirements came in (its `x402Version`, the header it
+   * travelled in). Pass it whenever the requirements came from someone else: their keys do not decide
+   * it (a v2 offer may carry `maxAmountRequired` too). Without it, see {@link requirementsVersion}.
+   */
+  x402Version?: X402Version
   /** The payer: `authorization.from`, and the signer unless `signer` is given. */
   payer: LocalAccount
   /** Chain id of the domain; defaults to the one of `requirements.network`. */
@@ -74,9 +81,34 @@ export interface ExactPayment<P extends PaymentPayload = PaymentPayload> {
   evidence: TypedDataEvidence
 }
 
-/** Whether requirements are v1 (they carry `maxAmountRequired`) rather than v2 (`amount`). */
-export function isRequirementsV1(requirements: PaymentRequirements): requirements is PaymentRequirementsV1 {
-  return Object.hasOwn(requirements, 'maxAmountRequired')
+/**
+ * The version of requirements the caller built itself and did not name: the one whose required amount
+ * field they carry (`maxAmountRequired` v1, `amount` v2). Requirements that carry both (or neither)
+ * are not guessed at: a `WireError` asks for `x402Version`. Requirements read from a challenge take
+ * the challenge's version instead (`x402Version` option / argument).
+ */
+export function requirementsVersion(requirements: PaymentRequirements): X402Version {
+  const v1 = Object.hasOwn(requirements, 'maxAmountRequired')
+  const v2 = Object.hasOwn(requirements, 'amount')
+  if (v1 !== v2) return v1 ? 1 : 2
+  throw new WireError({
+    subject: 'payment requirements',
+    issues: [
+      {
+        path: v1 ? 'amount' : 'maxAmountRequired',
+        code: 'format',
+        message: `the requirements carry ${v1 ? 'both amount and maxAmountRequired' : 'neither amount nor maxAmountRequired'}: the version must come from the challenge (pass x402Version)`,
+      },
+    ],
+  })
+}
+
+/** Whether requirements are paid as v1: by `version` when given (the challenge's), else {@link requirementsVersion}. */
+export function isRequirementsV1(
+  requirements: PaymentRequirements,
+  version?: X402Version,
+): requirements is PaymentRequirementsV1 {
+  return (version ?? requirementsVersion(requirements)) === 1
 }
 
 /** The amount field of requirements of `version`: `maxAmountRequired` in v1, `amount` in any other. */
@@ -84,9 +116,14 @@ export function amountField(version: unknown): 'maxAmountRequired' | 'amount' {
   return version === 1 ? 'maxAmountRequired' : 'amount'
 }
 
-/** The amount the requirements ask for (`maxAmountRequired` in v1, `amount` in v2), as written. */
-export function requiredAmount(requirements: PaymentRequirements): string {
-  return isRequirementsV1(requirements) ? requirements.maxAmountRequired : requirements.amount
+/**
+ * The amount the requirements ask for, as written, in the field of `version` (the challenge's):
+ * `maxAmountRequired` in v1, `amount` in v2. Without `version`, see {@link requirementsVersion}.
+ */
+export function requiredAmount(requirements: PaymentRequirements, version?: X402Version): string {
+  const field = amountField(version ?? requirementsVersion(requirements))
+  const value = (requirements as unknown as Record<string, unknown>)[field]
+  return typeof value === 'string' ? value : String(value)
 }
 
 /**
@@ -160,19 +197,20 @@ export function buildExactPayment(
 export function buildExactPayment(
   options: ExactPaymentOptions<PaymentRequirementsV2>,
 ): Promise<ExactPayment<PaymentPayloadV2>>
-/** Builds and signs an `exact` EVM payment; the version follows the requirements' shape. */
+/** Builds and signs an `exact` EVM payment of `x402Version` (see {@link requirementsVersion} without it). */
 export function buildExactPayment(options: ExactPaymentOptions): Promise<ExactPayment>
 export async function buildExactPayment(options: ExactPaymentOptions): Promise<ExactPayment> {
   const { requirements, payer } = options
-  const v1 = isRequirementsV1(requirements)
+  const version = options.x402Version ?? requirementsVersion(requirements)
+  const v1 = version === 1
   const now = BigInt(options.now ?? Math.floor(Date.now() / 1000))
   const domain = signingDomain(options)
   const o = options.authorization ?? {}
   const validAfterDefault = now > V1_VALID_AFTER_SKEW_SECONDS ? now - V1_VALID_AFTER_SKEW_SECONDS : 0n
   const authorization: Authorization = {
     from: o.from ?? payer.address,
-    to: o.to ?? getAddress(requirementsField(requirements, 'payTo').toLowerCase()),
-    value: o.value ?? BigInt(requirementsField(requirements, 'amount')),
+    to: o.to ?? getAddress(requirementsField(requirements, version, 'payTo').toLowerCase()),
+    value: o.value ?? BigInt(requirementsField(requirements, version, 'amount')),
     // The reference v1 client backdates validAfter by 600 s; the v2 client (@x402/evm 2.27) sends 0.
     validAfter: o.validAfter ?? (v1 ? validAfterDefault : 0n),
     validBefore: o.validBefore ?? now + BigInt(requirements.maxTimeoutSeconds),
@@ -197,7 +235,7 @@ export async function buildExactPayment(options: ExactPaymentOptions): Promise<E
         x402Version: 2,
         payload: { authorization: wire, signature },
         ...(options.resource === undefined ? {} : { resource: structuredClone(options.resource) }),
-        accepted: structuredClone(requirements),
+        accepted: structuredClone(requirements) as PaymentRequirementsV2,
         ...(options.extensions === undefined ? {} : { extensions: structuredClone(options.extensions) }),
       }
   return { payload, typedData, signature, signer: signer.address, evidence }
@@ -222,10 +260,13 @@ function signingDomain(options: ExactPaymentOptions): Eip3009Domain {
 }
 
 /** A requirements field the default authorization is built from, or a `WireError` naming it. */
-function requirementsField(requirements: PaymentRequirements, field: 'amount' | 'payTo'): string {
-  const v1 = isRequirementsV1(requirements)
-  const name = field === 'payTo' ? 'payTo' : v1 ? 'maxAmountRequired' : 'amount'
-  const value = field === 'payTo' ? requirements.payTo : requiredAmount(requirements)
+function requirementsField(
+  requirements: PaymentRequirements,
+  version: X402Version,
+  field: 'amount' | 'payTo',
+): string {
+  const name = field === 'payTo' ? 'payTo' : amountField(version)
+  const value = field === 'payTo' ? requirements.payTo : requiredAmount(requirements, version)
   const ok = field === 'payTo' ? /^0x[0-9a-fA-F]{40}$/.test(value) : /^(0|[1-9][0-9]*)$/.test(value)
   if (ok) return value
   const message = `${JSON.stringify(value)} cannot be signed (pass authorization.${field === 'payTo' ? 'to' : 'value'} to override)`

@@ -84,7 +84,7 @@ export interface ChainOracle {
   transfers(query: TransferQuery): Promise<TokenTransfer[]>
   /** Whether the EIP-3009 nonce of `authorizer` is used (or cancelled) on chain. */
   authorizationUsed(authorizer: Address | string, nonce: Hex | string): Promise<boolean>
-  /** The token's own EIP-712 domain name and version, read from the contract (cached). */
+  /** The token's own EIP-712 domain name and version: `eip712Domain()`, else `name()`/`version()` (cached). */
   domain(): Promise<{ name: string; version: string }>
   /** The latest block number. */
   blockNumber(): Promise<bigint>
@@ -216,10 +216,16 @@ export function createChainOracle(options: ChainOracleOptions): ChainOracle {
     },
 
     domain() {
-      domain ??= Promise.all([
-        client.readContract({ address: token, abi: tokenAbi, functionName: 'name' }),
-        client.readContract({ address: token, abi: tokenAbi, functionName: 'version' }),
-      ]).then(([name, version]) => ({ name, version }))
+      // EIP-5267 first (it names the signing domain itself); FiatToken-like tokens only have the getters.
+      domain ??= client
+        .readContract({ address: token, abi: tokenAbi, functionName: 'eip712Domain' })
+        .then(([, name, version]) => ({ name, version }))
+        .catch(() =>
+          Promise.all([
+            client.readContract({ address: token, abi: tokenAbi, functionName: 'name' }),
+            client.readContract({ address: token, abi: tokenAbi, functionName: 'version' }),
+          ]).then(([name, version]) => ({ name, version })),
+        )
       return domain
     },
 

@@ -199,7 +199,11 @@ export const settlementReported = clientCase({
     const { from } = expectAuthorization(payment)
     await expectExactlyOneTransferFrom(
       context.chain,
-      { from, to: exchange.offered.payTo, value: BigInt(requiredAmount(exchange.offered)) },
+      {
+        from,
+        to: exchange.offered.payTo,
+        value: BigInt(requiredAmount(exchange.offered, context.version)),
+      },
       { message: 'the settled payment did not move exactly the offered amount to payTo' },
     )
   },

@@ -343,7 +343,7 @@ export function expectPaysAmount(
   version: X402Version,
 ): void {
   const { value } = expectAuthorization(payment)
-  const amount = BigInt(requiredAmount(offer))
+  const amount = BigInt(requiredAmount(offer, version))
   const sent = typeof value === 'string' && /^[0-9]+$/.test(value) ? BigInt(value) : undefined
   const details = { expected: `value = ${amount}`, seen: `value = ${show(value)}`, spec: refs('CL-30') }
   check(sent !== undefined, 'authorization.value is not an amount', details)

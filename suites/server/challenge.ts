@@ -55,27 +55,20 @@ export function challengeOf(reading: ChallengeReading, version: X402Version): Pa
   return result?.ok ? result.value : undefined
 }
 
-/**
- * The offer the suite pays: the first `exact` requirement on the devnet's network (CAIP-2 in v2, the
- * v1 name in v1) in the devnet's USDC. Undefined when the server offers nothing payable here.
- */
-export function payableOffer(
-  challenge: PaymentRequired | undefined,
-  devnet: Devnet,
-): PaymentRequirements | undefined {
-  if (!challenge) return undefined
-  const accepts: readonly PaymentRequirements[] = challenge.accepts
-  return accepts.find(
-    (offer) =>
-      offer.scheme === 'exact' &&
-      chainIdOfNetwork(offer.network) === devnet.preset.chainId &&
-      offer.network === (challenge.x402Version === 1 ? devnet.preset.networkV1 : devnet.preset.network) &&
-      offer.asset.toLowerCase() === devnet.usdc.toLowerCase(),
-  )
-}
-
 /** Whether any requirement of the challenge is on the devnet's chain (so the suite can read its chain). */
 export function onDevnet(challenge: PaymentRequired | undefined, devnet: Devnet): boolean {
   const accepts: readonly PaymentRequirements[] = challenge?.accepts ?? []
   return accepts.some((offer) => chainIdOfNetwork(offer.network) === devnet.preset.chainId)
+}
+
+/** Whether no version's challenge, as sent, names any network (it did not decode, or has no accepts). */
+export function namesNoNetwork(reading: ChallengeReading): boolean {
+  return [reading.v2, reading.v1].every((result) => {
+    const json = result === undefined ? undefined : result.ok ? result.value : result.json
+    const accepts = (json as { accepts?: unknown } | undefined)?.accepts
+    return (
+      !Array.isArray(accepts) ||
+      !accepts.some((entry) => typeof (entry as { network?: unknown } | null)?.network === 'string')
+    )
+  })
 }

@@ -54,8 +54,12 @@ export interface CasePayer {
   pay(defects?: PaymentDefects): Promise<PaymentPayload>
   /** Like `pay`, returning what was signed too. */
   sign(defects?: PaymentDefects): Promise<ExactPayment>
-  /** Signs a payment for other requirements (another version's, an altered offer). */
-  payFor(requirements: PaymentRequirements, defects?: PaymentDefects): Promise<PaymentPayload>
+  /** Signs a payment of `version` for other requirements (another version's, an altered offer). */
+  payFor(
+    requirements: PaymentRequirements,
+    version: X402Version,
+    defects?: PaymentDefects,
+  ): Promise<PaymentPayload>
   /** Token balance when the payer was created. */
   initialBalance: bigint
 }
@@ -94,7 +98,10 @@ export interface ServerContext {
   capabilities: readonly Capability[]
   /** This version's challenge as read at setup (undefined when it did not decode). */
   challenge: PaymentRequired | undefined
-  /** The offer payment cases pay; skips the case when the server offers nothing payable on the devnet. */
+  /**
+   * The offer payment cases pay (the challenge's, or the user's `--offer`); skips the case, saying why
+   * and what would enable it, when nothing is payable on the devnet.
+   */
   offer(): PaymentRequirements
   /** Requests the resource without payment now (recorded) and reads the challenge. */
   fetchChallenge(options?: Pick<RequestOptions, 'headers' | 'label'>): Promise<{

@@ -4,7 +4,7 @@
  * devnet's USDC on the devnet's network, `builtin-facilitator` when the harness started it wired to the
  * built-in facilitator (or the user says it is). `context` builds one case run's context.
  */
-import { createPayer } from '../../harness/actors/payer.ts'
+import { createPayer, type PaymentDefects } from '../../harness/actors/payer.ts'
 import { httpExchange } from '../../harness/http/exchange.ts'
 import type { Capability } from '../../harness/model/case.ts'
 import { createEvidenceRecorder } from '../../harness/model/evidence.ts'
@@ -14,16 +14,17 @@ import { createChainOracle } from '../../harness/oracle/index.ts'
 import type { RoleFixture, RoleSession, WorkerEnvironment } from '../../harness/runner/fixture.ts'
 import type { Target } from '../../harness/targets/types.ts'
 import { encodeHeader, paymentHeaderName } from '../../harness/wire/headers.ts'
-import type { PaymentRequiredV2, X402Version } from '../../harness/wire/types.ts'
+import type { PaymentRequiredV2, PaymentRequirements, X402Version } from '../../harness/wire/types.ts'
 import {
   type ChallengeReading,
   challengeOf,
+  namesNoNetwork,
   onDevnet,
-  payableOffer,
   readChallenge,
   versionsOf,
 } from './challenge.ts'
 import type { RequestOptions, ServerContext, ServerResponse } from './context.ts'
+import { chooseOffer, type OfferChoice, type UserOffer, userOfferFromEnvironment } from './offer.ts'
 import { createVerdicts } from './verdicts.ts'
 
 /** Options of {@link createServerFixture}. */
@@ -34,7 +35,13 @@ export interface ServerFixtureOptions {
   builtinFacilitator?: boolean
   /** How long to give a server to finish a settlement after answering, before reading the chain (ms). */
   graceMs?: number
+  /** The terms to pay instead of the challenge's (`--offer`); default: `X402_CONFORMANCE_OFFER`. */
+  offer?: UserOffer
 }
+
+/** What a case run is told when the server is not wired to the built-in facilitator. */
+const NOT_WIRED =
+  "the server is not wired to the built-in facilitator (start it with --start, which hands it X402_FACILITATOR_URL, or point it at the suite's facilitator yourself)"
 
 const DEFAULT_NUM_RUNS = 20
 
@@ -49,11 +56,30 @@ export function createServerFixture(options: ServerFixtureOptions = {}): RoleFix
       const { devnet, facilitator } = environment
       const first = await httpExchange(createEvidenceRecorder(), { url, label: 'challenge at setup' })
       const reading = readChallenge(first)
+      const user = options.offer ?? userOfferFromEnvironment()
       const shown = versionsOf(reading)
-      // A server that shows no challenge at all is still tested (its challenge cases fail) in both versions.
-      const versions: X402Version[] = shown.length > 0 ? shown : [2, 1]
-      // The suite reads the chain the server settles on when its challenge names the devnet's chain.
-      const payable = versions.some((version) => onDevnet(challengeOf(reading, version), devnet))
+      // A server that shows no challenge at all is still tested (its challenge cases fail): in the
+      // version of the terms the user gave, else in both.
+      const versions: X402Version[] =
+        shown.length > 0
+          ? [...new Set([...shown, ...(user ? [user.x402Version] : [])])].sort((a, b) => b - a)
+          : user
+            ? [user.x402Version]
+            : [2, 1]
+      const token = createChainOracle({ publicClient: devnet.publicClient, token: devnet.usdc })
+      const choices = new Map<X402Version, OfferChoice>()
+      for (const version of versions)
+        choices.set(
+          version,
+          await chooseOffer({ reading, version, devnet, user, readDomain: () => token.domain() }),
+        )
+      // The suite reads the chain the server settles on when it can pay an offer, when the challenge
+      // names the devnet's chain, or when the challenge names no network at all (then the payment
+      // cases run and say why they cannot pay).
+      const payable =
+        [...choices.values()].some((choice) => choice.ok) ||
+        versions.some((version) => onDevnet(challengeOf(reading, version), devnet)) ||
+        namesNoNetwork(reading)
       const wired =
         options.builtinFacilitator === true ||
         target.environment?.X402_FACILITATOR_URL === environment.facilitatorUrl
@@ -73,14 +99,21 @@ export function createServerFixture(options: ServerFixtureOptions = {}): RoleFix
           const { version, evidence } = run
           const challenge = challengeOf(reading, version)
           const chain = createChainOracle({ publicClient: devnet.publicClient, token: devnet.usdc, evidence })
-          const offer = () => {
-            const found = payableOffer(challenge, devnet)
-            if (!found)
-              throw new Skip(
-                `the v${version} challenge offers no exact payment in ${devnet.usdc} on ${version === 1 ? devnet.preset.networkV1 : devnet.preset.network}`,
-              )
-            return found
+          const choice = choices.get(version)
+          const offer = (): PaymentRequirements => {
+            if (!choice?.ok) throw new Skip(choice?.reason ?? `no payable offer (v${version})`)
+            return choice.offer.requirements
           }
+          const tokenDomain = choice?.ok ? choice.offer.domain : undefined
+          if (choice?.ok && (choice.offer.source === '--offer' || tokenDomain !== undefined))
+            evidence.add({
+              kind: 'note',
+              text: `paying the offer from the ${choice.offer.source}${tokenDomain ? ` under the token's own EIP-712 domain ${JSON.stringify(tokenDomain)} (the offer names none)` : ''}`,
+              data: choice.offer.requirements,
+            })
+          // An offer without its EIP-712 domain is signed under the token's own (a case's domain wins).
+          const withDefaults = (defects: PaymentDefects): PaymentDefects =>
+            tokenDomain ? { ...defects, domain: { ...tokenDomain, ...defects.domain } } : defects
           const recorded = new Set<number>()
           const recordCalls = (payer: string) => {
             const calls = facilitator.log.calls({ payer })
@@ -105,7 +138,7 @@ export function createServerFixture(options: ServerFixtureOptions = {}): RoleFix
             return calls
           }
           const requireWired = () => {
-            if (!wired) throw new Skip('the server is not wired to the built-in facilitator')
+            if (!wired) throw new Skip(NOT_WIRED)
           }
 
           const request = async (opts: RequestOptions = {}): Promise<ServerResponse> => {
@@ -152,7 +185,10 @@ export function createServerFixture(options: ServerFixtureOptions = {}): RoleFix
             },
             async payer(fund) {
               const resource =
-                version === 2 ? (challenge as PaymentRequiredV2 | undefined)?.resource : undefined
+                version === 2
+                  ? ((choice?.ok && choice.offer.source === '--offer' ? user?.resource : undefined) ??
+                    (challenge as PaymentRequiredV2 | undefined)?.resource)
+                  : undefined
               const payer = await createPayer({
                 devnet,
                 evidence,
@@ -164,9 +200,11 @@ export function createServerFixture(options: ServerFixtureOptions = {}): RoleFix
                 address: payer.address,
                 account: payer.account,
                 initialBalance,
-                sign: (defects) => payer.pay(offer(), defects),
-                pay: async (defects) => (await payer.pay(offer(), defects)).payload,
-                payFor: async (requirements, defects) => (await payer.pay(requirements, defects)).payload,
+                sign: (defects = {}) => payer.pay(offer(), version, withDefaults(defects)),
+                pay: async (defects = {}) =>
+                  (await payer.pay(offer(), version, withDefaults(defects))).payload,
+                payFor: async (requirements, payVersion, defects = {}) =>
+                  (await payer.pay(requirements, payVersion, withDefaults(defects))).payload,
               }
             },
             request,
@@ -191,7 +229,7 @@ export function createServerFixture(options: ServerFixtureOptions = {}): RoleFix
               evidence,
               chain,
               offer,
-              advertised: () => challenge?.accepts ?? [],
+              advertised: () => challenge?.accepts ?? (choice?.ok ? [choice.offer.requirements] : []),
               log: wired ? facilitator.log : undefined,
               recordCalls: (payer) => (wired ? recordCalls(payer) : []),
               graceMs,

@@ -157,7 +157,7 @@ function canonical(value: unknown): string {
 /** Builds the verdicts over `sources`. */
 export function createVerdicts(sources: VerdictSources): ServerVerdicts {
   const { chain, version } = sources
-  const price = () => BigInt(requiredAmount(sources.offer()))
+  const price = () => BigInt(requiredAmount(sources.offer(), version))
   const payTo = () => sources.offer().payTo as Address
 
   /** Gives a server that settles after answering time to do it, so the chain shows everything it did. */

@@ -93,8 +93,9 @@ export async function payForResource(
         return report(outcome.response, outcome.settlement)
       }
       const now = BigInt(Math.floor(Date.now() / 1000))
-      const authorization = steps.authorize(requirements, now, context)
-      const typedData = authorizationTypedData(steps.domain(requirements, context), authorization)
+      const paying: StepContext = { ...context, version: challenge.version }
+      const authorization = steps.authorize(requirements, now, paying)
+      const typedData = authorizationTypedData(steps.domain(requirements, paying), authorization)
       const signature = await signAuthorization(account, typedData)
       const payload = steps.payload(challenge, requirements, {
         signature,

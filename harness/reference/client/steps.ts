@@ -63,6 +63,11 @@ export interface StepContext {
   steps: ClientSteps
   /** The payer's address (`authorization.from`). */
   payer: Address
+  /**
+   * The version of the challenge being paid (set by the pay loop once it read one). Amounts are read
+   * in that version's field, never by which keys an offer happens to carry.
+   */
+  version?: X402Version
 }
 
 /** The client's decisions; `defaultSteps` is the correct client. */
@@ -139,7 +144,7 @@ export const defaultSteps: ClientSteps = {
         if (offer.asset.toLowerCase() !== config.asset.toLowerCase()) continue
         const method = offer.extra?.assetTransferMethod
         if (method !== undefined && method !== 'eip3009') continue
-        if (BigInt(requiredAmount(offer)) > config.budget) continue
+        if (BigInt(requiredAmount(offer, challenge.version)) > config.budget) continue
         // The domain the offer names must be the token's own, or the signature could never settle.
         let domain: Eip3009Domain
         try {
@@ -157,11 +162,11 @@ export const defaultSteps: ClientSteps = {
     return exactDomain(requirements)
   },
 
-  authorize(requirements, now, { payer }) {
+  authorize(requirements, now, { payer, version }) {
     return {
       from: payer,
       to: getAddress(requirements.payTo.toLowerCase()),
-      value: BigInt(requiredAmount(requirements)),
+      value: BigInt(requiredAmount(requirements, version)),
       validAfter: now > VALID_AFTER_BACKDATE_SECONDS ? now - VALID_AFTER_BACKDATE_SECONDS : 0n,
       validBefore: now + BigInt(requirements.maxTimeoutSeconds),
       nonce: randomNonce(),

@@ -42,7 +42,7 @@ export const acceptedCases = [
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
-      const lower = priceOf(context.offer()) / 2n
+      const lower = priceOf(context) / 2n
       const payment = await payer.pay({
         authorization: { value: lower },
         accepted: { amount: lower.toString() },
@@ -75,7 +75,7 @@ export const acceptedCases = [
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
-      const payment = await payer.pay({ accepted: { amount: (priceOf(context.offer()) + 1000n).toString() } })
+      const payment = await payer.pay({ accepted: { amount: (priceOf(context) + 1000n).toString() } })
       await expectUnofferedRefused(context, payer, payment, 'accepted.amount altered')
     },
   }),
@@ -118,7 +118,7 @@ export const acceptedCases = [
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const payer = await context.payer()
-      const lower = priceOf(context.offer()) - 1n
+      const lower = priceOf(context) - 1n
       const stranger = strangerAddress()
       const payment = await payer.pay({
         authorization: { value: lower, to: stranger },

@@ -18,7 +18,7 @@ export const hostileCases = [
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
-      const payment = await payer.pay({ authorization: { value: priceOf(context.offer()) - 1n } })
+      const payment = await payer.pay({ authorization: { value: priceOf(context) - 1n } })
       await expectPaymentRefused(context, payer, payment, 'underpayment')
     },
   }),
@@ -32,7 +32,7 @@ export const hostileCases = [
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
-      const payment = await payer.pay({ authorization: { value: priceOf(context.offer()) + 1n } })
+      const payment = await payer.pay({ authorization: { value: priceOf(context) + 1n } })
       await expectPaymentRefused(context, payer, payment, 'overpayment')
     },
   }),
@@ -46,7 +46,7 @@ export const hostileCases = [
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
-      const value = priceOf(context.offer()) + 1n
+      const value = priceOf(context) + 1n
       const response = await context.request({
         payment: await payer.pay({ authorization: { value } }),
         label: 'overpayment',
@@ -70,7 +70,7 @@ export const hostileCases = [
     level: 'MUST',
     needs: ['chain'],
     async run(context) {
-      const payer = await context.payer({ usdc: priceOf(context.offer()) - 1n })
+      const payer = await context.payer({ usdc: priceOf(context) - 1n })
       await expectPaymentRefused(context, payer, await payer.pay(), 'insufficient balance')
     },
   }),

@@ -186,7 +186,7 @@ export const propertyCases = [
     timeoutMs: 90_000,
     async run(context) {
       const payer = await context.payer()
-      const price = priceOf(context.offer())
+      const price = priceOf(context)
       let delivered = 0
       await checkProperty(
         context,

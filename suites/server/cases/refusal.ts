@@ -21,7 +21,7 @@ export const refusalCases = [
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
-      const payment = await payer.pay({ authorization: { value: priceOf(context.offer()) - 1n } })
+      const payment = await payer.pay({ authorization: { value: priceOf(context) - 1n } })
       const response = await context.request({ payment, label: 'underpayment' })
       await expectRefused(context, payer, response)
       const spec = specOf('RS-41')

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { type Address, getAddress, type Hex, toHex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { requiredAmount } from '../../../harness/evm/exact.ts'
-import type { PaymentPayload, PaymentRequirements } from '../../../harness/wire/types.ts'
+import type { PaymentPayload } from '../../../harness/wire/types.ts'
 import type { CasePayer, ServerContext, ServerResponse } from '../context.ts'
 
 /**
@@ -35,9 +35,9 @@ export async function expectPaymentRefused(
   await expectRefused(context, payer, await context.request({ payment, label }), statuses, requirements)
 }
 
-/** The price of an offer in atomic units. */
-export function priceOf(offer: PaymentRequirements): bigint {
-  return BigInt(requiredAmount(offer))
+/** The price of the case's offer in atomic units (in the amount field of the case's version). */
+export function priceOf(context: Pick<ServerContext, 'offer' | 'version'>): bigint {
+  return BigInt(requiredAmount(context.offer(), context.version))
 }
 
 /** A random address nobody controls (a stranger's payTo, another token). */

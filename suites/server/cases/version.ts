@@ -56,7 +56,7 @@ export const versionCases = [
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
-      const payment = await payer.payFor(otherVersionOffer(context))
+      const payment = await payer.payFor(otherVersionOffer(context), context.version === 2 ? 1 : 2)
       const response = await context.request({
         payment,
         headerName: paymentHeaderName(context.version),
@@ -77,7 +77,7 @@ export const versionCases = [
       const other = context.version === 2 ? 1 : 2
       if (context.versions.includes(other)) skip(`the server also speaks v${other}`)
       const payer = await context.payer()
-      const payment = await payer.payFor(otherVersionOffer(context))
+      const payment = await payer.payFor(otherVersionOffer(context), context.version === 2 ? 1 : 2)
       const response = await context.request({
         payment,
         label: `a v${other} payment in ${paymentHeaderName(other)}`,

@@ -9,7 +9,13 @@ import type { Address, Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { authorizationTypedData, verifyAuthorizationSignature } from '../../../harness/evm/eip3009.ts'
-import { buildExactPayment, exactDomain, exactPayloadTypedData } from '../../../harness/evm/exact.ts'
+import {
+  buildExactPayment,
+  exactDomain,
+  exactPayloadTypedData,
+  requiredAmount,
+  requirementsVersion,
+} from '../../../harness/evm/exact.ts'
 import {
   checkPaymentPayload,
   encodePaymentHeader,
@@ -334,5 +340,32 @@ describe('requirements the builder cannot sign for', () => {
       authorization: { value: 2n },
     })
     expect(exact(payment.payload).authorization.value).toBe('2')
+  })
+})
+
+describe('the version comes from the challenge, never from which keys an offer carries', () => {
+  // One real server's v2 offers carry both `amount` and `maxAmountRequired` (issue 13).
+  const v2WithBoth = () => ({ ...requirementsV2(), maxAmountRequired: '999999' })
+
+  it('a v2 offer that also carries maxAmountRequired is paid as v2, for its amount', async () => {
+    const payment = await buildExactPayment({ requirements: v2WithBoth(), x402Version: 2, payer })
+    expect(payment.payload.x402Version).toBe(2)
+    expect(encodePaymentHeader(payment.payload).name).toBe('PAYMENT-SIGNATURE')
+    expect(exact(payment.payload).authorization.value).toBe(requirementsV2().amount)
+    expect(requiredAmount(v2WithBoth(), 2)).toBe(requirementsV2().amount)
+  })
+
+  it('a v1 offer that also carries amount is paid as v1, for its maxAmountRequired', async () => {
+    const requirements = { ...requirementsV1(), amount: '1' }
+    const payment = await buildExactPayment({ requirements, x402Version: 1, payer })
+    expect(payment.payload.x402Version).toBe(1)
+    expect(exact(payment.payload).authorization.value).toBe(requirementsV1().maxAmountRequired)
+  })
+
+  it('without the version, requirements carrying both amount fields are not guessed at', async () => {
+    await expect(buildExactPayment({ requirements: v2WithBoth(), payer })).rejects.toThrow(/x402Version/)
+    expect(() => requiredAmount(v2WithBoth())).toThrow(WireError)
+    expect(requirementsVersion(requirementsV2())).toBe(2)
+    expect(requirementsVersion(requirementsV1())).toBe(1)
   })
 })
