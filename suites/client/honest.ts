@@ -145,7 +145,7 @@ export const timeWindow = clientCase({
   title: 'The authorization is valid on arrival and expires within maxTimeoutSeconds (documented slack)',
   role: 'client',
   versions: [1, 2],
-  requirements: ['CL-31', 'CL-32'],
+  requirements: ['CL-31', 'CL-32', 'CL-45'],
   level: 'MUST',
   tags: ['honest', 'time'],
   async run(context) {

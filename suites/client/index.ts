@@ -16,6 +16,7 @@ import { honestCases } from './honest.ts'
 import { hostileCases } from './hostile.ts'
 import { malformedCases } from './malformed.ts'
 import { nonceCases } from './nonce.ts'
+import { poisonedCases } from './poisoned.ts'
 import { propertyCases } from './properties.ts'
 
 export type { ClientCaseContext, ClientRun, HonestExchange, ObservedPayment } from './context.ts'
@@ -33,6 +34,7 @@ export const clientCases = collectCases<ClientCaseContext>(
   nonceCases,
   malformedCases,
   hostileCases,
+  poisonedCases,
   propertyCases,
   batchCases,
 )

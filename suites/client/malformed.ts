@@ -182,8 +182,9 @@ export const zeroTimeout = clientCase({
   title: 'An offer with maxTimeoutSeconds 0 is not paid (no payment could be valid when it arrives)',
   role: 'client',
   versions: [1, 2],
-  requirements: ['CL-37', 'CL-31', 'CL-32'],
-  level: 'MUST',
+  // A SHOULD, graded by risk (CL-45): a zero-lifetime authorization can never move funds.
+  requirements: ['CL-45', 'CL-37', 'CL-32'],
+  level: 'SHOULD',
   tags: ['hostile', 'malformed', 'time'],
   run: (context) =>
     refusesOffer(
@@ -192,7 +193,7 @@ export const zeroTimeout = clientCase({
         offer.maxTimeoutSeconds = 0
       },
       'an offer with maxTimeoutSeconds 0 (its authorization expires as it is signed)',
-      ['CL-31'],
+      ['CL-45'],
     ),
 })
 

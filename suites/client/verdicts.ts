@@ -363,8 +363,8 @@ export function expectPaysAmount(
 }
 
 /**
- * The time window is open when the payment arrives (CL-31, a MUST): validAfter not in the future,
- * validBefore not passed. And validBefore leaves at least {@link MIN_REMAINING_VALIDITY_SECONDS} and at
+ * The time window is open when the payment arrives: validAfter not in the future (CL-31, a MUST: the
+ * server could settle it later), validBefore not passed (CL-45, a SHOULD: an expired one moves nothing). And validBefore leaves at least {@link MIN_REMAINING_VALIDITY_SECONDS} and at
  * most maxTimeoutSeconds (+ {@link VALID_BEFORE_SLACK_SECONDS}) (CL-32, a SHOULD).
  */
 export function expectTimeWindow(payment: ObservedPayment, offer: PaymentRequirements): void {
@@ -378,10 +378,12 @@ export function expectTimeWindow(payment: ObservedPayment, offer: PaymentRequire
     seen: window,
     spec: refs('CL-31'),
   })
+  // An expired authorization can never move funds: a SHOULD, graded by risk (CL-45).
   check(before > now, 'authorization.validBefore has already passed when the payment arrives', {
     expected: 'validBefore > now',
     seen: window,
-    spec: refs('CL-31'),
+    spec: refs('CL-45', 'CL-31'),
+    level: requirementLevel('CL-45'),
   })
   const level = requirementLevel('CL-32')
   check(

@@ -195,7 +195,8 @@ export const knownBadClients: readonly KnownBadClient[] = [
       choose: async (challenge) => challenge.paymentRequired.accepts[0],
     },
     caughtBy: {
-      ...both('client.malformed.zero-timeout', 'fail'),
+      // Graded by risk: a zero-lifetime authorization can never move funds (CL-45, a SHOULD).
+      ...both('client.malformed.zero-timeout', 'warn'),
       ...both('client.malformed.amount-as-number', 'fail'),
       ...both('client.malformed.unknown-version', 'fail'),
       ...both('client.property.malformed-never-signed', 'fail'),
@@ -230,5 +231,51 @@ export const knownBadClients: readonly KnownBadClient[] = [
     defect: 'does not read the settlement header of the paid response',
     steps: { readSettlement: () => undefined },
     caughtBy: both('client.honest.settlement-reported', 'warn'),
+  },
+  {
+    name: 'domain-from-extra',
+    defect:
+      "takes its signing domain's chainId and verifyingContract from the offer's extra when it names them",
+    steps: {
+      domain: (requirements, context) => {
+        const extra = (requirements.extra ?? {}) as Record<string, unknown>
+        return {
+          ...defaultSteps.domain(requirements, context),
+          ...(typeof extra.chainId === 'number' ? { chainId: extra.chainId } : {}),
+          ...(typeof extra.verifyingContract === 'string'
+            ? { verifyingContract: getAddress(extra.verifyingContract.toLowerCase()) }
+            : {}),
+        }
+      },
+    },
+    caughtBy: both('client.hostile.domain-from-extra', 'fail'),
+  },
+  {
+    name: 'pays-extra-terms',
+    defect:
+      "signs the amount and recipient an offer's extra names (srcAmountRequired, recipient) over its own",
+    steps: {
+      authorize: (requirements, now, context) => {
+        const honest = defaultSteps.authorize(requirements, now, context)
+        const extra = (requirements.extra ?? {}) as Record<string, unknown>
+        const amount = extra.srcAmountRequired
+        const recipient = extra.recipient
+        return {
+          ...honest,
+          ...(typeof amount === 'string' && /^[0-9]+$/.test(amount) ? { value: BigInt(amount) } : {}),
+          ...(typeof recipient === 'string' && /^0x[0-9a-fA-F]{40}$/.test(recipient)
+            ? { to: getAddress(recipient.toLowerCase()) }
+            : {}),
+        }
+      },
+    },
+    caughtBy: both('client.hostile.poisoned-extra-terms', 'fail'),
+  },
+  {
+    name: 'signs-expired',
+    defect:
+      'signs an authorization whose validBefore is the moment it signs (already expired when it arrives)',
+    steps: authorizeWith((_honest, now) => ({ validBefore: now - 1n })),
+    caughtBy: both('client.honest.time-window', 'warn'),
   },
 ]
