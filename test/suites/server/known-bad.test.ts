@@ -10,7 +10,11 @@ import { referenceServerTarget } from '../../../harness/reference/server/index.t
 import type { StartedEnvironment } from '../../../harness/runner/environment.ts'
 import { serverCases } from '../../../suites/server/cases/index.ts'
 import { catchersAt, knownBadServers } from '../../known-bad/server/index.ts'
+import { currentPart, partOf } from '../part.ts'
 import { runServerSuite, startEnvironment } from './run.ts'
+
+/** Split in two (known-bad.part2.test.ts): the parts run in parallel workers, each on its own devnet. */
+const PART = currentPart(2)
 
 const LISTED_ONLY = process.env.X402_KNOWN_BAD_LISTED_ONLY === '1'
 const FAST = serverCases
@@ -28,10 +32,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await started?.stop()
   if (score.length > 0)
-    console.log(`known-bad servers and the cases that caught them:\n${score.sort().join('\n')}`)
+    console.log(
+      `known-bad servers (part ${PART.index} of ${PART.of}) and the cases that caught them:\n${score.sort().join('\n')}`,
+    )
 })
 
-describe('known-bad servers', () => {
+describe(`known-bad servers (part ${PART.index} of ${PART.of})`, () => {
   test('the catalogue has at least 12 servers, unique names, and lists only real cases', () => {
     expect(knownBadServers.length).toBeGreaterThanOrEqual(12)
     expect(new Set(knownBadServers.map((bad) => bad.name)).size).toBe(knownBadServers.length)
@@ -44,7 +50,7 @@ describe('known-bad servers', () => {
     }
   })
 
-  for (const bad of knownBadServers) {
+  for (const bad of partOf(knownBadServers, PART)) {
     for (const version of bad.versions) {
       test(`${bad.name} (v${version}) is caught by ${catchersAt(bad, version).join(', ')}`, async () => {
         const catchers = catchersAt(bad, version)
