@@ -1,55 +1,61 @@
 /**
- * report.html in headless Chromium: the page works from file:// with no network, shows the right counts,
- * opens a failing case with expected/seen, filters by outcome and role, shows hostile strings as text,
- * and runs no script but its own. `X402_UPDATE_SCREENSHOT=1` also refreshes docs/report-screenshot.png.
+ * report.html in headless Chromium (from npm: @sparticuz/chromium): the page works from file:// with no
+ * network, shows the right counts, opens a failing case with expected/seen, filters by outcome and role,
+ * shows hostile strings as text, and runs no script but its own; and the same checks catch a broken
+ * page. `X402_UPDATE_SCREENSHOT=1` also refreshes docs/report-screenshot.png.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeReports } from '../../reports/index.ts'
 import { FIXTURE_COUNTS, fixtureReport, HOSTILE, HOSTILE_ATTR } from './fixture.ts'
-import { CHROMIUM, requireTool } from './tools.ts'
+import { launchChromium } from './tools.ts'
 
 const SCREENSHOT = fileURLToPath(new URL('../../docs/report-screenshot.png', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'x402-html-'))
 let browser: Browser
+/** One context for every page: Chromium here runs as a single process, which a second context crashes. */
+let context: BrowserContext
 let page: Page
-/** Every request the page made that was not the report file itself. */
-const network: string[] = []
-/** Console messages and page errors (a CSP violation or a script error shows here). */
-const messages: string[] = []
-const dialogs: string[] = []
 
-beforeAll(async () => {
-  requireTool(CHROMIUM, 'apt-get install chromium')
-  await writeReports(fixtureReport(), dir)
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+/** What a page did besides rendering: requests other than its own file, console output, dialogs. */
+interface Observed {
+  /** Every request the page made that was not the report file itself. */
+  network: string[]
+  /** Console messages and page errors (a CSP violation or a script error shows here). */
+  messages: string[]
+  dialogs: string[]
+}
+
+/** Opens `file` in `target` and records what it does; resolves once the page's script says it is ready. */
+async function open(target: Page, file: string): Promise<Observed> {
+  const observed: Observed = { network: [], messages: [], dialogs: [] }
+  const url = pathToFileURL(file).href
+  target.on('request', (request) => {
+    if (request.url() !== url) observed.network.push(request.url())
   })
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
-  const reportUrl = pathToFileURL(join(dir, 'report.html')).href
-  page.on('request', (request) => {
-    if (request.url() !== reportUrl) network.push(request.url())
-  })
-  page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`))
-  page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`))
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message())
+  target.on('console', (message) => observed.messages.push(`${message.type()}: ${message.text()}`))
+  target.on('pageerror', (error) => observed.messages.push(`pageerror: ${error.message}`))
+  target.on('dialog', (dialog) => {
+    observed.dialogs.push(dialog.message())
     void dialog.dismiss()
   })
-  await page.goto(reportUrl)
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 })
+  await target.goto(url)
+  await target.waitForSelector('html[data-ready="true"]', { timeout: 10_000 })
+  return observed
+}
+
+let observed: Observed
+
+beforeAll(async () => {
+  await writeReports(fixtureReport(), dir)
+  browser = await launchChromium()
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
+  page = await context.newPage()
+  observed = await open(page, join(dir, 'report.html'))
 }, 60_000)
 
 afterAll(async () => {
@@ -177,7 +183,7 @@ describe('report.html in Chromium', () => {
       pwned: await page.evaluate('window.__pwned'),
     }
     expect(injected).toEqual({ img: 0, svg: 0, scripts: 1, handlers: 0, pwned: undefined })
-    expect(dialogs).toEqual([])
+    expect(observed.dialogs).toEqual([])
   })
 
   it('shows the coverage matrix with uncovered requirements and why', async () => {
@@ -198,7 +204,47 @@ describe('report.html in Chromium', () => {
   })
 
   it('loaded nothing from the network and broke no Content-Security-Policy rule', () => {
-    expect(network).toEqual([])
-    expect(messages).toEqual([])
+    expect(observed.network).toEqual([])
+    expect(observed.messages).toEqual([])
+  })
+})
+
+describe('the same checks catch a broken report.html', () => {
+  const original = () => readFileSync(join(dir, 'report.html'), 'utf8')
+  /** Writes a changed copy of report.html and opens it in a page of its own. */
+  async function broken(name: string, change: (html: string) => string): Promise<[Page, Observed]> {
+    const html = change(original())
+    expect(html, `${name} changes the page`).not.toBe(original())
+    const file = join(dir, `${name}.html`)
+    writeFileSync(file, html)
+    const other = await context.newPage()
+    return [other, await open(other, file)]
+  }
+
+  it('a page that loads from the network is seen doing it', async () => {
+    const [other, seen] = await broken('fetches', (html) =>
+      html
+        .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+        .replace('</main>', '<img src="http://127.0.0.1:9/pixel.png" alt=""></main>'),
+    )
+    await other.waitForLoadState('load')
+    expect(seen.network).toEqual(['http://127.0.0.1:9/pixel.png'])
+    await other.close()
+  })
+
+  it('a script the Content-Security-Policy does not allow is refused, and the refusal is seen', async () => {
+    const [other, seen] = await broken('injected', (html) =>
+      html.replace('</main>', '<script>window.__pwned = 5; alert(5)</script></main>'),
+    )
+    expect(await other.evaluate('window.__pwned')).toBeUndefined()
+    expect(seen.dialogs).toEqual([])
+    expect(seen.messages.join('\n')).toMatch(/Content Security Policy/)
+    await other.close()
+  })
+
+  it('a page that lost a case shows other counts than the report', async () => {
+    const [other] = await broken('lost-case', (html) => html.replace('<details class="case"', '<details'))
+    expect(await other.locator('details.case').count()).toBe(FIXTURE_COUNTS.total - 1)
+    await other.close()
   })
 })
