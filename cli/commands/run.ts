@@ -6,7 +6,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import type { CaseMeta } from '../../harness/model/case.ts'
 import type { Role, RunReport } from '../../harness/model/result.ts'
 import { checkRequirementIds, requirementCoverage, specSnapshot } from '../../harness/runner/catalog.ts'
@@ -24,7 +24,13 @@ import { formatJsonReport } from '../../reports/json.ts'
 import type { RunSettings } from '../options.ts'
 import { createProgress } from '../progress.ts'
 import { type Invocation, reproduceCommand } from '../reproduce.ts'
-import { printBaselineDifferences, printCoverage, printSummary, runErrorPrinter } from '../run-output.ts'
+import {
+  displayPath,
+  printBaselineDifferences,
+  printCoverage,
+  printSummary,
+  runErrorPrinter,
+} from '../run-output.ts'
 import { planJobs, startsOnUrl } from './plan-jobs.ts'
 import { devnetProblem, targetProblem } from './preflight.ts'
 import { BaselineUsageError } from './run-errors.ts'
@@ -235,7 +241,7 @@ function caseRuns(cases: readonly SelectedCase[], versions: readonly X402Version
 
 async function loadBaseline(file: string): Promise<{ file: string; content: Baseline }> {
   try {
-    return { file: relative(process.cwd(), file) || file, content: await readBaseline(file) }
+    return { file: displayPath(file), content: await readBaseline(file) }
   } catch (error) {
     throw new BaselineUsageError(error instanceof Error ? error.message : String(error))
   }
