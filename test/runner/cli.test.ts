@@ -186,8 +186,9 @@ describe('a run against a started target', () => {
     expect(report.runErrors).toEqual([
       `target command 'echo "config error: no X402_PAY_TO" >&2; exit 4' exited with code 4 before answering at http://127.0.0.1:${port}/; last output: config error: no X402_PAY_TO`,
     ])
-    expect(run.stdout).toContain(`run error: ${report.runErrors[0]}`)
-    expect(run.stderr).toBe('')
+    // The reason is one line on stderr, before the verdict on stdout.
+    expect(run.stderr).toBe(`x402-conformance server: run error: ${report.runErrors[0]}\n`)
+    expect(run.stdout).not.toContain('run error')
     expect(await settledLeftovers(run.mark)).toEqual([])
   })
 })
@@ -429,7 +430,7 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     [
       'malformed URL',
       ['server', 'not a url'],
-      /^x402-conformance server: the server URL must be an http:\/\/ or https:\/\/ URL, got 'not a url'$/,
+      /^x402-conformance server: the server URL must be an http:\/\/ URL on loopback, got 'not a url'$/,
     ],
     ['missing URL', ['facilitator'], /^x402-conformance facilitator: facilitator needs exactly one <url>/],
     ['client without target', ['client'], /^x402-conformance client: client needs exactly one of --start/],
