@@ -4,7 +4,6 @@
  * nothing about particular cases; suites know nothing about how the runner schedules them.
  */
 import type { X402Version } from '../wire/types.ts'
-import { caseById, registerCase } from './registry.ts'
 import type { Level, Role } from './result.ts'
 
 /**
@@ -105,4 +104,29 @@ export function checkDependencies(cases: readonly CaseMeta[]): void {
     done.add(id)
   }
   for (const definition of cases) visit(definition.id, [])
+}
+
+/*
+ * Every case declared in this process, by id: how the runner finds the case a `dependsOn` names
+ * without the suite handing it over (a prerequisite may sit in another file, or in no selected job).
+ * Ids are unique across suites (checked when suites are loaded); a later declaration of the same id
+ * (a second copy of a module) replaces the earlier one.
+ */
+const declared = new Map<string, CaseDefinition<unknown>>()
+/** Ids some declared case depends on. */
+const prerequisites = new Set<string>()
+
+function registerCase(definition: CaseDefinition<unknown>): void {
+  declared.set(definition.id, definition)
+  for (const id of definition.dependsOn ?? []) prerequisites.add(id)
+}
+
+/** The declared case with this id, if any. */
+export function caseById(id: string): CaseDefinition<unknown> | undefined {
+  return declared.get(id)
+}
+
+/** Whether some declared case depends on the case `id`. */
+export function hasDependents(id: string): boolean {
+  return prerequisites.has(id)
 }

@@ -8,8 +8,7 @@
  * A prerequisite need not be selected or dealt to the same worker: a worker without it runs it as a
  * probe, whose result only shows in the dependents it blocks.
  */
-import type { CaseDefinition } from '../model/case.ts'
-import { caseById, hasDependents } from '../model/registry.ts'
+import { type CaseDefinition, caseById, hasDependents } from '../model/case.ts'
 import type { CaseResult, Outcome } from '../model/result.ts'
 import type { X402Version } from '../wire/types.ts'
 import { oneLine, type Verdict } from './outcome.ts'
