@@ -17,6 +17,11 @@ export type Fault =
   | { kind: 'http-500' }
   /** Closes the connection without an answer. */
   | { kind: 'drop' }
+  /**
+   * Answers HTTP `status` (default 200) with exactly `body` as JSON and does nothing else: a reply of
+   * any shape (settle `success: false` naming a transaction, no `success`, `success: 1`).
+   */
+  | { kind: 'answer'; body: unknown; status?: number }
 
 /** Which endpoint a fault applies to. */
 export type FaultEndpoint = 'verify' | 'settle' | 'both'
@@ -109,6 +114,8 @@ function describe(fault: Fault): string {
       return `delay ${fault.ms}ms`
     case 'garbage':
       return `garbage ${fault.body ?? 'non-json'}`
+    case 'answer':
+      return `answer HTTP ${fault.status ?? 200} ${JSON.stringify(fault.body)}`
     default:
       return fault.kind
   }

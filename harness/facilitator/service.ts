@@ -139,6 +139,8 @@ export function createService(
         return error(500, 'injected facilitator fault')
       case 'drop':
         return { kind: 'drop' }
+      case 'answer':
+        return json(fault.status ?? 200, structuredClone(fault.body))
     }
   }
 

@@ -316,6 +316,30 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
     tags: ['security', 'facilitator-log'],
   },
   {
+    id: 'RS-47',
+    level: 'MUST',
+    role: 'server',
+    versions: [1, 2],
+    statement:
+      'The server prices a payment from its own offer also when no challenge preceded it (or one it issued before a restart): a payment whose accepted or authorization names a lower amount or another payTo, for terms the server never quoted, buys nothing.',
+    spec: coreV2('§7.1 POST /verify'),
+    seeAlso: [coreV2('§6.1.2 Verification Steps'), coreV1('§7.1 POST /verify')],
+    basis: 'implied',
+    tags: ['security'],
+  },
+  {
+    id: 'RS-48',
+    level: 'MUST',
+    role: 'server',
+    versions: [1, 2],
+    statement:
+      'The server reads facilitator answers by their body, never by their HTTP status: only a VerifyResponse with isValid the boolean true is a valid payment, and only a SettleResponse with success the boolean true and a transaction is a settlement (an HTTP 200 with success false, no success, or "true"/1 is none), so nothing is delivered on any other answer.',
+    spec: coreV2('§7.2 POST /settle'),
+    seeAlso: [coreV2('§5.3.2 Field Descriptions'), coreV2('§7.1 POST /verify'), coreV1('§7.2 POST /settle')],
+    basis: 'implied',
+    tags: ['security', 'facilitator-log'],
+  },
+  {
     id: 'FA-31',
     level: 'MAY',
     role: 'facilitator',

@@ -122,7 +122,8 @@ const TERMS = [
 
 /**
  * Whether `sent` carries the same terms as the advertised `offer` (addresses in any letter case, the
- * token's EIP-712 name and version included). Other fields (description, a per-request extra) may vary.
+ * token's EIP-712 name and version included, when the offer names them). Other fields (description, a
+ * per-request extra) may vary.
  */
 export function sameTerms(offer: unknown, sent: unknown): boolean {
   if (!offer || !sent || typeof offer !== 'object' || typeof sent !== 'object') return false
@@ -131,11 +132,10 @@ export function sameTerms(offer: unknown, sent: unknown): boolean {
   const norm = (value: unknown) =>
     typeof value === 'string' && /^0x[0-9a-fA-F]{40}$/.test(value) ? value.toLowerCase() : value
   const extra = (r: Record<string, unknown>) => (r.extra ?? {}) as Record<string, unknown>
-  return (
-    TERMS.every((key) => norm(a[key]) === norm(b[key])) &&
-    extra(a).name === extra(b).name &&
-    extra(a).version === extra(b).version
-  )
+  // An offer that names no EIP-712 domain leaves it to the token's own: the server may name that one.
+  const domain = (key: 'name' | 'version') =>
+    extra(a)[key] === undefined || extra(a)[key] === extra(b)[key]
+  return TERMS.every((key) => norm(a[key]) === norm(b[key])) && domain('name') && domain('version')
 }
 
 /** Deep equality of JSON values regardless of key order. */

@@ -8,9 +8,13 @@ import type { Fault, FaultEndpoint } from '../../../harness/facilitator/index.ts
 import { serverCase } from '../case.ts'
 import type { CasePayer, ServerContext, ServerResponse } from '../context.ts'
 import { isDelivery } from '../verdicts.ts'
+import { requireFaultFired } from './facilitator-use.ts'
 import { expectRefused } from './shared.ts'
 
-/** A fresh payer whose payments the facilitator mishandles with `fault`, and the server's answer. */
+/**
+ * A fresh payer whose payments the facilitator mishandles with `fault`, and the server's answer.
+ * Skips when the fault never fired (the server did not ask `endpoint`; ./facilitator-use.ts).
+ */
 async function payThroughFault(
   context: ServerContext,
   endpoint: FaultEndpoint,
@@ -22,7 +26,7 @@ async function payThroughFault(
     payment: await payer.pay(),
     label: `honest payment, facilitator ${endpoint}: ${fault.kind}`,
   })
-  context.facilitator.calls(payer.address)
+  await requireFaultFired(context, payer, endpoint)
   return { payer, response }
 }
 

@@ -5,6 +5,7 @@
  */
 import { serverCase } from '../case.ts'
 import type { CasePayer, ServerContext, ServerResponse } from '../context.ts'
+import { requireFacilitatorUsed } from './facilitator-use.ts'
 
 /** A fresh payer pays honestly once; the resource must be delivered (RS-12). */
 async function payDelivered(context: ServerContext): Promise<{ payer: CasePayer; response: ServerResponse }> {
@@ -52,6 +53,7 @@ export const honestCases = [
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const { payer, response } = await payDelivered(context)
+      await requireFacilitatorUsed(context, payer)
       context.expect.settledBeforeDelivery(payer, response)
     },
   }),
@@ -67,6 +69,7 @@ export const honestCases = [
       const payer = await context.payer()
       const payment = await payer.pay()
       await context.request({ payment, label: 'honest payment' })
+      await requireFacilitatorUsed(context, payer)
       context.expect.requirementsAdvertised(payer, payment)
     },
   }),

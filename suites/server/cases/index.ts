@@ -11,6 +11,8 @@ import { malformedCases } from './malformed.ts'
 import { propertyCases } from './properties.ts'
 import { refusalCases } from './refusal.ts'
 import { replayCases } from './replay.ts'
+import { settleAnswerCases } from './settle-answers.ts'
+import { unquotedCases } from './unquoted.ts'
 import { versionCases } from './version.ts'
 
 export const serverCases = collectCases<ServerContext>(
@@ -20,9 +22,11 @@ export const serverCases = collectCases<ServerContext>(
   refusalCases,
   replayCases,
   acceptedCases,
+  unquotedCases,
   versionCases,
   malformedCases,
   failureCases,
+  settleAnswerCases,
   propertyCases,
   batchCases,
   batchPropertyCases,

@@ -7,6 +7,9 @@ import { serverCase } from '../case.ts'
 /** How many copies of one payment the concurrent case sends at once. */
 export const CONCURRENT_COPIES = 5
 
+/** How long the facilitator takes per settle answer in the slow-settle case (ms). */
+const SLOW_SETTLE_MS = 500
+
 export const replayCases = [
   serverCase({
     id: 'server.replay.sequential',
@@ -42,6 +45,28 @@ export const replayCases = [
           context.request({ payment, label: `copy ${copy + 1} of one payment` }),
         ),
       )
+      await context.expect.deliveriesMatchSettlements(payer, responses)
+    },
+  }),
+
+  serverCase({
+    id: 'server.replay.concurrent-slow-settle',
+    title: `One payment sent ${CONCURRENT_COPIES} times at once, with slow settle answers, is delivered at most once`,
+    versions: [1, 2],
+    requirements: ['RS-37', 'RS-48', 'X-1'],
+    level: 'MUST',
+    needs: ['chain', 'builtin-facilitator'],
+    async run(context) {
+      const payer = await context.payer()
+      // Every copy passes verify before the first settlement lands; the others' settles then fail.
+      context.facilitator.fault(payer.address, 'settle', { kind: 'delay', ms: SLOW_SETTLE_MS })
+      const payment = await payer.pay()
+      const responses = await Promise.all(
+        Array.from({ length: CONCURRENT_COPIES }, (_, copy) =>
+          context.request({ payment, label: `copy ${copy + 1} of one payment (settle answers slowly)` }),
+        ),
+      )
+      await context.facilitator.waitFor(payer.address, 'settle', 2 * SLOW_SETTLE_MS)
       await context.expect.deliveriesMatchSettlements(payer, responses)
     },
   }),

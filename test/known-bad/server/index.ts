@@ -23,12 +23,14 @@ import namesAnotherResource from './names-another-resource.ts'
 import neverSettles from './never-settles.ts'
 import omitsSettlementHeader from './omits-settlement-header.ts'
 import priceFromAuthorization from './price-from-authorization.ts'
+import pricesUnquotedPayment from './prices-unquoted-payment.ts'
 import rawJsonChallenge from './raw-json-challenge.ts'
 import rawJsonReceipt from './raw-json-receipt.ts'
 import replayCache from './replay-cache.ts'
-import skipsVerify from './skips-verify.ts'
+import settledOnHttp200 from './settled-on-http-200.ts'
 import trustsAcceptedAmount from './trusts-accepted-amount.ts'
 import trustsClientPayto from './trusts-client-payto.ts'
+import truthyFacilitatorAnswers from './truthy-facilitator-answers.ts'
 import v1BareRefusal from './v1-bare-refusal.ts'
 import wrongEip712Domain from './wrong-eip712-domain.ts'
 import zeroMaxTimeout from './zero-max-timeout.ts'
@@ -48,7 +50,9 @@ export const knownBadServers: readonly KnownBadServer[] = [
   omitsSettlementHeader,
   rawJsonReceipt,
   wrongEip712Domain,
-  skipsVerify,
+  settledOnHttp200,
+  truthyFacilitatorAnswers,
+  pricesUnquotedPayment,
   failsOpen,
   deliversBeforeSettling,
   rawJsonChallenge,

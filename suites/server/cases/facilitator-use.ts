@@ -1,0 +1,72 @@
+/**
+ * Judging by what happened (issue 13): a case about how a server handles the built-in facilitator's
+ * answers applies only when the server asked it. A server that settles without `/verify` (x402 allows
+ * settle-first flows) never meets an injected verify fault; a server that verifies and submits
+ * `transferWithAuthorization` itself never calls the facilitator at all. Such cases are not applicable
+ * (skip, with the reason); the chain cases judge those servers.
+ */
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { FaultEndpoint } from '../../../harness/facilitator/index.ts'
+import { skip } from '../../../harness/model/expect.ts'
+import { matchesTransfer } from '../../../harness/oracle/index.ts'
+import type { CasePayer, ServerContext } from '../context.ts'
+import { priceOf } from './shared.ts'
+
+/** How long a server that settles by itself gets for its transaction to show, after it answered (ms). */
+const SELF_SETTLE_GRACE_MS = 500
+
+/** Skip reason of a self-settling server. */
+export const SELF_SETTLED =
+  'the server settled the payment itself (an honest transfer of the price to payTo on chain, and no call to the built-in facilitator): facilitator-oracle cases do not apply; the chain cases judge it'
+
+/**
+ * Whether the chain shows the payer's payment settled exactly as offered (one transfer of the price to
+ * payTo), waiting briefly for a server that settles after it answered.
+ */
+async function settledOnChain(context: ServerContext, payer: CasePayer): Promise<boolean> {
+  const expected = { from: payer.address, to: context.offer().payTo, value: priceOf(context) }
+  const deadline = Date.now() + SELF_SETTLE_GRACE_MS
+  for (;;) {
+    const transfers = await context.chain.transfers({ from: payer.address })
+    if (transfers.length > 0) return transfers.length === 1 && matchesTransfer(transfers[0]!, expected)
+    if (Date.now() >= deadline) return false
+    await sleep(50, undefined, { signal: context.signal })
+  }
+}
+
+/**
+ * Skips the case when the server never made the facilitator calls it judges: no call at all and the
+ * payment settled on chain (a self-settling server). Otherwise returns and the case judges as usual.
+ */
+export async function requireFacilitatorUsed(context: ServerContext, payer: CasePayer): Promise<void> {
+  if (context.facilitator.calls(payer.address).length > 0) return
+  if (await settledOnChain(context, payer)) skip(SELF_SETTLED)
+}
+
+/**
+ * Skips a fault case whose injected fault never fired: the server did not call `endpoint` for this
+ * payer. A verify fault a server never asked about (it settles without `/verify`) says nothing about
+ * it; a settle fault is not applicable only when the payment was settled on chain without `/settle`
+ * (the server settles by itself). A server that delivered without any settlement is judged as usual.
+ */
+export async function requireFaultFired(
+  context: ServerContext,
+  payer: CasePayer,
+  endpoint: FaultEndpoint,
+): Promise<void> {
+  const calls = context.facilitator.calls(payer.address)
+  const fired = calls.some(
+    (call) => call.faults.length > 0 && (endpoint === 'both' || call.endpoint === endpoint),
+  )
+  if (fired) return
+  const asked = (name: string) => calls.filter((call) => call.endpoint === name).length
+  if (calls.length === 0 && (await settledOnChain(context, payer))) skip(SELF_SETTLED)
+  if (endpoint === 'verify' && asked('verify') === 0)
+    skip(
+      `the server never called /verify for this payment (the facilitator log shows ${asked('settle')} /settle call(s) and no /verify), so the injected verify fault never fired: verify-fault cases do not apply to a server that settles without verifying`,
+    )
+  if (endpoint === 'settle' && asked('settle') === 0 && (await settledOnChain(context, payer)))
+    skip(
+      'the payment was settled on chain without a /settle call to the built-in facilitator (the server submits the transfer itself), so the injected settle fault never fired',
+    )
+}
