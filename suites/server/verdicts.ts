@@ -133,8 +133,7 @@ export function sameTerms(offer: unknown, sent: unknown): boolean {
     typeof value === 'string' && /^0x[0-9a-fA-F]{40}$/.test(value) ? value.toLowerCase() : value
   const extra = (r: Record<string, unknown>) => (r.extra ?? {}) as Record<string, unknown>
   // An offer that names no EIP-712 domain leaves it to the token's own: the server may name that one.
-  const domain = (key: 'name' | 'version') =>
-    extra(a)[key] === undefined || extra(a)[key] === extra(b)[key]
+  const domain = (key: 'name' | 'version') => extra(a)[key] === undefined || extra(a)[key] === extra(b)[key]
   return TERMS.every((key) => norm(a[key]) === norm(b[key])) && domain('name') && domain('version')
 }
 
