@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os'
 import { freePort } from '../../harness/devnet/ports.ts'
 import type { RunOptions, WorkerJob } from '../../harness/runner/plan.ts'
 import { dealCases, type SelectedCase } from '../../harness/runner/select.ts'
-import type { RunTarget } from './run.ts'
+import type { RunTarget } from './run-target.ts'
 
 /** Cases per worker above which the automatic worker count adds a worker. */
 const CASES_PER_WORKER = 12

@@ -6,7 +6,7 @@
 import { connectDevnet } from '../../harness/devnet/connect.ts'
 import { portTaken } from '../../harness/targets/port-free.ts'
 import { unreachableReason } from '../../harness/targets/reachable.ts'
-import type { RunTarget } from './run.ts'
+import type { RunTarget } from './run-target.ts'
 
 /** Why the devnet at `rpcUrl` cannot be used, or `undefined`. */
 export async function devnetProblem(rpcUrl: string): Promise<string | undefined> {

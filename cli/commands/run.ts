@@ -8,15 +8,15 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CaseMeta } from '../../harness/model/case.ts'
-import type { Role, RunReport } from '../../harness/model/result.ts'
+import type { RunReport } from '../../harness/model/result.ts'
 import { checkRequirementIds, requirementCoverage, specSnapshot } from '../../harness/runner/catalog.ts'
 import type { RunCollector } from '../../harness/runner/collector.ts'
 import { launchJobs } from '../../harness/runner/launch.ts'
-import type { JobTarget, RunOptions, WorkerJob } from '../../harness/runner/plan.ts'
+import type { RunOptions, WorkerJob } from '../../harness/runner/plan.ts'
 import { buildReport } from '../../harness/runner/report.ts'
 import { randomSeed } from '../../harness/runner/seed.ts'
 import { type SelectedCase, selectCases, shardOf } from '../../harness/runner/select.ts'
-import { DEFAULT_SUITES_MODULE, loadSuites, type RoleSuite } from '../../harness/runner/suite.ts'
+import { DEFAULT_SUITES_MODULE, loadSuites } from '../../harness/runner/suite.ts'
 import type { X402Version } from '../../harness/wire/types.ts'
 import { type Baseline, baselineFromRun, readBaseline, writeBaseline } from '../../reports/baseline.ts'
 import { writeReports } from '../../reports/index.ts'
@@ -34,24 +34,10 @@ import {
 import { planJobs, startsOnUrl } from './plan-jobs.ts'
 import { devnetProblem, targetProblem } from './preflight.ts'
 import { BaselineUsageError } from './run-errors.ts'
+import type { RunTarget } from './run-target.ts'
 
 export type { Invocation } from '../reproduce.ts'
-
-/** One target of a run; each gets its own report. */
-export interface RunTarget {
-  /** Report key; with several targets (demo) also the report sub-folder and the progress label. */
-  group: string
-  role: Role
-  /** Which registered suites apply to this target. */
-  suites: (suite: RoleSuite) => boolean
-  target: JobTarget
-  /** Whether each worker may start its own copy (start commands, in-process, client commands). */
-  replicable: boolean
-  /** How the report names the target. */
-  describe: { url?: string; command?: string; label?: string }
-  /** A URL checked from the CLI before anything starts (URL targets and drivers). */
-  precheck?: string
-}
+export type { RunTarget } from './run-target.ts'
 
 /** A target's selection. */
 interface Planned {
