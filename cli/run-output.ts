@@ -7,6 +7,7 @@ import type { RunReport } from '../harness/model/result.ts'
 import { requirementCoverage } from '../harness/runner/catalog.ts'
 import type { RoleSuite } from '../harness/runner/suite.ts'
 import { computeCoverage } from '../reports/coverage.ts'
+import { unpaidNote } from '../suites/server/unpaid.ts'
 import { paint, useColor } from './progress.ts'
 
 /** Prints each distinct run error once on stderr, as `x402-conformance <command>: run error: …`. */
@@ -39,7 +40,10 @@ export function printBaselineDifferences(command: string, report: RunReport, nam
   )
 }
 
-/** `verdict (exit n): counts; report: <dir>/report.html`, with the target's name when there are several. */
+/**
+ * `verdict (exit n): counts[; N payment cases could not run: why]; report: <dir>/report.html`, with the
+ * target's name when there are several.
+ */
 export function printSummary(
   out: NodeJS.WritableStream & { isTTY?: boolean },
   report: RunReport,
@@ -54,7 +58,7 @@ export function printSummary(
     .join(', ')
   out.write(
     `${named ? `${report.target.label ?? report.target.role}: ` : ''}${report.verdict} (exit ${report.exitCode}): ` +
-      `${counts || 'no case ran'}; report: ${join(displayPath(dir), 'report.html')}\n`,
+      `${counts || 'no case ran'}${unpaidNote(report.results)}; report: ${join(displayPath(dir), 'report.html')}\n`,
   )
 }
 

@@ -7,11 +7,22 @@ import { parseLoopbackUrl } from '../loopback.ts'
 import { parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
 import { UsageError } from '../usage.ts'
 
+/** `--offer <file>`: validated here (a bad file is a usage error), handed to the workers by environment. */
+async function useOffer(file: string): Promise<void> {
+  const { loadUserOffer, OFFER_ENV } = await import('../../suites/server/offer.ts')
+  const offer = await loadUserOffer(file).catch((error: Error) => {
+    throw new UsageError(error.message)
+  })
+  process.env[OFFER_ENV] = JSON.stringify(offer)
+}
+
 /** `server --help`. */
 export const serverUsage = `usage: x402-conformance server <url> [--start "<cmd>"] [options]
 
   <url>            a paywalled endpoint of the server (its 402 challenge is read there)
   --start "<cmd>"  start the server with the devnet environment (X402_*, PORT = the URL's port)
+  --offer <file>   the terms to pay when the challenge is unreadable: {"x402Version": 1|2,
+                   "accepts": [PaymentRequirements…]}, checked with the wire schemas
 
 ${RUN_OPTIONS_HELP}`
 
@@ -24,7 +35,12 @@ export async function serverCommand(argv: string[]): Promise<number> {
 export async function urlRoleCommand(role: 'server' | 'facilitator', argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { ...RUN_OPTIONS, start: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      ...RUN_OPTIONS,
+      start: { type: 'string' },
+      offer: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
     strict: true,
   })
@@ -38,6 +54,10 @@ export async function urlRoleCommand(role: 'server' | 'facilitator', argv: strin
   const settings = parseRunSettings(values)
   const command = values.start
   if (command !== undefined && command.trim() === '') throw new UsageError('--start needs a command')
+  if (values.offer !== undefined) {
+    if (role !== 'server') throw new UsageError('--offer is an option of the server command')
+    await useOffer(values.offer)
+  }
   return (await import('./run.ts')).executeRuns({ command: role, argv }, settings, [
     {
       group: role,

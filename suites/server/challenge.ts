@@ -21,6 +21,11 @@ export interface ChallengeReading {
   v2?: WireResult<PaymentRequiredV2>
   /** The JSON body as a v1 PaymentRequirementsResponse (present when the body is JSON with x402Version 1). */
   v1?: WireResult<PaymentRequiredV1>
+  /**
+   * A JSON body with x402Version 2 when no PAYMENT-REQUIRED header came: the server speaks v2 (its
+   * header case fails), and the suite may still find its terms there.
+   */
+  v2Body?: Record<string, unknown>
 }
 
 /** Reads both places a challenge can be. Never throws. */
@@ -28,23 +33,29 @@ export function readChallenge(response: Pick<HttpResponse, 'headers' | 'body'>):
   const reading: ChallengeReading = {}
   const header = getHeader(response.headers, 'PAYMENT-REQUIRED')
   if (header !== undefined) reading.v2 = safeDecodeHeader('PAYMENT-REQUIRED', header)
-  if (looksLikeV1(response.body)) reading.v1 = safeDecodePaymentRequiredBody(response.body)
+  const version = bodyVersion(response.body)
+  if (version === 1) reading.v1 = safeDecodePaymentRequiredBody(response.body)
+  if (version === 2 && header === undefined)
+    reading.v2Body = JSON.parse(response.body) as Record<string, unknown>
   return reading
 }
 
-function looksLikeV1(body: string): boolean {
+/** The `x402Version` of a JSON object body, if any. */
+function bodyVersion(body: string): unknown {
   try {
     const json: unknown = JSON.parse(body)
-    return typeof json === 'object' && json !== null && (json as { x402Version?: unknown }).x402Version === 1
+    return typeof json === 'object' && json !== null
+      ? (json as { x402Version?: unknown }).x402Version
+      : undefined
   } catch {
-    return false
+    return undefined
   }
 }
 
 /** The versions a challenge shows, newest first. */
 export function versionsOf(reading: ChallengeReading): X402Version[] {
   const versions: X402Version[] = []
-  if (reading.v2) versions.push(2)
+  if (reading.v2 || reading.v2Body) versions.push(2)
   if (reading.v1) versions.push(1)
   return versions
 }
@@ -63,8 +74,9 @@ export function onDevnet(challenge: PaymentRequired | undefined, devnet: Devnet)
 
 /** Whether no version's challenge, as sent, names any network (it did not decode, or has no accepts). */
 export function namesNoNetwork(reading: ChallengeReading): boolean {
-  return [reading.v2, reading.v1].every((result) => {
-    const json = result === undefined ? undefined : result.ok ? result.value : result.json
+  const sent = (result: WireResult<unknown> | undefined) =>
+    result === undefined ? undefined : result.ok ? result.value : result.json
+  return [sent(reading.v2) ?? reading.v2Body, sent(reading.v1)].every((json) => {
     const accepts = (json as { accepts?: unknown } | undefined)?.accepts
     return (
       !Array.isArray(accepts) ||

@@ -138,8 +138,14 @@ export function unpayable(entry: unknown, version: X402Version, devnet: Devnet):
 /** The `accepts` entries of one version's challenge as sent, validated or not. */
 function acceptsAsSent(reading: ChallengeReading, version: X402Version): unknown[] | undefined {
   const result = version === 2 ? reading.v2 : reading.v1
-  if (result === undefined) return undefined
-  const json = result.ok ? result.value : result.json
+  const json =
+    result === undefined
+      ? version === 2
+        ? reading.v2Body
+        : undefined
+      : result.ok
+        ? result.value
+        : result.json
   const accepts = (json as { accepts?: unknown } | undefined)?.accepts
   return Array.isArray(accepts) ? accepts : undefined
 }
@@ -148,6 +154,8 @@ function acceptsAsSent(reading: ChallengeReading, version: X402Version): unknown
 function noEntries(reading: ChallengeReading, version: X402Version): string {
   const result = version === 2 ? reading.v2 : reading.v1
   const where = version === 2 ? 'PAYMENT-REQUIRED header' : 'v1 JSON body'
+  if (version === 2 && result === undefined && reading.v2Body)
+    return 'the v2 challenge is a JSON body (no PAYMENT-REQUIRED header) without an accepts array'
   if (result === undefined) return `the server shows no v${version} challenge (no ${where})`
   if (!result.ok && result.json === undefined)
     return `the ${where} does not decode (${formatIssues(result.issues)})`

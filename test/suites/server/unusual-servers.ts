@@ -96,14 +96,15 @@ export function offerWithoutDomain(): Target {
 }
 
 /** Answers 402 with its one v2 offer flattened into the body: no PAYMENT-REQUIRED header, no `accepts`. */
+export const flattenedChallengeSteps: ReferenceServerOptions['steps'] = {
+  challenge: (_context, paymentRequired, status) => ({
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ x402Version: 2, error: paymentRequired.error, ...paymentRequired.accepts[0] }),
+  }),
+}
+
+/** The flattened-challenge server as an in-process target. */
 export function flattenedChallenge(): Target {
-  return target(2, 'flattened v2 challenge body', {
-    steps: {
-      challenge: (_context, paymentRequired, status) => ({
-        status,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify({ x402Version: 2, error: paymentRequired.error, ...paymentRequired.accepts[0] }),
-      }),
-    },
-  })
+  return target(2, 'flattened v2 challenge body', { steps: flattenedChallengeSteps })
 }
