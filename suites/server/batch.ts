@@ -46,7 +46,9 @@ export function batchOfferOf(context: ServerContext): PaymentRequirementsV2 {
       item.asset.toLowerCase() === context.devnet.usdc.toLowerCase(),
   )
   if (!offer)
-    skip(`the server offers no batch-settlement in the devnet USDC on ${context.devnet.preset.network}`)
+    skip(
+      `the server offers no batch-settlement in the devnet USDC on ${context.devnet.preset.network} (these cases run when its v2 challenge carries a batch-settlement offer in that asset and network, e.g. a server wired to a facilitator whose /supported lists batch-settlement)`,
+    )
   return offer
 }
 
@@ -360,7 +362,10 @@ export async function claimOnChain(
   const authorizer = context.devnet.accounts.find(
     (account) => account.address.toLowerCase() === authorizerAddress,
   )
-  if (!authorizer) skip('the receiver authorizer is not a devnet account the suite can sign for')
+  if (!authorizer)
+    skip(
+      'the receiver authorizer is not a devnet account the suite can sign for (this case runs when extra.receiverAuthorizer is one of the devnet accounts, e.g. the facilitator key the harness hands a started server as X402_FACILITATOR_PRIVATE_KEY)',
+    )
   const voucher = await signVoucher(open.channel.channel, cumulative)
   const rows = [
     {

@@ -75,7 +75,8 @@ export const versionCases = [
     needs: ['chain'],
     async run(context) {
       const other = context.version === 2 ? 1 : 2
-      if (context.versions.includes(other)) skip(`the server also speaks v${other}`)
+      if (context.versions.includes(other))
+        skip(`the server also speaks v${other} (this case applies to one-version servers only)`)
       const payer = await context.payer()
       const payment = await payer.payFor(otherVersionOffer(context), context.version === 2 ? 1 : 2)
       const response = await context.request({
