@@ -178,6 +178,7 @@ export function payments(devnet: Devnet, version: X402Version, evidence: Evidenc
       // terms are broken on purpose (unsupported network, no extra): the token's own domain by default.
       const payment = await buildExactPayment({
         requirements: wanted,
+        x402Version: version,
         payer: payer.account,
         now: latest,
         chainId: overrides.chainId ?? devnet.preset.chainId,
