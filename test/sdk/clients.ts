@@ -1,12 +1,10 @@
 /**
  * The real published paying clients: `@x402/fetch` 2.27 (v2, with v1 registered too) and
- * `x402-fetch` 1.2 (v1). Their viem clients point at the devnet only.
+ * `x402-fetch` 1.2 (v1). Their viem clients point at the devnet only. Each SDK is loaded when it is
+ * first used: the client commands run once per payment, and loading both (x402-fetch alone is about
+ * 0.4 s of CPU) would double the start-up of every `@x402/fetch` run.
  */
-import { registerExactEvmScheme } from '@x402/evm/exact/client'
-import { decodePaymentResponseHeader, wrapFetchWithPayment, x402Client } from '@x402/fetch'
-import { type Chain, createWalletClient, type Hex, http, publicActions } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
-import { decodeXPaymentResponse, wrapFetchWithPayment as wrapFetchWithPaymentV1 } from 'x402-fetch'
+import type { Chain, Hex } from 'viem'
 
 /** What a client reports after one paid request (the DESIGN.md client contract). */
 export interface ClientOutcome {
@@ -17,6 +15,11 @@ export interface ClientOutcome {
 }
 
 export async function payWithSdkClientV2(url: string, privateKey: Hex): Promise<ClientOutcome> {
+  const [
+    { registerExactEvmScheme },
+    { decodePaymentResponseHeader, wrapFetchWithPayment, x402Client },
+    { privateKeyToAccount },
+  ] = await Promise.all([import('@x402/evm/exact/client'), import('@x402/fetch'), import('viem/accounts')])
   const client = new x402Client()
   registerExactEvmScheme(client, { signer: privateKeyToAccount(privateKey) })
   const fetchWithPayment = wrapFetchWithPayment(fetch, client)
@@ -32,6 +35,10 @@ export async function payWithSdkClientV2(url: string, privateKey: Hex): Promise<
 }
 
 export async function payWithSdkClientV1(url: string, privateKey: Hex, chain: Chain): Promise<ClientOutcome> {
+  const [{ createWalletClient, http, publicActions }, { privateKeyToAccount }, x402Fetch] = await Promise.all(
+    [import('viem'), import('viem/accounts'), import('x402-fetch')],
+  )
+  const { decodeXPaymentResponse, wrapFetchWithPayment: wrapFetchWithPaymentV1 } = x402Fetch
   const walletClient = createWalletClient({
     account: privateKeyToAccount(privateKey),
     chain,
