@@ -3,6 +3,11 @@
  * breaks one requirement on purpose and names the cases that must catch it. A known-bad survives when
  * a named case does not end `fail` (or `warn`, for a SHOULD case); the suite itself must never `error`.
  * All known-bads of a part share one devnet (every case uses fresh accounts) and run one after the other.
+ *
+ * By default each known-bad meets the cases it names (each must catch it, none may error). With
+ * X402_KNOWN_BAD_FULL=1 it meets the whole suite, so no case anywhere may error against it: about
+ * 6 s of CPU per known-bad, too much for `npm test` on two cores, so CI runs it as a step of its own
+ * (.ci/run).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseResult } from '../../../harness/model/result.ts'
@@ -14,6 +19,7 @@ import { describeResults, keyOf, runFacilitatorSuite } from './run.ts'
 
 /** Split in four (known-bad.part2…4.test.ts): the parts run in parallel workers, each on its own devnet. */
 const PART = currentPart(4)
+const FULL = process.env.X402_KNOWN_BAD_FULL === '1'
 
 let started: StartedEnvironment
 
@@ -29,7 +35,7 @@ function catches(result: CaseResult): boolean {
   return result.outcome === 'fail' || (result.level === 'SHOULD' && result.outcome === 'warn')
 }
 
-describe(`known-bad facilitators (part ${PART.index} of ${PART.of})`, () => {
+describe(`known-bad facilitators (part ${PART.index} of ${PART.of}${FULL ? ', whole suite' : ''})`, () => {
   it('are at least ten, with distinct names, each naming existing cases', () => {
     expect(knownBadFacilitators.length).toBeGreaterThanOrEqual(10)
     expect(new Set(knownBadFacilitators.map((bad) => bad.name)).size).toBe(knownBadFacilitators.length)
@@ -41,7 +47,12 @@ describe(`known-bad facilitators (part ${PART.index} of ${PART.of})`, () => {
 
   for (const bad of partOf(knownBadFacilitators, PART)) {
     it(`${bad.name} (${bad.breaks}) is caught by ${bad.caughtBy.join(', ')}`, async () => {
-      const run = await runFacilitatorSuite(knownBadTarget(bad), started.environment)
+      const named = [...new Set(bad.caughtBy.map((catcher) => catcher.replace(/@v[12]$/, '')))]
+      const run = await runFacilitatorSuite(
+        knownBadTarget(bad),
+        started.environment,
+        FULL ? {} : { cases: named },
+      )
       const survived = bad.caughtBy.flatMap((catcher) => {
         const [id, version] = catcher.split('@v')
         const results = run.results.filter(
