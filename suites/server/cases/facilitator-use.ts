@@ -9,7 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { FaultEndpoint } from '../../../harness/facilitator/index.ts'
 import { skip } from '../../../harness/model/expect.ts'
 import { matchesTransfer } from '../../../harness/oracle/index.ts'
-import type { CasePayer, ServerContext } from '../context.ts'
+import type { CasePayer, ServerContext, ServerResponse } from '../context.ts'
+import { isDelivery } from '../verdicts.ts'
 import { priceOf } from './shared.ts'
 
 /** How long a server that settles by itself gets for its transaction to show, after it answered (ms). */
@@ -47,12 +48,14 @@ export async function requireFacilitatorUsed(context: ServerContext, payer: Case
  * Skips a fault case whose injected fault never fired: the server did not call `endpoint` for this
  * payer. A verify fault a server never asked about (it settles without `/verify`) says nothing about
  * it; a settle fault is not applicable only when the payment was settled on chain without `/settle`
- * (the server settles by itself). A server that delivered without any settlement is judged as usual.
+ * (the server settles by itself); neither applies to a server that refused the payment without asking
+ * the facilitator. A server that delivered without any settlement is judged as usual.
  */
 export async function requireFaultFired(
   context: ServerContext,
   payer: CasePayer,
   endpoint: FaultEndpoint,
+  response: ServerResponse,
 ): Promise<void> {
   const calls = context.facilitator.calls(payer.address)
   const fired = calls.some(
@@ -60,7 +63,14 @@ export async function requireFaultFired(
   )
   if (fired) return
   const asked = (name: string) => calls.filter((call) => call.endpoint === name).length
-  if (calls.length === 0 && (await settledOnChain(context, payer))) skip(SELF_SETTLED)
+  if (calls.length === 0) {
+    if (await settledOnChain(context, payer)) skip(SELF_SETTLED)
+    if (!isDelivery(response))
+      skip(
+        `the server refused the payment (HTTP ${response.status}) without asking the built-in facilitator, so the injected fault never fired`,
+      )
+    return
+  }
   if (endpoint === 'verify' && asked('verify') === 0)
     skip(
       `the server never called /verify for this payment (the facilitator log shows ${asked('settle')} /settle call(s) and no /verify), so the injected verify fault never fired: verify-fault cases do not apply to a server that settles without verifying`,

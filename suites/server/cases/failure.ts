@@ -26,7 +26,7 @@ async function payThroughFault(
     payment: await payer.pay(),
     label: `honest payment, facilitator ${endpoint}: ${fault.kind}`,
   })
-  await requireFaultFired(context, payer, endpoint)
+  await requireFaultFired(context, payer, endpoint, response)
   return { payer, response }
 }
 

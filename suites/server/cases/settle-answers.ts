@@ -23,7 +23,7 @@ async function payThroughSettleAnswer(
     body: answer(payer, context.offer().network),
   })
   const response = await context.request({ payment: await payer.pay(), label })
-  await requireFaultFired(context, payer, 'settle')
+  await requireFaultFired(context, payer, 'settle', response)
   return { payer, response }
 }
 
