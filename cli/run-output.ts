@@ -3,10 +3,10 @@
  * --json), baseline differences (stderr), the one-line verdict per report and the coverage line.
  */
 import { join, relative } from 'node:path'
+import { computeCoverage } from '../harness/model/coverage.ts'
 import type { RunReport } from '../harness/model/result.ts'
 import { requirementCoverage } from '../harness/runner/catalog.ts'
 import type { RoleSuite } from '../harness/runner/suite.ts'
-import { computeCoverage } from '../reports/coverage.ts'
 import { unpaidNote } from '../suites/server/unpaid.ts'
 import { paint, useColor } from './progress.ts'
 

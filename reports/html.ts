@@ -7,8 +7,9 @@
  * the page only through the escaping `html` builder, and a Content-Security-Policy allows no script or
  * style but the page's own two (by hash) and no network at all.
  */
+
+import { baselineStatus } from '../harness/model/baseline.ts'
 import { type CaseResult, OUTCOMES, type RunReport } from '../harness/model/result.ts'
-import { baselineStatus } from './baseline.ts'
 import { blockerKey, dependentsByBlocker, resultKey } from './blocked.ts'
 import { cspHash, SCRIPT, STYLE } from './html-assets.ts'
 import { html, raw, type SafeHtml } from './html-builder.ts'

@@ -11,11 +11,17 @@ import { formatJsonReport } from './json.ts'
 import { formatJunit } from './junit.ts'
 import { formatMarkdown } from './markdown.ts'
 
-export { applyBaseline, type Baseline, baselineFromRun, readBaseline, writeBaseline } from './baseline.ts'
-export { computeCoverage } from './coverage.ts'
+export {
+  applyBaseline,
+  type Baseline,
+  baselineFromRun,
+  readBaseline,
+  writeBaseline,
+} from '../harness/model/baseline.ts'
+export { computeCoverage } from '../harness/model/coverage.ts'
+export { decide } from '../harness/model/decision.ts'
 export { REPORT_SCHEMA_URL, REPORT_SCHEMA_VERSION } from './json.ts'
 export { mergeReports } from './merge.ts'
-export { decide } from './summary.ts'
 
 /** The files of a report folder, by name. */
 export const REPORT_FILES = ['report.json', 'junit.xml', 'report.html', 'summary.md', 'badge.json'] as const

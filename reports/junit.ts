@@ -8,10 +8,11 @@
  * With a baseline the file says what the exit code says: a failure the baseline expects is `<skipped>`
  * (like an expected failure in other test runners) and an unexpected pass is a `<failure>`.
  */
+
+import { baselineStatus } from '../harness/model/baseline.ts'
+import { resultKey } from '../harness/model/key.ts'
 import type { CaseResult, RunReport } from '../harness/model/result.ts'
-import { baselineStatus } from './baseline.ts'
 import { escapeXmlAttribute as attr, escapeXmlText as text, truncate } from './escape.ts'
-import { resultKey } from './key.ts'
 import { specLocation } from './spec-link.ts'
 
 const ROLES: readonly CaseResult['role'][] = ['server', 'client', 'facilitator']

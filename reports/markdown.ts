@@ -3,8 +3,9 @@
  * a counts table, one line per failure or error, baseline differences, and coverage per role. Text from
  * the target is escaped and cut to one short line, since job summaries render Markdown and HTML.
  */
+
+import { baselineStatus } from '../harness/model/baseline.ts'
 import { type CaseResult, OUTCOMES, type RunReport } from '../harness/model/result.ts'
-import { baselineStatus } from './baseline.ts'
 import { dependentsByBlocker, resultKey } from './blocked.ts'
 import { escapeMarkdownInline as md, truncate } from './escape.ts'
 import { specLocation } from './spec-link.ts'

@@ -6,11 +6,11 @@
  * or two shards that ran the same case at the same version, are refused with a `MergeError`.
  */
 
+import type { BaselineComparison } from '../harness/model/baseline.ts'
+import { computeCoverage } from '../harness/model/coverage.ts'
+import { decide } from '../harness/model/decision.ts'
+import { resultKey } from '../harness/model/key.ts'
 import type { RequirementCoverage, RunReport } from '../harness/model/result.ts'
-import type { BaselineComparison } from './baseline.ts'
-import { computeCoverage } from './coverage.ts'
-import { resultKey } from './key.ts'
-import { decide } from './summary.ts'
 
 /** Reports that cannot be merged; the message says which and why. */
 export class MergeError extends Error {

@@ -1,12 +1,12 @@
 /**
  * Assembles a `RunReport` from what a run produced: results in a stable order, the target, the seed
  * and shard, requirement coverage against the catalogue, and the verdict and exit code
- * (reports/summary.ts), with the baseline ratchet applied when a baseline was given.
+ * (harness/model/decision.ts), with the baseline ratchet applied when a baseline was given.
  */
 
-import { applyBaseline, type Baseline } from '../../reports/baseline.ts'
-import { computeCoverage } from '../../reports/coverage.ts'
-import { decide } from '../../reports/summary.ts'
+import { applyBaseline, type Baseline } from '../model/baseline.ts'
+import { computeCoverage } from '../model/coverage.ts'
+import { decide } from '../model/decision.ts'
 import type { CaseResult, RequirementCoverage, Role, RunReport } from '../model/result.ts'
 import { packageInfo } from '../package-info.ts'
 import type { X402Version } from '../wire/types.ts'
@@ -30,7 +30,7 @@ export interface ReportInput {
   baseline?: { file: string; content: Baseline }
 }
 
-/** Builds the report; its `verdict` and `exitCode` follow reports/summary.ts. */
+/** Builds the report; its `verdict` and `exitCode` follow model/decision.ts. */
 export function buildReport(input: ReportInput): RunReport {
   const results = [...input.results].sort(
     (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.version - b.version,

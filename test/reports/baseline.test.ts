@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { CaseResult, Outcome } from '../../harness/model/result.ts'
 import {
   applyBaseline,
   type Baseline,
@@ -13,7 +12,8 @@ import {
   parseBaseline,
   readBaseline,
   writeBaseline,
-} from '../../reports/baseline.ts'
+} from '../../harness/model/baseline.ts'
+import type { CaseResult, Outcome } from '../../harness/model/result.ts'
 import { fixtureReport, fixtureResults } from './fixture.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'x402-baseline-'))

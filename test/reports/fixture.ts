@@ -4,10 +4,11 @@
  * messages and labels. Summary and coverage are computed by the report modules; the tests assert the
  * numbers independently (FIXTURE_COUNTS).
  */
+
+import { computeCoverage } from '../../harness/model/coverage.ts'
+import { decide } from '../../harness/model/decision.ts'
 import type { CaseResult, Evidence, RequirementCoverage, RunReport } from '../../harness/model/result.ts'
 import { decodeX402Headers } from '../../harness/wire/index.ts'
-import { computeCoverage } from '../../reports/coverage.ts'
-import { decide } from '../../reports/summary.ts'
 
 /** Markup a hostile target could send; if any of it ran, `window.__pwned` would be set. */
 export const HOSTILE = '</script><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { applyBaseline, baselineFromRun } from '../../harness/model/baseline.ts'
 import type { RunReport } from '../../harness/model/result.ts'
-import { applyBaseline, baselineFromRun } from '../../reports/baseline.ts'
 import { formatJunit } from '../../reports/junit.ts'
 import { FIXTURE_COUNTS, fixtureReport, HOSTILE, HOSTILE_ATTR } from './fixture.ts'
 import { validateXsd, xpath } from './tools.ts'

@@ -1,8 +1,8 @@
-/** The verdict and exit-code rule (reports/summary.ts), and the coverage computation. */
+/** The verdict and exit-code rule (harness/model/decision.ts), and the coverage computation. */
 import { describe, expect, it } from 'vitest'
+import { computeCoverage } from '../../harness/model/coverage.ts'
+import { countOutcomes, decide, worse } from '../../harness/model/decision.ts'
 import type { Outcome } from '../../harness/model/result.ts'
-import { computeCoverage } from '../../reports/coverage.ts'
-import { countOutcomes, decide, worse } from '../../reports/summary.ts'
 import { FIXTURE_COUNTS, fixtureReport, fixtureRequirements, fixtureResults } from './fixture.ts'
 
 const of = (...outcomes: Outcome[]) => outcomes.map((outcome) => ({ outcome }))

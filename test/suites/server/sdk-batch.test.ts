@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { describe, expect, test } from 'vitest'
-import { type Baseline, formatBaseline, parseBaseline } from '../../../reports/baseline.ts'
+import { type Baseline, formatBaseline, parseBaseline } from '../../../harness/model/baseline.ts'
 import { serverCases } from '../../../suites/server/cases/index.ts'
 import { SDK_BATCH_SERVER, sdkBatchServerTarget } from '../../sdk/batch-server.ts'
 import { outcomes, runServerSuite } from './run.ts'

@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { describe, expect, test } from 'vitest'
-import { type Baseline, formatBaseline, parseBaseline } from '../../../reports/baseline.ts'
+import { type Baseline, formatBaseline, parseBaseline } from '../../../harness/model/baseline.ts'
 import { outcomes, runServerSuite } from './run.ts'
 import { SDK_SERVERS, sdkServerTarget } from './sdk-targets.ts'
 

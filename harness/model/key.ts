@@ -1,4 +1,4 @@
-import type { CaseResult } from '../harness/model/result.ts'
+import type { CaseResult } from './result.ts'
 
 /** The stable key of one result: `<caseId>@v<version>`, e.g. `server.payment.underpayment@v2`. */
 export function resultKey(result: Pick<CaseResult, 'id' | 'version'>): string {

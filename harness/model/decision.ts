@@ -17,7 +17,7 @@
  * is (it stays `not-conformant` while a MUST is broken), so a report never calls a failing target
  * conformant.
  */
-import type { CaseResult, Outcome, OutcomeCounts, RunReport } from '../harness/model/result.ts'
+import type { CaseResult, Outcome, OutcomeCounts, RunReport } from './result.ts'
 
 /** What `decide` returns: the fields of `RunReport` it owns. */
 export interface Decision {

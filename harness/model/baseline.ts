@@ -8,7 +8,7 @@
  * - an **unexpected pass**: the baseline expects `fail` or `error` and the run got `pass`, `warn` or
  *   `info`: the implementation got better (or the case got weaker), and the baseline must be updated so
  *   the improvement cannot silently regress later.
- * Both make the exit code 1 (see `summary.ts`). Results the baseline lists but the run did not select
+ * Both make the exit code 1 (see `decision.ts`). Results the baseline lists but the run did not select
  * (filters, shards) are not differences.
  *
  * File format (JSON, `schemaVersion: 1`), keys `<caseId>@v<version>`:
@@ -16,9 +16,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { z } from 'zod'
-import { type CaseResult, OUTCOMES, type Outcome, type RunReport } from '../harness/model/result.ts'
+import { decide, FAILING, PASSING } from './decision.ts'
 import { resultKey } from './key.ts'
-import { decide, FAILING, PASSING } from './summary.ts'
+import { type CaseResult, OUTCOMES, type Outcome, type RunReport } from './result.ts'
 
 /** A baseline file's content. */
 export interface Baseline {

@@ -2,8 +2,9 @@
  * Requirement coverage: which catalogue requirements have cases, and the worst outcome each got in a run.
  * The runner calls it once with the catalogue; `merge.ts` calls it again over the merged results.
  */
-import type { CaseResult, RequirementCoverage, RunReport } from '../harness/model/result.ts'
-import { worse } from './summary.ts'
+
+import { worse } from './decision.ts'
+import type { CaseResult, RequirementCoverage, RunReport } from './result.ts'
 
 /**
  * Fills each requirement's `outcome` with the worst outcome of the results that check it (left out when
