@@ -5,10 +5,10 @@
 import { join, relative } from 'node:path'
 import { computeCoverage } from '../harness/model/coverage.ts'
 import type { RunReport } from '../harness/model/result.ts'
-import { requirementCoverage } from '../harness/runner/catalog.ts'
 import type { RoleSuite } from '../harness/runner/suite.ts'
 import { unpaidNote } from '../suites/server/unpaid.ts'
 import { paint, useColor } from './progress.ts'
+import { requirementCoverage } from './requirements.ts'
 
 /** Prints each distinct run error once on stderr, as `x402-conformance <command>: run error: …`. */
 export function runErrorPrinter(command: string): (message: string) => void {

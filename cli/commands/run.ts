@@ -10,7 +10,6 @@ import { join } from 'node:path'
 import { type Baseline, baselineFromRun, readBaseline, writeBaseline } from '../../harness/model/baseline.ts'
 import type { CaseMeta } from '../../harness/model/case.ts'
 import type { RunReport } from '../../harness/model/result.ts'
-import { checkRequirementIds, requirementCoverage, specSnapshot } from '../../harness/runner/catalog.ts'
 import type { RunCollector } from '../../harness/runner/collector.ts'
 import { launchJobs } from '../../harness/runner/launch.ts'
 import type { RunOptions, WorkerJob } from '../../harness/runner/plan.ts'
@@ -24,6 +23,7 @@ import { formatJsonReport } from '../../reports/json.ts'
 import type { RunSettings } from '../options.ts'
 import { createProgress } from '../progress.ts'
 import { type Invocation, reproduceCommand } from '../reproduce.ts'
+import { checkRequirementIds, requirementCoverage, specSnapshot } from '../requirements.ts'
 import {
   displayPath,
   printBaselineDifferences,

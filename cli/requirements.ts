@@ -3,10 +3,11 @@
  * the cross-cutting ones), which cases check each, why a requirement has none, and a load-time check
  * that every case cites requirements that exist.
  */
-import { catalog } from '../../suites/catalog/index.ts'
-import { SPEC } from '../../suites/catalog/spec.ts'
-import type { RequirementCoverage, Role } from '../model/result.ts'
-import type { RoleSuite } from './suite.ts'
+
+import type { RequirementCoverage, Role } from '../harness/model/result.ts'
+import type { RoleSuite } from '../harness/runner/suite.ts'
+import { catalog } from '../suites/catalog/index.ts'
+import { SPEC } from '../suites/catalog/spec.ts'
 
 /** The spec snapshot the catalogue was read at. */
 export const specSnapshot: { repository: string; commit: string } = {
