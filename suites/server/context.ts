@@ -13,7 +13,6 @@ import type {
   Fault,
   FaultEndpoint,
 } from '../../harness/facilitator/index.ts'
-import type { HttpResponse } from '../../harness/http/exchange.ts'
 import type { Capability } from '../../harness/model/case.ts'
 import type { EvidenceRecorder } from '../../harness/model/evidence.ts'
 import type { ChainOracle } from '../../harness/oracle/index.ts'
@@ -24,13 +23,10 @@ import type {
   X402Version,
 } from '../../harness/wire/types.ts'
 import type { ChallengeReading } from './challenge.ts'
+import type { ServerResponse } from './response.ts'
 import type { ServerVerdicts } from './verdicts.ts'
 
-/** A response of the server, with when it was sent and received (wall clock, ms). */
-export interface ServerResponse extends HttpResponse {
-  sentAt: number
-  receivedAt: number
-}
+export type { ServerResponse } from './response.ts'
 
 /** One request to the paid resource. Without `payment` or `rawHeader` it is an unpaid request. */
 export interface RequestOptions {

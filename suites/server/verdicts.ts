@@ -30,7 +30,7 @@ import type {
   SettlementResponse,
   X402Version,
 } from '../../harness/wire/types.ts'
-import type { ServerResponse } from './context.ts'
+import type { ServerResponse } from './response.ts'
 import { specOf } from './spec.ts'
 
 /** A payer as the verdicts need it. */
