@@ -33,7 +33,6 @@ import {
 import {
   BATCH_SCHEME,
   batchDomain,
-  type ChannelState,
   MAX_WITHDRAW_DELAY,
   MIN_WITHDRAW_DELAY,
   readChannelState,
@@ -43,7 +42,14 @@ import { isRecord } from '../../facilitator/fields.ts'
 import { decodeBase64Json, getHeader } from '../../wire/index.ts'
 import type { PaymentPayloadV2, PaymentRequired, PaymentRequirements } from '../../wire/types.ts'
 import type { BatchChannelRecord, BatchChannelStore } from './batch-state.ts'
-import type { Challenge, ReceivedResponse, StepContext } from './steps.ts'
+import type {
+  BatchVerdict,
+  Challenge,
+  CorrectiveInput,
+  ReceiptExpectation,
+  ReceivedResponse,
+  StepContext,
+} from './types.ts'
 
 /** The salt of every channel the reference client opens (fixed: the channel id is recomputable). */
 export const REFERENCE_CHANNEL_SALT: Hex = zeroHash
@@ -56,34 +62,6 @@ const CORRECTIVE_ERRORS = new Set([
   'invalid_batch_settlement_evm_cumulative_amount_mismatch',
   'invalid_batch_settlement_evm_cumulative_below_claimed',
 ])
-
-/** What the client expects a successful response to report. */
-export interface ReceiptExpectation {
-  channelId: Hex
-  /** The offer's amount (the per-request ceiling). */
-  amount: bigint
-  /** `chargedCumulativeAmount` before this request. */
-  previousCharged: bigint
-  /** The balance the channel must have after this request (a deposit adds to it). */
-  expectedBalance: bigint
-}
-
-/** A channel state the client accepts (from a response or a corrective 402), or why not. */
-export type BatchVerdict =
-  | { ok: true; chargedCumulativeAmount: bigint; balance: bigint }
-  | { ok: false; reason: string }
-
-/** A corrective 402 as the client judges it. */
-export interface CorrectiveInput {
-  /** The batch-settlement entry of the corrective 402's `accepts`. */
-  accept: PaymentRequirements
-  channelId: Hex
-  /** The client's voucher signer (its payer authorizer). */
-  signer: Address
-  chainId: number
-  /** The channel on chain, read just now. */
-  onChain: ChannelState
-}
 
 /** Whether `offer` is a batch-settlement offer the reference client can open a channel for. */
 export function batchOfferUsable(offer: PaymentRequirements): boolean {

@@ -9,7 +9,7 @@ import { listenOnLoopback } from '../../http/listen.ts'
 import { memoryChannelStore } from './batch-state.ts'
 import type { ClientConfig } from './config.ts'
 import { payForResource } from './pay.ts'
-import type { ClientSteps } from './steps.ts'
+import type { ClientSteps } from './types.ts'
 
 /** A running driver. */
 export interface ClientDriver {

@@ -8,7 +8,7 @@ import type { X402Version } from '../../wire/types.ts'
 import { memoryChannelStore } from './batch-state.ts'
 import { configFromEnvironment } from './config.ts'
 import { payForResource } from './pay.ts'
-import type { ClientSteps } from './steps.ts'
+import type { ClientSteps } from './types.ts'
 
 export interface ReferenceClientOptions {
   /** Protocol versions it speaks. Default both. */

@@ -9,13 +9,10 @@ import { moduleUrl } from '../../module-url.ts'
 
 export {
   acceptCorrective,
-  type BatchVerdict,
   batchOfferUsable,
-  type CorrectiveInput,
   checkBatchReceipt,
   DEFAULT_DEPOSIT_MULTIPLIER,
   REFERENCE_CHANNEL_SALT,
-  type ReceiptExpectation,
 } from './batch.ts'
 export {
   type BatchChannelRecord,
@@ -29,15 +26,17 @@ export { type DomainChecker, domainChecker } from './domain.ts'
 export { type ClientDriver, startClientDriver } from './driver.ts'
 export { type ReferenceClientOptions, referenceClientTarget } from './in-process.ts'
 export { type PayOptions, payForResource } from './pay.ts'
-export {
-  type Challenge,
-  type ChallengeReading,
-  type ClientSteps,
-  defaultSteps,
-  type ReceivedResponse,
-  type StepContext,
-  VALID_AFTER_BACKDATE_SECONDS,
-} from './steps.ts'
+export { defaultSteps, VALID_AFTER_BACKDATE_SECONDS } from './steps.ts'
+export type {
+  BatchVerdict,
+  Challenge,
+  ChallengeReading,
+  ClientSteps,
+  CorrectiveInput,
+  ReceiptExpectation,
+  ReceivedResponse,
+  StepContext,
+} from './types.ts'
 
 /** Path of the reference client command, for `--start` command lines. */
 export const REFERENCE_CLIENT_CLI: string = fileURLToPath(moduleUrl('./cli.ts', import.meta.url))

@@ -12,7 +12,8 @@ import { payBatch } from './batch.ts'
 import { type BatchChannelStore, memoryChannelStore } from './batch-state.ts'
 import type { ClientConfig } from './config.ts'
 import { domainChecker } from './domain.ts'
-import { type ClientSteps, defaultSteps, type ReceivedResponse, type StepContext } from './steps.ts'
+import { defaultSteps } from './steps.ts'
+import type { ClientSteps, ReceivedResponse, StepContext } from './types.ts'
 
 export interface PayOptions {
   /** Steps replacing the correct ones (the known-bad clients of the self-test). */

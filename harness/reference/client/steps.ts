@@ -4,8 +4,8 @@
  * with the answer. The defaults are the project's correct client (x402 v1 and v2, exact on EVM with
  * EIP-3009); the known-bad clients of the self-test each replace exactly one step.
  */
-import { type Address, getAddress } from 'viem'
-import { type Authorization, type Eip3009Domain, randomNonce } from '../../evm/eip3009.ts'
+import { getAddress } from 'viem'
+import { type Eip3009Domain, randomNonce } from '../../evm/eip3009.ts'
 import { exactDomain, requiredAmount } from '../../evm/exact.ts'
 import {
   checkPaymentRequiredV1,
@@ -19,84 +19,9 @@ import {
   safeDecodeHeader,
   type WireIssue,
 } from '../../wire/index.ts'
-import type {
-  ExactEvmPayload,
-  PaymentPayload,
-  PaymentRequired,
-  PaymentRequirements,
-  X402Version,
-} from '../../wire/types.ts'
-import {
-  acceptCorrective,
-  type BatchVerdict,
-  batchOfferUsable,
-  type CorrectiveInput,
-  checkBatchReceipt,
-  type ReceiptExpectation,
-} from './batch.ts'
-import type { ClientConfig } from './config.ts'
-import type { DomainChecker } from './domain.ts'
-
-/** An HTTP response as the client read it. */
-export interface ReceivedResponse {
-  url: string
-  status: number
-  headers: Headers
-  body: string
-}
-
-/** A challenge the client understood: its version, the message, and which `accepts` entries are well-formed. */
-export interface Challenge {
-  version: X402Version
-  paymentRequired: PaymentRequired
-  /** `usable[i]` is false when `accepts[i]` is malformed (it is then never paid). */
-  usable: readonly boolean[]
-}
-
-/** The challenge, or why the client will not pay this 402 at all. */
-export type ChallengeReading = { ok: true; challenge: Challenge } | { ok: false; reason: string }
-
-/** What the steps may use besides their arguments. */
-export interface StepContext {
-  config: ClientConfig
-  domains: DomainChecker
-  steps: ClientSteps
-  /** The payer's address (`authorization.from`). */
-  payer: Address
-  /**
-   * The version of the challenge being paid (set by the pay loop once it read one). Amounts are read
-   * in that version's field, never by which keys an offer happens to carry.
-   */
-  version?: X402Version
-}
-
-/** The client's decisions; `defaultSteps` is the correct client. */
-export interface ClientSteps {
-  /** Reads a 402: the PAYMENT-REQUIRED header (v2) or the JSON body (v1), strictly validated. */
-  readChallenge(response: ReceivedResponse, context: StepContext): ChallengeReading
-  /** Picks the offer to pay, or none: one it supports, on its own chain and token, within its budget. */
-  choose(challenge: Challenge, context: StepContext): Promise<PaymentRequirements | undefined>
-  /** The EIP-712 domain to sign under: `extra.name`/`extra.version`, the network's chain id, `asset`. */
-  domain(requirements: PaymentRequirements, context: StepContext): Eip3009Domain
-  /** The authorization to sign for the chosen requirements at `now` (unix seconds). */
-  authorize(requirements: PaymentRequirements, now: bigint, context: StepContext): Authorization
-  /** The PaymentPayload carrying the signed authorization. */
-  payload(challenge: Challenge, requirements: PaymentRequirements, payment: ExactEvmPayload): PaymentPayload
-  /** The header value: standard base64 of the JSON payload. */
-  encode(payload: PaymentPayload): string
-  /** The header that carries the payment in `version`. */
-  header(version: X402Version): string
-  /** Whether to pay again after the paid request got `response` (`payments` made so far). */
-  payAgain(response: ReceivedResponse, payments: number): boolean
-  /** Whether to follow a redirect of the paid request (it would carry the payment to `to`). */
-  followPaidRedirect(from: URL, to: URL): boolean
-  /** The settlement the paid response carries, decoded, if any. */
-  readSettlement(response: ReceivedResponse, version: X402Version): unknown
-  /** batch-settlement: the Steady State checks of a paid response (./batch.ts). */
-  checkBatchReceipt(settlement: unknown, expected: ReceiptExpectation): BatchVerdict
-  /** batch-settlement: whether to adopt a corrective 402's channel state (./batch.ts). */
-  acceptCorrective(input: CorrectiveInput): Promise<BatchVerdict>
-}
+import type { PaymentPayload, PaymentRequired, X402Version } from '../../wire/types.ts'
+import { acceptCorrective, batchOfferUsable, checkBatchReceipt } from './batch.ts'
+import type { ChallengeReading, ClientSteps } from './types.ts'
 
 /** How far back validAfter is set, as the reference SDK clients do, to absorb clock skew. */
 export const VALID_AFTER_BACKDATE_SECONDS = 600n
