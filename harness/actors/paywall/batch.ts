@@ -26,7 +26,7 @@ import {
 import { ChannelLedger, type ServerChannelState } from '../../reference/server/batch/ledger.ts'
 import { readBatchPayment } from '../../reference/server/batch/payment.ts'
 import type { FacilitatorClient } from '../../reference/server/facilitator-client.ts'
-import type { Reply } from '../../reference/server/steps.ts'
+import type { Reply } from '../../reference/server/reply.ts'
 import { encodeHeader, safeDecodeHeader } from '../../wire/index.ts'
 import type {
   PaymentPayloadV2,

@@ -4,11 +4,22 @@
  * (invalid → 402); produce the resource; settle (failed → 402 with the failed SettlementResponse);
  * deliver with the SettlementResponse only after a successful settlement. A facilitator that cannot be
  * used is an internal error (500), never a delivery (transports-v2/http.md "Error Handling").
+ * A batch-settlement payment goes to ./batch/flow.ts through `handleBatch`, which hands it the steps it
+ * needs as functions (so the batch code does not import the steps).
  */
-import type { FacilitatorRequest, PaymentRequirements } from '../../wire/types.ts'
-import { handleBatch, isBatchPayment } from './batch/index.ts'
+import type {
+  FacilitatorRequest,
+  PaymentPayloadV2,
+  PaymentRequirements,
+  PaymentRequirementsV2,
+  SettlementResponse,
+} from '../../wire/types.ts'
+import { handleBatchPayment } from './batch/flow.ts'
+import { type BatchRuntime, batchOfferIn, isBatchPayment } from './batch/index.ts'
+import { readBatchPayment } from './batch/payment.ts'
 import { paymentRequiredFor } from './offers.ts'
-import type { PaidRequest, Reply, ServerSteps, StepContext } from './steps.ts'
+import { type Reply, serverError } from './reply.ts'
+import { acceptedMatches, type PaidRequest, type ServerSteps, type StepContext } from './steps.ts'
 
 /** Runs `steps` for one request to the paid resource. Never throws for anything the client sends. */
 export async function handlePaidRequest(
@@ -61,11 +72,54 @@ export async function handlePaidRequest(
   }
 }
 
-/** 500: the server could not process the payment (the facilitator is down, slow or answers garbage). */
-export function serverError(message: string): Reply {
-  return {
-    status: 500,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    body: JSON.stringify({ error: 'payment_processing_failed', message }),
-  }
+/** Runs a batch-settlement payment through the server (`runtime` present only when it offers the scheme). */
+export async function handleBatch(
+  steps: ServerSteps,
+  context: StepContext,
+  runtime: BatchRuntime,
+  request: PaidRequest,
+  payload: PaymentPayloadV2,
+  offers: PaymentRequirements[],
+): Promise<Reply> {
+  const challenge = (status: number, error: string, accepts: PaymentRequirements[] = offers): Reply =>
+    steps.challenge(context, paymentRequiredFor(context.config, accepts, context.resourceUrl, error), status)
+  const offer = batchOfferIn(offers)
+  if (!offer || !acceptedMatches(payload.accepted, offer))
+    return challenge(402, 'no_matching_payment_requirements')
+  const read = readBatchPayment(payload.payload)
+  if (!read.ok) return steps.malformed(context, read.error, offers)
+  const receipt = (settlement: Record<string, unknown>) =>
+    steps.receipt(context, settlement as unknown as SettlementResponse)
+  return handleBatchPayment(
+    {
+      offer,
+      offers: offers as PaymentRequirementsV2[],
+      chainId: Number(offer.network.split(':')[1]),
+      ledger: runtime.ledger,
+      facilitator: context.facilitator,
+      defects: runtime.defects,
+      challenge,
+      serve: () => steps.serve(context, request),
+      deliver: (resource, settlement) => ({
+        status: 200,
+        headers: { 'content-type': resource.contentType, 'cache-control': 'private', ...receipt(settlement) },
+        body: resource.body,
+      }),
+      answer: (body, settlement) => ({
+        status: 200,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+          ...receipt(settlement),
+        },
+        body: JSON.stringify(body),
+      }),
+      settlementFailed: (error, settlement) => {
+        const failed = challenge(402, error)
+        return { ...failed, headers: { ...failed.headers, ...receipt(settlement) } }
+      },
+    },
+    payload,
+    read.payment,
+  )
 }

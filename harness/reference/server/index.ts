@@ -31,15 +31,14 @@ export {
   type FacilitatorClient,
   type FacilitatorOutcome,
 } from './facilitator-client.ts'
-export { handlePaidRequest, serverError } from './flow.ts'
+export { handlePaidRequest } from './flow.ts'
 export { paymentRequiredFor, referenceOffers } from './offers.ts'
+export { type Reply, type Resource, serverError } from './reply.ts'
 export type { ListeningServer } from './server.ts'
 export {
   acceptedMatches,
   type DecodedPayment,
   type PaidRequest,
-  type Reply,
-  type Resource,
   referenceSteps,
   type ServerSteps,
   type StepContext,

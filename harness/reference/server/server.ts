@@ -11,9 +11,10 @@ import {
 } from './batch/index.ts'
 import type { ReferenceServerConfig } from './config.ts'
 import { createFacilitatorClient } from './facilitator-client.ts'
-import { handlePaidRequest, serverError } from './flow.ts'
+import { handlePaidRequest } from './flow.ts'
 import { referenceOffers } from './offers.ts'
-import type { Reply, ServerSteps, StepContext } from './steps.ts'
+import { type Reply, serverError } from './reply.ts'
+import type { ServerSteps, StepContext } from './steps.ts'
 
 /** A listening reference server. */
 export interface ListeningServer {

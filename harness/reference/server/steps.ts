@@ -22,13 +22,7 @@ import type { BatchRuntime } from './batch/index.ts'
 import type { ReferenceServerConfig } from './config.ts'
 import type { FacilitatorClient, FacilitatorOutcome } from './facilitator-client.ts'
 import { paymentRequiredFor, referenceOffers } from './offers.ts'
-
-/** An HTTP answer. Header names lower-case. */
-export interface Reply {
-  status: number
-  headers: Record<string, string>
-  body: string
-}
+import type { Reply, Resource } from './reply.ts'
 
 /** What every step may read. */
 export interface StepContext {
@@ -48,12 +42,6 @@ export interface PaidRequest {
 
 /** The payment header decoded, or why it is malformed. */
 export type DecodedPayment = { ok: true; payload: PaymentPayload } | { ok: false; error: string }
-
-/** The protected content. */
-export interface Resource {
-  contentType: string
-  body: string
-}
 
 /** The steps of a paid request, in the order `./flow.ts` calls them. */
 export interface ServerSteps {

@@ -17,8 +17,7 @@ import { type ChannelSnapshot, channelIdOf } from '../../../facilitator/batch/ch
 import { isRecord } from '../../../facilitator/fields.ts'
 import type { FacilitatorRequest, PaymentPayloadV2, PaymentRequirementsV2 } from '../../../wire/types.ts'
 import type { FacilitatorClient } from '../facilitator-client.ts'
-import { serverError } from '../flow.ts'
-import type { Reply, Resource } from '../steps.ts'
+import { type Reply, type Resource, serverError } from '../reply.ts'
 import { type ChannelLedger, type ChannelRecord, channelStateOf, type ServerChannelState } from './ledger.ts'
 import type { BatchPayment } from './payment.ts'
 
