@@ -5,7 +5,7 @@
 import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from 'viem'
 import type { ChainPreset } from '../devnet/presets.ts'
 import type { Devnet, DevnetAccount } from '../devnet/types.ts'
-import type { BatchSettleSwitches } from './batch/settle.ts'
+import type { BatchSettleSwitches } from './batch/switches.ts'
 import { KeyedQueue } from './locks.ts'
 
 /**

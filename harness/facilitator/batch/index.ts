@@ -9,12 +9,14 @@ import type { FacilitatorBody } from '../payment.ts'
 import { snapshotOf } from './channel.ts'
 import { batchPayerOf, readBatch } from './payload.ts'
 import { BatchReason } from './reasons.ts'
-import { type BatchSettleAnswer, type BatchSettleSwitches, createBatchSettle } from './settle.ts'
+import { type BatchSettleAnswer, createBatchSettle } from './settle.ts'
+import type { BatchSettleSwitches } from './switches.ts'
 import { verifyBatch } from './verify.ts'
 
 export { batchPayerOf, isBatchBody } from './payload.ts'
 export { BATCH_REASON_PREFIX, BatchReason, type BatchReasonCode } from './reasons.ts'
-export type { BatchSettleAnswer, BatchSettleSwitches } from './settle.ts'
+export type { BatchSettleAnswer } from './settle.ts'
+export type { BatchSettleSwitches } from './switches.ts'
 
 /** A /verify answer of the batch scheme: a VerifyResponse whose `extra` is the channel snapshot. */
 export interface BatchVerifyAnswer {

@@ -23,7 +23,8 @@ import {
 } from './channel.ts'
 import type { BatchPayload, BatchRequirements, ClaimRow } from './payload.ts'
 import { BatchReason, type BatchReasonCode } from './reasons.ts'
-import { type BatchRuleSwitches, verifyBatch, voucherSigned } from './verify.ts'
+import type { BatchSettleSwitches } from './switches.ts'
+import { verifyBatch, voucherSigned } from './verify.ts'
 
 /** A /settle answer of the batch scheme (a SettlementResponse with `amount` and `extra`). */
 export type BatchSettleAnswer = {
@@ -35,14 +36,6 @@ export type BatchSettleAnswer = {
   amount?: string
   asset?: string
   extra?: Record<string, unknown>
-}
-
-/** Test seams of settle: a known-bad facilitator turns one safeguard off. Never set in the reference. */
-export interface BatchSettleSwitches extends BatchRuleSwitches {
-  /** Skip the pre-checks of claim rows and report success whatever the chain did. */
-  skipClaimChecks?: boolean
-  /** Report the requested refund amount instead of what the chain paid. */
-  reportRequestedRefund?: boolean
 }
 
 const CLAIM_ROW_GAS = 80_000n

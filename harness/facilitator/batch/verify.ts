@@ -36,6 +36,7 @@ import {
 } from './channel.ts'
 import type { BatchPayload, BatchRequirements } from './payload.ts'
 import { BatchReason, type BatchReasonCode } from './reasons.ts'
+import type { BatchRuleSwitches } from './switches.ts'
 
 /** A payload /verify accepts. */
 export type VerifiablePayload = Extract<BatchPayload, { type: 'voucher' | 'deposit' | 'refund' }>
@@ -44,18 +45,6 @@ export type VerifiablePayload = Extract<BatchPayload, { type: 'voucher' | 'depos
 export type BatchVerdict =
   | { isValid: true; channelId: Hex; state: ChannelState }
   | { isValid: false; reason: BatchReasonCode; channelId: Hex; state?: ChannelState }
-
-/** Test seams: a known-bad facilitator turns one rule off. Never set in the reference. */
-export interface BatchRuleSwitches {
-  /** Rule 6 off: any signer's voucher passes. */
-  skipVoucherSignature?: boolean
-  /** Rule 9 off: a voucher above the channel balance passes. */
-  skipBalanceRule?: boolean
-  /** Rule 10 off: a voucher at or below what is claimed passes. */
-  skipClaimedRule?: boolean
-  /** Rule 11 off: a refund's nonce is not compared, and settle signs the current on-chain nonce instead. */
-  ignoreRefundNonce?: boolean
-}
 
 /** Rules 1-5: the channel config against the requirements. */
 export function checkConfig(
