@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { moduleUrl } from '../module-url.ts'
+import { anvilRpc } from './raw-rpc.ts'
 
 /** Raised when the snapshot format or what goes into it changes. */
 const FORMAT = 1
@@ -64,12 +65,7 @@ export async function savePrebuilt(
   accounts: readonly PrebuiltAccount[],
 ): Promise<void> {
   try {
-    const response = await fetch(rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'anvil_dumpState', params: [] }),
-    })
-    const { result } = (await response.json()) as { result?: string }
+    const result = await anvilRpc(rpcUrl, 'anvil_dumpState')
     if (typeof result !== 'string' || !result.startsWith('0x')) return
     const bytes = Buffer.from(result.slice(2), 'hex')
     // anvil answers a gzip of its JSON state; --load-state reads the JSON.

@@ -11,6 +11,7 @@ import { anvilBinary } from './binary.ts'
 import { freePort } from './ports.ts'
 import { type PrebuiltAccount, prebuiltKey, readPrebuilt } from './prebuilt.ts'
 import { type ChainPreset, type PresetName, presets } from './presets.ts'
+import { anvilRpc } from './raw-rpc.ts'
 
 /** A running devnet chain, as far as printing it and attaching to it go. */
 export interface BootedChain {
@@ -61,7 +62,7 @@ export async function bootDevnetChain(options: { preset: PresetName; port?: numb
   try {
     await listening(anvil, port)
     // The snapshot's latest block is as old as the snapshot: a new block gives `latest` today's time.
-    await rpc(rpcUrl, 'evm_mine')
+    await anvilRpc(rpcUrl, 'evm_mine')
   } catch (error) {
     await stop()
     throw error
@@ -91,19 +92,4 @@ function listening(anvil: ReturnType<typeof spawn>, port: number): Promise<void>
     anvil.once('exit', (code) => fail(`exited (${code})`))
     anvil.once('error', (error) => fail(`could not be run (${error.message})`))
   })
-}
-
-async function rpc(url: string, method: string): Promise<unknown> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: [] }),
-  }).catch((error: unknown) => {
-    // fetch says only "fetch failed"; the reason (refused, a port fetch will not use, …) is its cause.
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error)
-    throw new Error(`anvil at ${url} cannot be reached: ${cause}`)
-  })
-  const body = (await response.json()) as { result?: unknown; error?: { message?: string } }
-  if (body.error) throw new Error(`anvil ${method}: ${body.error.message ?? 'failed'}`)
-  return body.result
 }

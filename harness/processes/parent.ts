@@ -6,6 +6,7 @@
  * ancestor above them (npm, a CI shell, a test runner): when one of them has gone, we shut down.
  */
 import { readFileSync } from 'node:fs'
+import { hasEnded, procStat } from './proc.ts'
 
 interface Watched {
   pid: number
@@ -52,19 +53,7 @@ function alive({ pid, startTime }: Watched): boolean {
   if (startTime === undefined) return true
   const now = procStat(pid)
   // A zombie has ended: its parent just has not reaped it yet.
-  return now !== undefined && now.startTime === startTime && now.state !== 'Z'
-}
-
-/** Fields of /proc/<pid>/stat (Linux); undefined where /proc is missing. */
-function procStat(pid: number): { ppid: number; startTime: string; state: string } | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // The command name (field 2) is in parentheses and may hold spaces: read after its last ')'.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
-    return { state: fields[0] ?? '', ppid: Number(fields[1]), startTime: fields[19] ?? '' }
-  } catch {
-    return undefined
-  }
+  return now !== undefined && now.startTime === startTime && !hasEnded(now)
 }
 
 /** `sh -c …` (also bash/dash): the wrapper npm exec and many tools put between themselves and us. */

@@ -3,6 +3,7 @@
  * answers at a started target's URL is the process it started, and not another one that holds the port.
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import { livingProcesses } from '../processes/proc.ts'
 
 /** TCP ports the living processes of group `pgid` listen on; `undefined` where there is no /proc. */
 export function groupListeningPorts(pgid: number): Set<number> | undefined {
@@ -55,17 +56,5 @@ function listeningSockets(): Map<string, number> | undefined {
 
 /** PIDs of the living processes of group `pgid`. */
 function groupMembers(pgid: number): number[] {
-  const members: number[] = []
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') members.push(Number(entry))
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return members
+  return (livingProcesses() ?? []).filter((stat) => stat.pgrp === pgid).map((stat) => stat.pid)
 }

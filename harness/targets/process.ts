@@ -4,9 +4,10 @@
  * shell's children are stopped too, even when the harness is killed), with its output kept for error
  * messages and for the evidence of the cases that ran while it wrote it.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
 import { delimiter, dirname } from 'node:path'
+import { livingProcesses } from '../processes/proc.ts'
 import { registerProcess } from '../processes/registry.ts'
 import { OutputLog, outputExcerpt } from './output-log.ts'
 
@@ -136,26 +137,7 @@ export function groupAlive(pgid: number): boolean {
 
 /** Non-zombie processes of a group, read from /proc; `undefined` where there is no /proc. */
 function livingMembers(pgid: number): number | undefined {
-  let entries: string[]
-  try {
-    entries = readdirSync('/proc')
-  } catch {
-    return undefined
-  }
-  let living = 0
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue
-    let stat: string
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-    } catch {
-      continue // exited meanwhile
-    }
-    // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses, so split after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') living += 1
-  }
-  return living
+  return livingProcesses()?.filter((stat) => stat.pgrp === pgid).length
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
