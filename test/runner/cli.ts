@@ -1,4 +1,5 @@
 /** Helpers for the runner's CLI tests: run the real CLI as a child process, find what it left running. */
+
 import { type ChildProcessByStdio, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
@@ -8,6 +9,7 @@ import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { RunReport } from '../../harness/model/result.ts'
+import { hasEnded, procStat } from '../../harness/processes/proc.ts'
 
 export const root = fileURLToPath(new URL('../../', import.meta.url))
 const cli = join(root, 'bin/x402-conformance.js')
@@ -69,8 +71,8 @@ export function leftovers(mark: string): { pid: number; command: string }[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      if (/^[ZX]$/.test(stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3))) continue
+      const stat = procStat(Number(entry))
+      if (stat === undefined || hasEnded(stat)) continue
       if (!readFileSync(`/proc/${entry}/environ`, 'utf8').includes(`X402_TEST_MARK=${mark}`)) continue
       const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim()
       found.push({ pid: Number(entry), command })
