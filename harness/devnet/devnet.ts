@@ -12,7 +12,7 @@ import { devnetHandle } from './handle.ts'
 import { placeContract } from './place.ts'
 import { freePort } from './ports.ts'
 import { prebuiltKey, readPrebuilt, savePrebuilt } from './prebuilt.ts'
-import { MULTICALL3_ADDRESS, type PresetName, presets } from './presets.ts'
+import { DEFAULT_USDC_PER_ACCOUNT, MULTICALL3_ADDRESS, type PresetName, presets } from './presets.ts'
 import type { Devnet } from './types.ts'
 
 export interface StartDevnetOptions {
@@ -23,9 +23,6 @@ export interface StartDevnetOptions {
   /** USDC minted to each deterministic account, atomic units. Default 1,000,000 USDC. */
   usdcPerAccount?: bigint
 }
-
-/** 1,000,000 USDC (atomic units) for each deterministic account. */
-export const DEFAULT_USDC_PER_ACCOUNT = 1_000_000_000_000n
 
 /** Boots a devnet and returns once USDC, Multicall3 and the funded accounts are in place. */
 export async function startDevnet(options: StartDevnetOptions = {}): Promise<Devnet> {

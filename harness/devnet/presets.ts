@@ -42,6 +42,9 @@ export type PresetName = keyof typeof presets
 /** Multicall3's canonical address, the same on every chain. */
 export const MULTICALL3_ADDRESS: Address = '0xcA11bde05977b3631167028862bE2a173976CA11'
 
+/** What each deterministic devnet account is funded with: 1,000,000 USDC in atomic units. */
+export const DEFAULT_USDC_PER_ACCOUNT = 1_000_000_000_000n
+
 /** USDC has 6 decimals everywhere x402 uses it. */
 export const USDC_DECIMALS = 6
 

@@ -10,7 +10,7 @@ import { registerProcess } from '../processes/registry.ts'
 import { anvilBinary } from './binary.ts'
 import { freePort } from './ports.ts'
 import { type PrebuiltAccount, prebuiltKey, readPrebuilt } from './prebuilt.ts'
-import { type ChainPreset, type PresetName, presets } from './presets.ts'
+import { type ChainPreset, DEFAULT_USDC_PER_ACCOUNT, type PresetName, presets } from './presets.ts'
 import { anvilRpc } from './raw-rpc.ts'
 
 /** A running devnet chain, as far as printing it and attaching to it go. */
@@ -22,14 +22,12 @@ export interface BootedChain {
   stop(): Promise<void>
 }
 
-/** The same funding as startDevnet's default (the pre-built state is keyed by it). */
-const USDC_PER_ACCOUNT = 1_000_000_000_000n
 const BOOT_TIMEOUT_MS = 20_000
 
 export async function bootDevnetChain(options: { preset: PresetName; port?: number }): Promise<BootedChain> {
   const preset = presets[options.preset]
   const binary = anvilBinary()
-  const prebuilt = readPrebuilt(prebuiltKey(preset.name, USDC_PER_ACCOUNT, binary))
+  const prebuilt = readPrebuilt(prebuiltKey(preset.name, DEFAULT_USDC_PER_ACCOUNT, binary))
   if (!prebuilt) {
     const { startDevnet } = await import('./devnet.ts')
     const devnet = await startDevnet({
