@@ -81,11 +81,17 @@ export function startCommand(command: string, options: StartCommandOptions): Com
     stderrTail = (stderrTail + chunk).slice(-TAIL_BYTES)
   })
 
+  // 'exit' can come before the last of stdout is read (a client's one-line report, a large one under
+  // load): wait for the pipe's end too, but not for a child of the shell that still holds it open.
+  const stdoutEnded = new Promise<void>((resolve) => {
+    if (!child.stdout) resolve()
+    child.stdout?.once('end', resolve).once('close', resolve)
+  })
   let exit: string | undefined
   const exited = new Promise<void>((resolve) => {
     child.on('exit', (code, signal) => {
       exit = signal ? `was killed by ${signal}` : `exited with code ${code}`
-      resolve()
+      void Promise.race([stdoutEnded, sleep(STDOUT_DRAIN_MS)]).then(() => resolve())
     })
     child.on('error', (error) => {
       exit = `could not run: ${error.message}`
@@ -139,6 +145,9 @@ export function groupAlive(pgid: number): boolean {
 function livingMembers(pgid: number): number | undefined {
   return livingProcesses()?.filter((stat) => stat.pgrp === pgid).length
 }
+
+/** How long an exited command's stdout may take to drain (a held-open pipe must not hang us). */
+const STDOUT_DRAIN_MS = 2000
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
