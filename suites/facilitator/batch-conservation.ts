@@ -38,6 +38,7 @@ import { batchSection, payerCall, receiverTotals, stepPastWithdrawDelay } from '
 import { checkProperty, type Tools } from './cases/properties.ts'
 import type { FacilitatorCaseContext } from './context.ts'
 import { freshAddress } from './payments.ts'
+import { expectNoSignerRace } from './signer-race.ts'
 
 const LIFECYCLE = batchSection('Channel Lifecycle')
 const WITHDRAWAL = batchSection('Channel Lifecycle / Refund and withdrawal')
@@ -485,8 +486,9 @@ function noteSigned(state: ChannelModel, cumulative: bigint): void {
 
 /** A /settle that must have succeeded. */
 function expectSucceeded(answer: FacilitatorAnswer<unknown>, where: string, what: string): void {
-  if (!isRecord(answer.body) || answer.body.success !== true)
-    fail(where, `/settle did not settle ${what}`, 'success true', describeAnswer(answer), SETTLE)
+  if (isRecord(answer.body) && answer.body.success === true) return
+  expectNoSignerRace(answer)
+  fail(where, `/settle did not settle ${what}`, 'success true', describeAnswer(answer), SETTLE)
 }
 
 /** The `amount` a /settle reports: what moved (spec: "the amount transferred", "returned to the payer"). */

@@ -33,6 +33,8 @@ export type BatchSettleAnswer = {
   network: string
   payer?: string
   errorReason?: string
+  /** The node's words when a send failed (as the exact scheme and the @x402 facilitators add them). */
+  errorMessage?: string
   amount?: string
   asset?: string
   extra?: Record<string, unknown>
@@ -155,13 +157,14 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
   ): Promise<BatchSettleAnswer> {
     const network = requirements.network
     const payer = payload.channelConfig.payer
-    const fail = (reason: BatchReasonCode, state = before): BatchSettleAnswer => ({
+    const fail = (reason: BatchReasonCode, message?: string): BatchSettleAnswer => ({
       success: false,
       errorReason: reason,
+      ...(message === undefined ? {} : { errorMessage: message }),
       transaction: '',
       network,
       payer,
-      extra: { channelState: snapshotOf(channelId, state) },
+      extra: { channelState: snapshotOf(channelId, before) },
     })
     if (!same(payload.channelConfig.receiverAuthorizer, context.signer))
       return fail(BatchReason.authorizerMismatch)
@@ -197,8 +200,8 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
     let hash: Hash
     try {
       hash = await send(data)
-    } catch {
-      return fail(BatchReason.refundTransaction)
+    } catch (error) {
+      return fail(BatchReason.refundTransaction, sendErrorLine(error))
     }
     const receipt = await mined(hash)
     if (receipt.status !== 'success') return fail(BatchReason.refundTransaction)
@@ -235,11 +238,12 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
           ),
         ),
       )
-    const fail = async (reason: BatchReasonCode): Promise<BatchSettleAnswer> => {
+    const fail = async (reason: BatchReasonCode, message?: string): Promise<BatchSettleAnswer> => {
       const channelStates = await states()
       return {
         success: false,
         errorReason: reason,
+        ...(message === undefined ? {} : { errorMessage: message }),
         transaction: '',
         network,
         amount: '',
@@ -270,8 +274,8 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
         data,
         switches.skipClaimChecks ? 60_000n + CLAIM_ROW_GAS * BigInt(rows.length) : undefined,
       )
-    } catch {
-      return fail(BatchReason.claimTransaction)
+    } catch (error) {
+      return fail(BatchReason.claimTransaction, sendErrorLine(error))
     }
     const receipt = await mined(hash)
     if (receipt.status !== 'success' && !switches.skipClaimChecks) return fail(BatchReason.claimTransaction)
@@ -322,10 +326,11 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
     let hash: Hash
     try {
       hash = await send(data, 120_000n)
-    } catch {
+    } catch (error) {
       return {
         success: false,
         errorReason: BatchReason.settleTransaction,
+        errorMessage: sendErrorLine(error),
         transaction: '',
         network,
         amount: '0',

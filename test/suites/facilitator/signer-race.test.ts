@@ -23,7 +23,7 @@ describe('settles racing on the signer nonce', () => {
   test('only facilitator.settle.concurrent-payers fails; collisions elsewhere are errors, never refusals or failures', async () => {
     const run = await runFacilitatorSuite(knownBadTarget(noNonceManagement), started.environment)
     const failed = run.results.filter((result) => result.outcome === 'fail')
-    expect(failed.map((result) => `${result.id}@v${result.version}`).sort()).toEqual([
+    expect(failed.map((result) => `${result.id}@v${result.version}`).sort(), describeResults(failed)).toEqual([
       'facilitator.settle.concurrent-payers@v1',
       'facilitator.settle.concurrent-payers@v2',
     ])
