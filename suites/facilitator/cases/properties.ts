@@ -81,7 +81,13 @@ export async function checkProperty<T>(
   const failure = details.errorInstance
   if (failure instanceof CheckFailure)
     throw withCounterexample(failure, counterexample === undefined ? undefined : describe(counterexample))
-  throw failure instanceof Error ? failure : new Error(String(failure))
+  if (failure instanceof Error) throw failure
+  // The run failed but neither left an error nor failed again on replay: the target's answers depend on
+  // timing. Money rules must hold on every run, so this is a failure, said as what was seen.
+  throw new CheckFailure('the property failed during the run but not when its counterexample was replayed', {
+    expected: 'the property holds on every run',
+    seen: `failed after ${details.numRuns} runs${counterexample === undefined ? '' : ` on ${show(describe(counterexample))}`}; the replay passed`,
+  })
 }
 
 function withCounterexample(failure: CheckFailure, counterexample: unknown): CheckFailure {
