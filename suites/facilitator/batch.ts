@@ -177,7 +177,7 @@ export function expectSettleSucceeded(
   answer: FacilitatorAnswer<SettlementResponse>,
   what: string,
 ): SettlementResponse & { amount?: unknown; extra?: unknown } {
-  if (answer.body?.success !== true) expectNoSignerRace(answer)
+  expectNoSignerRace(answer)
   check(answer.body?.success === true, `/settle did not settle ${what}`, {
     expected: 'success true',
     seen: describeAnswer(answer),
