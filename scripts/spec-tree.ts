@@ -20,6 +20,7 @@ function git(tree: { gitDir: string }, args: readonly string[]): string {
   return execFileSync('git', ['--git-dir', tree.gitDir, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'ignore'],
   })
 }
 
