@@ -9,6 +9,12 @@ export type Fault =
   | { kind: 'reject'; reason: string }
   /** settle only: claims `success: true` with `transaction: ""` and sends nothing (a lying facilitator). */
   | { kind: 'no-transaction' }
+  /**
+   * settle only: broadcasts the payment for real, then answers the non-terminal `settlement_pending`
+   * (success false, the broadcast hash, network) as if its receipt could not be read (core §9). A later
+   * settle of the same payload reconciles to that transaction and never broadcasts again.
+   */
+  | { kind: 'pending' }
   /** Waits `ms` before answering; combines with the other faults. */
   | { kind: 'delay'; ms: number }
   /** HTTP 200 with a body that is not JSON (`non-json`, default) or JSON of the wrong shape. */
@@ -76,7 +82,7 @@ export class FaultTable {
   /**
    * The plan for one call of `payer` to `endpoint`, consuming one use of each rule applied. Every
    * matching delay applies; of the answer-changing faults only the first (in insertion order) does.
-   * `no-transaction` applies to settle only.
+   * `no-transaction` and `pending` apply to settle only.
    */
   take(payer: string | undefined, endpoint: 'verify' | 'settle'): FaultPlan {
     const plan: FaultPlan = { delayMs: 0, applied: [] }
@@ -90,7 +96,7 @@ export class FaultTable {
       const fault = rule.fault
       if (fault.kind === 'delay') {
         plan.delayMs += fault.ms
-      } else if (plan.answer === undefined && !(fault.kind === 'no-transaction' && endpoint !== 'settle')) {
+      } else if (plan.answer === undefined && !(SETTLE_ONLY.has(fault.kind) && endpoint !== 'settle')) {
         plan.answer = fault
       } else {
         continue
@@ -105,6 +111,9 @@ export class FaultTable {
     return plan
   }
 }
+
+/** Faults that change only a settle; a verify of the same payer is answered honestly. */
+const SETTLE_ONLY: ReadonlySet<Fault['kind']> = new Set(['no-transaction', 'pending'])
 
 function describe(fault: Fault): string {
   switch (fault.kind) {

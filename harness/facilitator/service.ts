@@ -92,7 +92,9 @@ export function createService(
     const plan = faults.take(payer, endpoint)
     note({ faults: plan.applied })
     if (plan.delayMs > 0) await sleep(plan.delayMs)
-    if (plan.answer) return faultReply(plan.answer, endpoint, body, payer)
+    if (plan.answer?.kind === 'pending' && !isBatchBody(body))
+      return json(200, await settle(body, { pending: true }))
+    if (plan.answer && plan.answer.kind !== 'pending') return faultReply(plan.answer, endpoint, body, payer)
 
     if (isBatchBody(body)) return json(200, await batch[endpoint](body)) // the batch-settlement scheme
     if (endpoint === 'verify') {
@@ -107,7 +109,7 @@ export function createService(
   }
 
   function faultReply(
-    fault: NonNullable<FaultPlan['answer']>,
+    fault: Exclude<NonNullable<FaultPlan['answer']>, { kind: 'pending' }>,
     endpoint: 'verify' | 'settle',
     body: FacilitatorBody,
     payer: string | undefined,
