@@ -17,6 +17,11 @@ export type Fault =
   | { kind: 'pending' }
   /** Waits `ms` before answering; combines with the other faults. */
   | { kind: 'delay'; ms: number }
+  /**
+   * Adds the EXTENSION-RESPONSES sidechannel (v2 core §7.2.1 after the pin) to the honest answer:
+   * base64 JSON of `value`, keyed by extension name. Combines with the other faults, like a delay.
+   */
+  | { kind: 'extension-responses'; value: Record<string, unknown> }
   /** HTTP 200 with a body that is not JSON (`non-json`, default) or JSON of the wrong shape. */
   | { kind: 'garbage'; body?: 'non-json' | 'wrong-shape' }
   /** HTTP 500 with `{"error": …}`. */
@@ -43,7 +48,9 @@ export interface FaultRule {
 /** The faults that apply to one call: the total delay, then at most one answer-changing fault. */
 export interface FaultPlan {
   delayMs: number
-  answer?: Exclude<Fault, { kind: 'delay' }>
+  answer?: Exclude<Fault, { kind: 'delay' } | { kind: 'extension-responses' }>
+  /** The EXTENSION-RESPONSES object to add to the answer, when one applies. */
+  extensionResponses?: Record<string, unknown>
   /** Short descriptions for the log, e.g. `delay 500ms`, `reject insufficient_funds`. */
   applied: string[]
 }
@@ -96,6 +103,8 @@ export class FaultTable {
       const fault = rule.fault
       if (fault.kind === 'delay') {
         plan.delayMs += fault.ms
+      } else if (fault.kind === 'extension-responses') {
+        plan.extensionResponses = { ...plan.extensionResponses, ...fault.value }
       } else if (plan.answer === undefined && !(SETTLE_ONLY.has(fault.kind) && endpoint !== 'settle')) {
         plan.answer = fault
       } else {
@@ -121,6 +130,8 @@ function describe(fault: Fault): string {
       return `reject ${fault.reason}`
     case 'delay':
       return `delay ${fault.ms}ms`
+    case 'extension-responses':
+      return `EXTENSION-RESPONSES ${JSON.stringify(fault.value)}`
     case 'garbage':
       return `garbage ${fault.body ?? 'non-json'}`
     case 'answer':
