@@ -135,6 +135,12 @@ export async function expectNotSettled(
         spec: refs('FA-4'),
       },
     )
+    // A broadcast is allowed in a failure, except where the rule is that nothing is sent at all.
+    check(
+      !refusal.requirements.includes('FA-54'),
+      'a payment whose asset is not an EIP-3009 token was broadcast (sponsorship abuse)',
+      { expected: 'nothing broadcast', seen: show(body), spec: refs('FA-54') },
+    )
   }
   expectShape(checkSettlementResponse(body, version), 'SettleResponse', 'FA-4')
   expectReason(body.errorReason, refusal, 'errorReason')
