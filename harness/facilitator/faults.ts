@@ -9,8 +9,19 @@ export type Fault =
   | { kind: 'reject'; reason: string }
   /** settle only: claims `success: true` with `transaction: ""` and sends nothing (a lying facilitator). */
   | { kind: 'no-transaction' }
+  /**
+   * settle only: broadcasts the payment for real, then answers the non-terminal `settlement_pending`
+   * (success false, the broadcast hash, network) as if its receipt could not be read (core §9). A later
+   * settle of the same payload reconciles to that transaction and never broadcasts again.
+   */
+  | { kind: 'pending' }
   /** Waits `ms` before answering; combines with the other faults. */
   | { kind: 'delay'; ms: number }
+  /**
+   * Adds the EXTENSION-RESPONSES sidechannel (v2 core §7.2.1 after the pin) to the honest answer:
+   * base64 JSON of `value`, keyed by extension name. Combines with the other faults, like a delay.
+   */
+  | { kind: 'extension-responses'; value: Record<string, unknown> }
   /** HTTP 200 with a body that is not JSON (`non-json`, default) or JSON of the wrong shape. */
   | { kind: 'garbage'; body?: 'non-json' | 'wrong-shape' }
   /** HTTP 500 with `{"error": …}`. */
@@ -37,7 +48,9 @@ export interface FaultRule {
 /** The faults that apply to one call: the total delay, then at most one answer-changing fault. */
 export interface FaultPlan {
   delayMs: number
-  answer?: Exclude<Fault, { kind: 'delay' }>
+  answer?: Exclude<Fault, { kind: 'delay' } | { kind: 'extension-responses' }>
+  /** The EXTENSION-RESPONSES object to add to the answer, when one applies. */
+  extensionResponses?: Record<string, unknown>
   /** Short descriptions for the log, e.g. `delay 500ms`, `reject insufficient_funds`. */
   applied: string[]
 }
@@ -76,7 +89,7 @@ export class FaultTable {
   /**
    * The plan for one call of `payer` to `endpoint`, consuming one use of each rule applied. Every
    * matching delay applies; of the answer-changing faults only the first (in insertion order) does.
-   * `no-transaction` applies to settle only.
+   * `no-transaction` and `pending` apply to settle only.
    */
   take(payer: string | undefined, endpoint: 'verify' | 'settle'): FaultPlan {
     const plan: FaultPlan = { delayMs: 0, applied: [] }
@@ -90,7 +103,9 @@ export class FaultTable {
       const fault = rule.fault
       if (fault.kind === 'delay') {
         plan.delayMs += fault.ms
-      } else if (plan.answer === undefined && !(fault.kind === 'no-transaction' && endpoint !== 'settle')) {
+      } else if (fault.kind === 'extension-responses') {
+        plan.extensionResponses = { ...plan.extensionResponses, ...fault.value }
+      } else if (plan.answer === undefined && !(SETTLE_ONLY.has(fault.kind) && endpoint !== 'settle')) {
         plan.answer = fault
       } else {
         continue
@@ -106,12 +121,17 @@ export class FaultTable {
   }
 }
 
+/** Faults that change only a settle; a verify of the same payer is answered honestly. */
+const SETTLE_ONLY: ReadonlySet<Fault['kind']> = new Set(['no-transaction', 'pending'])
+
 function describe(fault: Fault): string {
   switch (fault.kind) {
     case 'reject':
       return `reject ${fault.reason}`
     case 'delay':
       return `delay ${fault.ms}ms`
+    case 'extension-responses':
+      return `EXTENSION-RESPONSES ${JSON.stringify(fault.value)}`
     case 'garbage':
       return `garbage ${fault.body ?? 'non-json'}`
     case 'answer':

@@ -98,6 +98,7 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply, closeAfte
     'content-type': reply.kind === 'json' ? 'application/json; charset=utf-8' : reply.contentType,
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    ...(reply.kind === 'json' ? reply.headers : {}),
     ...(closeAfter ? { connection: 'close' } : {}),
   })
   res.end(text)

@@ -38,6 +38,8 @@ export const Reason = {
   unexpectedVerify: 'unexpected_verify_error',
   /** §9: settlement itself broke (e.g. the RPC failed), not the payment. */
   unexpectedSettle: 'unexpected_settle_error',
+  /** v2 §9 (after the pin, #3083): broadcast, but its confirmation could not be established (non-terminal). */
+  pending: 'settlement_pending',
 } as const
 
 /** One of the reason codes above. */

@@ -2,6 +2,7 @@
 import type { SettlementResponse, SupportedResponse, VerifyResponse } from '../wire/types.ts'
 import type { FacilitatorContext } from './config.ts'
 import { type FacilitatorBody, networkId, versionOf } from './payment.ts'
+import { Reason } from './reasons.ts'
 
 /** A VerifyResponse: `invalidReason` only when invalid, `payer` whenever the payload names one. */
 export function verifyResponse(
@@ -39,6 +40,14 @@ export function settleFailure(
     transaction: '',
     network,
   }
+}
+
+/**
+ * The non-terminal `settlement_pending` answer (v2 core §9 after the pin): the broadcast hash and the
+ * network, so the caller can reconcile on chain; `transaction` is never "" here (§5.3.2).
+ */
+export function settlePending(transaction: string, network: string, payer: string): SettlementResponse {
+  return { success: false, errorReason: Reason.pending, payer, transaction, network }
 }
 
 /**

@@ -23,7 +23,7 @@ export interface IncomingRequest {
 
 /** What to send back: JSON, raw text (a garbage fault), or nothing at all (a dropped connection). */
 export type Reply =
-  | { kind: 'json'; status: number; body: unknown }
+  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'text'; status: number; body: string; contentType: string }
   | { kind: 'drop' }
 
@@ -92,7 +92,22 @@ export function createService(
     const plan = faults.take(payer, endpoint)
     note({ faults: plan.applied })
     if (plan.delayMs > 0) await sleep(plan.delayMs)
-    if (plan.answer) return faultReply(plan.answer, endpoint, body, payer)
+    const reply = await answerWith(plan, endpoint, body, payer)
+    if (plan.extensionResponses === undefined || reply.kind !== 'json') return reply
+    const sidechannel = Buffer.from(JSON.stringify(plan.extensionResponses)).toString('base64')
+    return { ...reply, headers: { ...reply.headers, 'extension-responses': sidechannel } }
+  }
+
+  /** The answer to a verify or settle once the faults that delay or decorate it are applied. */
+  async function answerWith(
+    plan: FaultPlan,
+    endpoint: 'verify' | 'settle',
+    body: FacilitatorBody,
+    payer: string | undefined,
+  ): Promise<Reply> {
+    if (plan.answer?.kind === 'pending' && !isBatchBody(body))
+      return json(200, await settle(body, { pending: true }))
+    if (plan.answer && plan.answer.kind !== 'pending') return faultReply(plan.answer, endpoint, body, payer)
 
     if (isBatchBody(body)) return json(200, await batch[endpoint](body)) // the batch-settlement scheme
     if (endpoint === 'verify') {
@@ -107,7 +122,7 @@ export function createService(
   }
 
   function faultReply(
-    fault: NonNullable<FaultPlan['answer']>,
+    fault: Exclude<NonNullable<FaultPlan['answer']>, { kind: 'pending' }>,
     endpoint: 'verify' | 'settle',
     body: FacilitatorBody,
     payer: string | undefined,

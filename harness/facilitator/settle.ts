@@ -8,6 +8,10 @@
  * - sends from the signer are serialised, so concurrent settles never reuse the signer's tx nonce;
  * - and the token itself refuses a used nonce, should anything else race.
  * Settle does not need an earlier /verify (spec §7.2; the reference facilitators re-verify too).
+ *
+ * A settle answered `settlement_pending` (the `pending` fault) is not over: the next settle of the same
+ * authorization reconciles on chain to that transaction (success, still pending, or its revert) and
+ * never broadcasts again (v2 core §9 after the pin).
  */
 import { type Hash, parseEventLogs, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
 import type { SettlementResponse } from '../wire/types.ts'
@@ -16,7 +20,7 @@ import type { FacilitatorContext } from './config.ts'
 import { KeyedQueue } from './locks.ts'
 import { type ExactPayment, type FacilitatorBody, networkId, payerOf, readPayment } from './payment.ts'
 import { Reason } from './reasons.ts'
-import { responseNetwork, settleFailure, settleSuccess } from './responses.ts'
+import { responseNetwork, settleFailure, settlePending, settleSuccess } from './responses.ts'
 import { isTransportFailure, revertReason, sendErrorLine } from './revert.ts'
 import { verifyBody } from './verify.ts'
 
@@ -26,23 +30,52 @@ import { verifyBody } from './verify.ts'
  */
 const EOA_TRANSFER_GAS = 200_000n
 
+/** How one settle answers. */
+export interface SettleOptions {
+  /** Broadcast, then answer `settlement_pending` instead of waiting for the receipt (a fault). */
+  pending?: boolean
+}
+
 /** Settles one request body; never throws. */
-export type Settle = (body: FacilitatorBody) => Promise<SettlementResponse>
+export type Settle = (body: FacilitatorBody, options?: SettleOptions) => Promise<SettlementResponse>
 
 /** Creates the settle function of one facilitator (its queues are shared by all its settles). */
 export function createSettle(context: FacilitatorContext): Settle {
   const perAuthorization = new KeyedQueue()
+  /** Authorizations answered `settlement_pending`, with the transaction broadcast for each. */
+  const pendingBroadcasts = new Map<string, Hash>()
 
-  return async (body) => {
+  return async (body, options = {}) => {
     const payer = payerOf(body)
     const fail = (reason: string, message?: string) =>
       settleFailure(reason, responseNetwork(context, body), payer, message)
     const read = readPayment(context, body)
     if (!read.ok) return fail(read.reason)
-    const { from, nonce } = read.value.authorization
+    const payment = read.value
+    const { from, nonce } = payment.authorization
+    const key = `${from.toLowerCase()}:${nonce}`
+    const network = networkId(context, payment.version)
 
-    return perAuthorization.run(`${from.toLowerCase()}:${nonce}`, async () => {
+    /** The answer for an authorization whose settle was left pending: what its transaction became. */
+    async function reconcile(hash: Hash): Promise<SettlementResponse> {
+      if (options.pending) return settlePending(hash, network, from)
+      let receipt: TransactionReceipt
       try {
+        receipt = await context.publicClient.getTransactionReceipt({ hash })
+      } catch (error) {
+        if (error instanceof TransactionReceiptNotFoundError) return settlePending(hash, network, from)
+        throw error
+      }
+      pendingBroadcasts.delete(key)
+      if (receipt.status !== 'success' || !transferred(context, receipt, payment))
+        return { ...fail(Reason.transaction), transaction: hash }
+      return settleSuccess(hash, network, from)
+    }
+
+    return perAuthorization.run(key, async () => {
+      try {
+        const earlier = pendingBroadcasts.get(key)
+        if (earlier !== undefined) return await reconcile(earlier)
         // Re-verify with the simulation: it rides in the same eth_call as the other reads.
         const verdict = await verifyBody(context, body, { simulate: true })
         if (!verdict.isValid) return fail(verdict.reason)
@@ -61,6 +94,10 @@ export function createSettle(context: FacilitatorContext): Settle {
         } catch (error) {
           if (isTransportFailure(error)) throw error
           return fail(revertReason(error), sendErrorLine(error))
+        }
+        if (options.pending) {
+          pendingBroadcasts.set(key, hash)
+          return settlePending(hash, network, from)
         }
         const receipt = await receiptOf(context, hash)
         if (receipt.status !== 'success' || !transferred(context, receipt, verdict.payment)) {

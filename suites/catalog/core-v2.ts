@@ -3,7 +3,7 @@
  * extension echo rule, network identifiers and the security considerations. Where v1 has the same rule,
  * the entry covers both versions and cites v1 in `seeAlso`.
  */
-import { coreV1, coreV2, exact, httpV2, specFile } from './cite.ts'
+import { coreV1, coreV2, coreV2Newer, exact, httpV2, specFile } from './cite.ts'
 import type { RequirementInput } from './types.ts'
 
 /** Entries whose primary source is x402-specification-v2.md (types, §10, §11). */
@@ -25,7 +25,9 @@ export const coreV2Requirements: readonly RequirementInput[] = [
     role: 'server',
     versions: [2],
     statement:
-      'PaymentRequired.resource is a ResourceInfo object with a non-empty url string; description and mimeType are optional strings.',
+      'PaymentRequired.resource is a ResourceInfo object with a non-empty url string; description and mimeType are optional strings; serviceName, when present, is printable ASCII of at most 32 characters, tags at most 5 printable-ASCII strings of at most 32 characters each, and iconUrl an absolute http(s) URL of at most 2048 characters.',
+    quote:
+      '`serviceName` | `string` | Optional | Human-readable name of the service hosting the resource. Printable ASCII, max 32 characters.',
     spec: coreV2('§5.1.2 Field Descriptions'),
     basis: 'schema-table',
   },
@@ -35,8 +37,9 @@ export const coreV2Requirements: readonly RequirementInput[] = [
     role: 'server',
     versions: [2],
     statement:
-      'PaymentRequired.accepts is an array of PaymentRequirements (at least one in a challenge); each has scheme, network, amount, asset and payTo as strings and maxTimeoutSeconds as a number, with extra an optional object.',
+      'PaymentRequired.accepts is an array of PaymentRequirements (at least one in a challenge); each has scheme, network, amount, asset and payTo as strings and maxTimeoutSeconds as a number, with extra an optional object whose protocol-reserved keys assetTransferMethod and paymentFlow, when present, are strings (on any scheme; their presence is never a failure).',
     spec: coreV2('§5.1.2 Field Descriptions'),
+    seeAlso: [coreV2Newer('§6.1 Asset Transfer Methods and Payment Flow Models')],
     basis: 'schema-table',
     deviations: [
       {
@@ -54,8 +57,9 @@ export const coreV2Requirements: readonly RequirementInput[] = [
     role: 'server',
     versions: [2],
     statement:
-      'Each value of PaymentRequired.extensions is an object with info (object) and schema (a JSON Schema object describing info).',
+      'Each value of PaymentRequired.extensions is an object with info (object) and schema (a JSON Schema object describing info); extension data lives there, not under the reserved extra keys (assetTransferMethod, paymentFlow) of a requirement.',
     spec: coreV2('§5.1.2 Field Descriptions'),
+    seeAlso: [coreV2Newer('§6.1 Asset Transfer Methods and Payment Flow Models')],
     basis: 'schema-table',
   },
   {
@@ -75,10 +79,11 @@ export const coreV2Requirements: readonly RequirementInput[] = [
     role: 'server',
     versions: [1, 2],
     statement:
-      'In a SettlementResponse the server sends, errorReason is omitted when success is true and transaction is "" when success is false.',
-    quote: 'Blockchain transaction hash (empty string if settlement failed)',
-    spec: coreV2('§5.3.2 Field Descriptions'),
-    seeAlso: [coreV1('§5.3.2 Field Descriptions')],
+      'In a SettlementResponse the server sends, errorReason is omitted when success is true, and transaction is "" exactly when nothing was broadcast: a failure before broadcast carries "", a settlement_pending answer carries the broadcast hash (never "").',
+    quote:
+      'empty string if no transaction was broadcast; MUST be non-empty when `errorReason` is `settlement_pending`',
+    spec: coreV2Newer('§5.3.2 Field Descriptions'),
+    seeAlso: [coreV2('§5.3.2 Field Descriptions'), coreV1('§5.3.2 Field Descriptions')],
     basis: 'schema-table',
   },
   {

@@ -3,7 +3,7 @@
  * side, they differ only in the amount rule) and `schemes/exact/scheme_exact_evm.md`, including the
  * foundation text on `extra`. Permit2 and ERC-7710 entries are listed as `later`.
  */
-import { coreV1, coreV2, exact, exactEvm, exactEvmFoundation, httpV2Foundation } from './cite.ts'
+import { coreV1, coreV2, coreV2Newer, exact, exactEvm, httpV2 } from './cite.ts'
 import { acceptedReasons, unionOfReasons } from './reason-codes.ts'
 import type { RequirementInput } from './types.ts'
 
@@ -135,7 +135,7 @@ const client: readonly RequirementInput[] = [
     statement:
       'The signature is EIP-712 over TransferWithAuthorization(from, to, value, validAfter, validBefore, nonce) with domain {name: extra.name, version: extra.version, chainId of the network, verifyingContract: asset}, and it recovers to authorization.from.',
     spec: coreV2('§6.1.1 EIP-3009 Authorization'),
-    seeAlso: [coreV1('§6.1.1 EIP-3009 Authorization'), exactEvmFoundation(EIP3009_EXTRA)],
+    seeAlso: [coreV1('§6.1.1 EIP-3009 Authorization'), exactEvm(EIP3009_EXTRA)],
     basis: 'mechanism',
     tags: ['eip712'],
   },
@@ -144,10 +144,11 @@ const client: readonly RequirementInput[] = [
     level: 'MUST',
     role: 'client',
     versions: [2],
-    statement: 'If accepted.extra.assetTransferMethod is present on an EIP-3009 payment, it is "eip3009".',
-    quote:
-      '`extra.assetTransferMethod` (conditional): MUST be `"eip3009"` when the payment payload uses the EIP-3009 shape.',
-    spec: exactEvmFoundation(EIP3009_EXTRA),
+    statement:
+      'If accepted.extra.assetTransferMethod is present on an EIP-3009 payment, it is "eip3009" (it may be absent: omitting it means the mechanism default).',
+    quote: '`extra.assetTransferMethod` (required): MUST be `"eip3009"`.',
+    spec: exactEvm(EIP3009_EXTRA),
+    seeAlso: [coreV2Newer('§6.1 Asset Transfer Methods and Payment Flow Models')],
     basis: 'keyword',
   },
   {
@@ -158,8 +159,9 @@ const client: readonly RequirementInput[] = [
     statement:
       'A client pays an exact EVM requirement that has no extra.assetTransferMethod (it does not treat the field as required).',
     quote:
-      'clients and facilitators MUST NOT treat the field as required unless a concrete payment payload has selected a method-specific shape.',
-    spec: exactEvmFoundation('Summary'),
+      'Omitting `extra.assetTransferMethod` or `extra.paymentFlow` means the mechanism default when resolving.',
+    spec: coreV2Newer('§6.1 Asset Transfer Methods and Payment Flow Models'),
+    seeAlso: [exactEvm('Summary')],
     basis: 'keyword',
   },
   {
@@ -169,8 +171,7 @@ const client: readonly RequirementInput[] = [
     versions: [2],
     statement: 'With no assetTransferMethod given and an EIP-3009 token, the client pays with eip3009.',
     quote: 'the implementation should prioritize `eip3009` (if compatible) and then `permit2`.',
-    spec: exactEvmFoundation('Summary'),
-    seeAlso: [exactEvm('Summary')],
+    spec: exactEvm('Summary'),
     basis: 'keyword',
   },
   {
@@ -183,7 +184,7 @@ const client: readonly RequirementInput[] = [
     quote:
       '`verifyingContract`: The token contract address (from `asset`); `chainId`: the chain ID of the network',
     spec: coreV2('§6.1.1 EIP-3009 Authorization'),
-    seeAlso: [exactEvmFoundation(EIP3009_EXTRA)],
+    seeAlso: [exactEvm(EIP3009_EXTRA)],
     basis: 'implied',
     tags: ['eip712', 'security'],
   },
@@ -225,7 +226,7 @@ const server: readonly RequirementInput[] = [
     statement:
       "For exact EVM with EIP-3009, each requirement's extra has name and version, and they are the asset's own EIP-712 domain name and version.",
     quote: '`extra.name` (required): The EIP-712 domain name of the token contract.',
-    spec: exactEvmFoundation(EIP3009_EXTRA),
+    spec: exactEvm(EIP3009_EXTRA),
     seeAlso: [coreV2('§5.1.1 JSON Payload'), coreV1('§5.1.1 JSON Payload')],
     basis: 'schema-table',
     tags: ['eip712', 'chain'],
@@ -251,9 +252,9 @@ const server: readonly RequirementInput[] = [
     statement:
       "For EVM exact, a PaymentRequired may leave out accepts[].extra.assetTransferMethod to ask for the scheme's default method selection.",
     quote:
-      'Resource servers MAY omit `extra.assetTransferMethod` in `PaymentRequired` when they are offering this default selection behavior',
-    spec: exactEvmFoundation('Summary'),
-    seeAlso: [httpV2Foundation('Payment Required Signaling')],
+      'Omitting `extra.assetTransferMethod` or `extra.paymentFlow` means the mechanism default when resolving.',
+    spec: coreV2Newer('§6.1 Asset Transfer Methods and Payment Flow Models'),
+    seeAlso: [exactEvm('Summary'), httpV2('Payment Required Signaling')],
     basis: 'keyword',
   },
 ]
@@ -712,8 +713,9 @@ const facilitator: readonly RequirementInput[] = [
     statement:
       'A facilitator verifies an EIP-3009 payment whose requirements carry no extra.assetTransferMethod (it does not treat the field as required).',
     quote:
-      'clients and facilitators MUST NOT treat the field as required unless a concrete payment payload has selected a method-specific shape.',
-    spec: exactEvmFoundation('Summary'),
+      'Omitting `extra.assetTransferMethod` or `extra.paymentFlow` means the mechanism default when resolving.',
+    spec: coreV2Newer('§6.1 Asset Transfer Methods and Payment Flow Models'),
+    seeAlso: [exactEvm('Summary')],
     basis: 'keyword',
   },
 ]
@@ -802,7 +804,7 @@ const laterMethods: readonly RequirementInput[] = [
     statement:
       'An ERC-7710 payload is {delegationManager, permissionContext, delegator} and its extra.assetTransferMethod is "erc7710".',
     quote: '`extra.assetTransferMethod` (required): MUST be `"erc7710"`.',
-    spec: exactEvmFoundation(ERC7710_EXTRA),
+    spec: exactEvm(ERC7710_EXTRA),
     seeAlso: [exactEvm(ERC7710_PHASE2)],
     basis: 'keyword',
     scope: 'later',

@@ -3,7 +3,7 @@
  * bazaar and the two Permit2 gas-sponsoring extensions. Listed so the report shows them as uncovered by
  * design. (The core extension echo rule, CL-4, is core v2 and is covered now.)
  */
-import { specFile } from './cite.ts'
+import { coreV2Newer, specFile } from './cite.ts'
 import type { RequirementInput } from './types.ts'
 
 const EXTENSIONS_LATER = 'extensions are out of scope for now (core protocol first)'
@@ -16,9 +16,20 @@ export const extensionRequirements: readonly RequirementInput[] = [
     role: 'server',
     versions: [2],
     statement:
-      'A SIWX server generates a unique 32-hex-character nonce and accepts a proof only if domain equals the request host, uri starts with the expected origin, issuedAt is recent and not in the future, expirationTime (if any) is in the future and notBefore (if any) in the past.',
+      'A SIWX server generates a unique 32-hex-character nonce and accepts a proof only if domain equals the host of the origin it is configured with (never a host taken from the request headers), uri starts with that origin, issuedAt is recent and not in the future, expirationTime (if any) is in the future and notBefore (if any) in the past.',
     quote: '`domain` MUST match the request host exactly.',
     spec: specFile('extensions/sign-in-with-x.md', 'Verification Logic / 2. Validate Message Fields'),
+    deviations: [
+      {
+        sdks: ['@x402/* 2.27', 'go', 'python'],
+        behaviour:
+          'Since the origin-binding fixes (#2859, after the pin) domain and uri are checked against the origin the server is configured with, never against the Host or Forwarded headers of the request.',
+        suiteHolds:
+          'when this entry is covered: the configured origin (a request-header host must not satisfy the check)',
+        why: 'a host taken from request headers lets an attacker choose the domain a proof is bound to; the pin text ("the request host") predates the fix',
+        refs: ['x402-foundation/x402#2859'],
+      },
+    ],
     seeAlso: [specFile('extensions/sign-in-with-x.md', 'Server-Declared Fields')],
     basis: 'keyword',
     scope: 'later',
@@ -78,19 +89,6 @@ export const extensionRequirements: readonly RequirementInput[] = [
     scopeReason: EXTENSIONS_LATER,
   },
   {
-    id: 'CL-14',
-    level: 'SHOULD',
-    role: 'client',
-    versions: [2],
-    statement:
-      'A client that understands bazaar reads the bazaar key of the EXTENSION-RESPONSES header to confirm cataloguing.',
-    quote: 'Clients that understand the `bazaar` extension SHOULD read the `bazaar` key of this header',
-    spec: specFile('extensions/bazaar.md', 'Client Behavior'),
-    basis: 'keyword',
-    scope: 'later',
-    scopeReason: EXTENSIONS_LATER,
-  },
-  {
     id: 'CL-16',
     level: 'MUST',
     role: 'client',
@@ -137,7 +135,7 @@ export const extensionRequirements: readonly RequirementInput[] = [
     role: 'facilitator',
     versions: [2],
     statement:
-      'A bazaar facilitator validates info against schema before cataloguing, keys MCP tools by (url, tool), validates routeTemplate and treats an absent template as the concrete path.',
+      'A bazaar facilitator validates info against schema before cataloguing, keys MCP tools by (resource.url, input.toolName), validates routeTemplate and treats an absent template as the concrete path.',
     quote: 'Facilitators **must** validate `info` against `schema` before cataloging.',
     spec: specFile('extensions/bazaar.md', 'Schema Validation'),
     seeAlso: [specFile('extensions/bazaar.md', 'Dynamic Routes and `routeTemplate`')],
@@ -151,10 +149,13 @@ export const extensionRequirements: readonly RequirementInput[] = [
     role: 'facilitator',
     versions: [2],
     statement:
-      'A facilitator may add an EXTENSION-RESPONSES header (base64 JSON keyed by extension, e.g. {bazaar: {status, rejectedReason?}}) to /verify and /settle answers.',
+      'A facilitator may add an EXTENSION-RESPONSES header to /verify and /settle answers: a sidechannel to the resource server, outside the JSON body, whose value is base64 JSON keyed by extension name (e.g. {bazaar: {status, rejectedReason?}}).',
     quote:
-      'a facilitator **MAY** append an `EXTENSION-RESPONSES` HTTP header to the verify or settlement response',
-    spec: specFile('extensions/bazaar.md', 'Facilitator Behavior / Verify and Settlement Response Header'),
+      'Facilitators MAY communicate extension-specific processing outcomes on verify and settle responses through a transport-specific sidechannel',
+    spec: coreV2Newer('§7.2.1 Extension Responses Sidechannel'),
+    seeAlso: [
+      specFile('extensions/bazaar.md', 'Facilitator Behavior / Verify and Settlement Response Header'),
+    ],
     basis: 'keyword',
     scope: 'later',
     scopeReason: EXTENSIONS_LATER,

@@ -3,7 +3,7 @@
  * error codes), for both the facilitator and the resource server that calls it. The discovery listing
  * (§8) is listed as `later`.
  */
-import { coreV1, coreV2 } from './cite.ts'
+import { coreV1, coreV2, coreV2Newer } from './cite.ts'
 import { unionOfReasons } from './reason-codes.ts'
 import type { RequirementInput } from './types.ts'
 
@@ -41,10 +41,10 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
     role: 'facilitator',
     versions: [1, 2],
     statement:
-      'A VerifyResponse has isValid (boolean); invalidReason is present only when isValid is false; payer, when present, is authorization.from.',
+      'A VerifyResponse has isValid (boolean); invalidReason is present only when isValid is false; payer, when present, is authorization.from; extensions and extra, when present, are objects (and are tolerated: their presence is never a failure).',
     quote: '`invalidReason` | `string`  | Optional | Reason for invalidity (omitted if valid)',
     spec: coreV2('§5.4.2 Field Descriptions'),
-    seeAlso: [coreV1('§7.1 POST /verify')],
+    seeAlso: [coreV1('§7.1 POST /verify'), coreV2Newer('§5.4.2 Field Descriptions')],
     basis: 'schema-table',
   },
   {
@@ -53,19 +53,25 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
     role: 'facilitator',
     versions: [1, 2],
     statement:
-      'A SettleResponse has success (boolean), transaction (the hash; "" when success is false) and network; errorReason only on failure; payer is required in v1.',
+      'A SettleResponse has success (boolean), transaction and network; transaction is the hash of what was broadcast and "" exactly when nothing was (a failure may name a broadcast transaction that reverted; settlement_pending always names one); errorReason only on failure; payer is required in v1.',
     quote:
-      '`transaction` | `string`  | Required | Blockchain transaction hash (empty string if settlement failed)',
-    spec: coreV2('§5.3.2 Field Descriptions'),
-    seeAlso: [coreV1('§5.3.2 Field Descriptions'), coreV2('§7.2 POST /settle'), coreV1('§7.2 POST /settle')],
+      'empty string if no transaction was broadcast; MUST be non-empty when `errorReason` is `settlement_pending`',
+    spec: coreV2Newer('§5.3.2 Field Descriptions'),
+    seeAlso: [
+      coreV2('§5.3.2 Field Descriptions'),
+      coreV1('§5.3.2 Field Descriptions'),
+      coreV2('§7.2 POST /settle'),
+      coreV1('§7.2 POST /settle'),
+    ],
     basis: 'schema-table',
     deviations: [
       {
         sdks: ['@x402/* 2.27'],
         behaviour:
           "A reverted settlement returns success false with the reverted transaction's hash (invalid_exact_evm_transaction_failed); a receipt that does not arrive in time returns success false, errorReason settlement_pending and the pending hash.",
-        suiteHolds: 'the spec: transaction is "" whenever success is false',
-        why: 'the table is explicit; the extra information is harmless but a client that keys on transaction !== "" would be misled. Known SDK failures go in the expectations baseline',
+        suiteHolds:
+          'the current core: a failure may name a transaction only if it was broadcast (the suite looks it up on chain); settlement_pending must name it',
+        why: 'the v2 core (#3083) replaced "empty string if settlement failed" with "empty string if no transaction was broadcast", which is what the SDK does',
         refs: ['x402-foundation/x402#1062'],
       },
       {
@@ -106,11 +112,12 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
     role: 'facilitator',
     versions: [1, 2],
     statement:
-      '/verify moves no funds and consumes no nonce: balances and authorizationState are unchanged after it.',
-    quote: 'Verifies a payment authorization without executing the transaction on the blockchain.',
-    spec: coreV2('§7.1 POST /verify'),
-    seeAlso: [coreV1('§7.1 POST /verify')],
-    basis: 'mechanism',
+      '/verify is read-only: it moves no funds and consumes no nonce, so balances and authorizationState are unchanged after it.',
+    quote:
+      '`/verify` is **read-only**: it validates payment state but MUST NOT commit payment state or write onchain state.',
+    spec: coreV2Newer('§7.1 POST /verify'),
+    seeAlso: [coreV2('§7.1 POST /verify'), coreV1('§7.1 POST /verify')],
+    basis: 'keyword',
     tags: ['chain'],
   },
   {
@@ -200,7 +207,7 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
       'A payment of an unsupported scheme, network or x402 version is never answered isValid true and never settled.',
     quote: '`unsupported_scheme`: Payment scheme is not supported by the facilitator',
     spec: coreV2('§9. Error Handling'),
-    seeAlso: [coreV1('§9. Error Handling')],
+    seeAlso: [coreV1('§9. Error Handling'), coreV2Newer('§9. Error Handling')],
     basis: 'implied',
     acceptedReasons: unionOfReasons('scheme', 'network', 'version'),
     tags: ['hostile'],
@@ -258,7 +265,7 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
     role: 'facilitator',
     versions: [1, 2],
     statement:
-      'invalidReason and errorReason are machine-readable codes; where §9 has a code for the failure, the facilitator uses it or a known SDK variant (the per-requirement acceptedReasons sets).',
+      'invalidReason and errorReason are machine-readable codes; where §9 has a code for the failure, the facilitator uses it or a known SDK variant (the per-requirement acceptedReasons sets, generated from the @x402/* declaration sites; a code the SDKs retired stays accepted for six months).',
     quote:
       'The x402 protocol defines standard error codes that may be returned by facilitators or resource servers.',
     spec: coreV2('§9. Error Handling'),
@@ -345,7 +352,7 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
     role: 'facilitator',
     versions: [1, 2],
     statement:
-      'A facilitator may serve GET /discovery/resources?type&limit&offset (limit 1-100, default 20; offset default 0) answering {x402Version, items, pagination{limit, offset, total}}.',
+      'A facilitator may serve GET /discovery/resources?type&payTo&scheme&network&extensions&limit&offset (limit 1-100, default 20; offset default 0) answering {x402Version, items, pagination{limit, offset, total}}; GET /discovery/search is defined by the bazaar extension.',
     spec: coreV2('§8.1 GET /discovery/resources'),
     seeAlso: [coreV1('§8.1 GET /discovery/resources')],
     basis: 'mechanism',
@@ -358,17 +365,18 @@ export const facilitatorApiRequirements: readonly RequirementInput[] = [
     role: 'facilitator',
     versions: [1, 2],
     statement:
-      'Each discovered resource has resource, type, x402Version, accepts and lastUpdated (a unix number); metadata is optional.',
-    spec: coreV2('§8.2 Discovered Resource Fields'),
-    seeAlso: [coreV1('§8.2 Discovered Resource Fields')],
+      'Each discovered resource has resource, type, x402Version, accepts and lastUpdated (v2: an ISO 8601 string; v1: a unix number); extensions (v2) and metadata (v1) are optional objects.',
+    quote: '`lastUpdated` | `string` | Required | ISO 8601 timestamp of when the resource was last updated',
+    spec: coreV2Newer('§8.3 Discovered Resource Fields'),
+    seeAlso: [coreV2('§8.3 Discovered Resource Fields'), coreV1('§8.2 Discovered Resource Fields')],
     basis: 'schema-table',
     deviations: [
       {
         sdks: ['x402 1.2', 'e2e facilitator'],
         behaviour:
           'The legacy zod type uses a Date for lastUpdated; the e2e facilitator sends an ISO string.',
-        suiteHolds: 'the table: a unix timestamp number',
-        why: 'the schema table is explicit',
+        suiteHolds: 'the current v2 table: an ISO 8601 string (v1 keeps the unix number)',
+        why: 'the v2 core (#3067) changed lastUpdated to an ISO 8601 string; the April text said a unix number',
       },
     ],
     scope: 'later',

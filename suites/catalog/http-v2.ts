@@ -2,7 +2,7 @@
  * Requirements from the HTTP transport, v2 (`specs/transports-v2/http.md`). Where v1 states the same
  * rule with its own header names, the entry covers both versions and cites the v1 file in `seeAlso`.
  */
-import { coreV1, coreV2, exactEvm, httpV1, httpV2 } from './cite.ts'
+import { coreV1, coreV2, coreV2Newer, exactEvm, httpV1, httpV2 } from './cite.ts'
 import type { RequirementInput } from './types.ts'
 
 /** Entries whose primary source is transports-v2/http.md. */
@@ -127,9 +127,9 @@ export const httpV2Requirements: readonly RequirementInput[] = [
     role: 'server',
     versions: [1, 2],
     statement:
-      'When settlement fails, the 402 carries PAYMENT-RESPONSE (v1: X-PAYMENT-RESPONSE) with success false, an errorReason and transaction "".',
+      'When settlement fails, the 402 carries PAYMENT-RESPONSE (v1: X-PAYMENT-RESPONSE) with success false and an errorReason; its transaction is "" when nothing was broadcast and the broadcast hash otherwise (settlement_pending).',
     spec: httpV2('Settlement Response Delivery'),
-    seeAlso: [httpV1('Settlement Response Delivery')],
+    seeAlso: [httpV1('Settlement Response Delivery'), coreV2Newer('§5.3.2 Field Descriptions')],
     basis: 'example',
     deviations: [
       {

@@ -21,6 +21,7 @@ import { httpV2Requirements } from './http-v2.ts'
 import { buildCatalog } from './load.ts'
 import { type CatalogMarkdownOptions, renderCatalogMarkdown } from './markdown.ts'
 import { otherSchemeRequirements } from './schemes-other.ts'
+import { settlementPendingRequirements } from './settlement-pending.ts'
 import { otherTransportRequirements } from './transports-other.ts'
 import type { Requirement, RequirementRole, Scope } from './types.ts'
 
@@ -49,6 +50,7 @@ export const catalog: readonly Requirement[] = buildCatalog(
   otherTransportRequirements,
   otherSchemeRequirements,
   extensionRequirements,
+  settlementPendingRequirements,
 )
 
 const byId: ReadonlyMap<string, Requirement> = new Map(catalog.map((r) => [r.id, r]))

@@ -33,6 +33,8 @@ export const RESERVED_IDS: Readonly<Record<string, string>> = Object.freeze({
     'Cache-Control on 402 and paid responses is @x402/core 2.27 behaviour, not a statement of the spec',
   'X-6':
     'the /.well-known/x402 discovery manifest is a proposal file on a foundation PR branch, not part of the spec',
+  'CL-14':
+    'retired 2026-12-03 (tombstone): it said a client SHOULD read the bazaar key of EXTENSION-RESPONSES; the v2 core §7.2.1 (#3306) made that header a facilitator-to-server sidechannel that is never forwarded to buyers (RS-51)',
 })
 
 function checkCitation(id: string, citation: SpecCitation, where: string): void {

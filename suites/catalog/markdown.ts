@@ -2,7 +2,7 @@
  * Renders the catalogue as a Markdown table (for a CLI command or a docs page): one row per
  * requirement with its level, role, versions, scope, statement, source and SDK deviations.
  */
-import { SPEC, specUrl } from './spec.ts'
+import { isAtPin, SPEC, specUrl } from './spec.ts'
 import type { Requirement, SpecCitation } from './types.ts'
 
 /** What to render. */
@@ -20,8 +20,8 @@ function cell(text: string): string {
 
 function citation(ref: SpecCitation): string {
   const file = ref.file.replace(/^specs\//, '')
-  const foundation = ref.source === undefined ? '' : ` (foundation ${ref.source.commit.slice(0, 7)})`
-  return `[${cell(file)}](${specUrl(ref)}) ${cell(ref.section)}${foundation}`
+  const newer = isAtPin(ref) ? '' : ` (newer: ${ref.source?.commit.slice(0, 7)})`
+  return `[${cell(file)}](${specUrl(ref)}) ${cell(ref.section)}${newer}`
 }
 
 function deviationText(requirement: Requirement): string {

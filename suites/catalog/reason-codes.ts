@@ -4,6 +4,8 @@
  * and with the spec's §9 names, so a case accepts a set, never one string (x402-digest §2.5, §3.6).
  */
 
+import { SDK_DECLARED } from './reason-codes-sdk.ts'
+
 const SPEC_V1_EVM_VALUE = 'invalid_exact_evm_payload_authorization_value'
 const SPEC_V2_EVM_VALUE = 'invalid_exact_evm_payload_authorization_value_mismatch'
 
@@ -168,7 +170,11 @@ export const REASON_CODE_LISTS: Readonly<Record<ReasonCodeSource, readonly strin
 })
 
 /** Every code of every list in `REASON_CODE_LISTS`. */
-export const KNOWN_REASON_CODES: ReadonlySet<string> = new Set(Object.values(REASON_CODE_LISTS).flat())
+export const KNOWN_REASON_CODES: ReadonlySet<string> = new Set([
+  ...Object.values(REASON_CODE_LISTS).flat(),
+  // Every code the installed @x402/* builds declare (scripts/spec-reason-codes.ts).
+  ...SDK_DECLARED,
+])
 
 /** The lists a code appears in (empty when the code is unknown). */
 export function reasonCodeSources(code: string): ReasonCodeSource[] {

@@ -2,7 +2,7 @@
  * Schemes and networks beyond `exact` on EVM with EIP-3009: `exact` on SVM, `upto`, and
  * `batch-settlement` (abstract, Cloudflare, EVM). Listed so the report shows them as uncovered by design.
  */
-import { batchEvmFoundation, specFile } from './cite.ts'
+import { batchEvm, coreV2, specFile } from './cite.ts'
 import type { RequirementInput } from './types.ts'
 
 const SVM_LATER = 'exact on SVM (Solana) is out of scope for now (EVM first; the devnet is an EVM chain)'
@@ -95,7 +95,10 @@ const upto: readonly RequirementInput[] = [
       'An upto client puts the facilitator address announced in /supported (extra.facilitatorAddress) into permit2Authorization.witness.facilitator.',
     quote:
       'The client MUST include this `facilitatorAddress` in the `permit2Authorization.witness.facilitator` field',
-    spec: specFile('schemes/upto/scheme_upto_evm.md', '1. AssetTransferMethod: `Permit2` / Phase 2'),
+    spec: specFile(
+      'schemes/upto/scheme_upto_evm.md',
+      '1. AssetTransferMethod: `Permit2` / Phase 2: PAYMENT-SIGNATURE Header Payload',
+    ),
     basis: 'keyword',
     scope: 'later',
     scopeReason: UPTO_LATER,
@@ -120,9 +123,26 @@ const upto: readonly RequirementInput[] = [
     role: 'facilitator',
     versions: [2],
     statement:
-      'upto EVM verification runs in order: signature, Permit2 allowance (412), balance, permitted amount, deadline and validAfter, token and network, then simulation with the full amount.',
+      'upto EVM verification (at /verify time) runs in order: signature, Permit2 allowance (412), balance, permitted amount equal to the requirements amount, deadline and validAfter, token and network, then simulation with the full amount; the settle-time amount rule is FA-57.',
     quote: 'The verifier must execute these checks in order:',
-    spec: specFile('schemes/upto/scheme_upto_evm.md', '1. AssetTransferMethod: `Permit2` / Phase 3'),
+    spec: specFile(
+      'schemes/upto/scheme_upto_evm.md',
+      '1. AssetTransferMethod: `Permit2` / Phase 3: Verification Logic',
+    ),
+    basis: 'keyword',
+    scope: 'later',
+    scopeReason: UPTO_LATER,
+  },
+  {
+    id: 'FA-57',
+    level: 'MUST',
+    role: 'facilitator',
+    versions: [2],
+    statement:
+      'At settle time an upto facilitator accepts requirements.amount below the permitted (authorized) amount and settles that amount, refuses an amount above it, and a 0 settle is allowed (the verify-time equality of FA-25 does not apply to /settle).',
+    quote: 'The settled `amount` MUST be `<=` the authorized maximum',
+    spec: specFile('schemes/upto/scheme_upto_evm.md', 'Phase 4: Settlement Logic / Settlement Amount Rules'),
+    seeAlso: [coreV2('§7.2 POST /settle')],
     basis: 'keyword',
     scope: 'later',
     scopeReason: UPTO_LATER,
@@ -135,7 +155,10 @@ const upto: readonly RequirementInput[] = [
     statement: 'An upto facilitator announces its address in /supported kinds[].extra.facilitatorAddress.',
     quote:
       'The facilitator announces its address via the `/supported` endpoint in the `extra` field of each supported scheme.',
-    spec: specFile('schemes/upto/scheme_upto_evm.md', '1. AssetTransferMethod: `Permit2` / Phase 2'),
+    spec: specFile(
+      'schemes/upto/scheme_upto_evm.md',
+      '1. AssetTransferMethod: `Permit2` / Phase 2: PAYMENT-SIGNATURE Header Payload',
+    ),
     basis: 'mechanism',
     scope: 'later',
     scopeReason: UPTO_LATER,
@@ -151,7 +174,7 @@ const batch: readonly RequirementInput[] = [
     statement: 'A successful batch-settlement result includes a non-empty commitment identifier.',
     quote: 'The settlement result MUST include a non-empty commitment identifier on success.',
     spec: specFile(
-      'schemes/batch-settlement/batch_settlement.md',
+      'schemes/batch-settlement/scheme_batch_settlement.md',
       'Protocol behavior / Commitment identifier',
     ),
     basis: 'keyword',
@@ -168,8 +191,8 @@ const batch: readonly RequirementInput[] = [
       'A batch-settlement EVM server checks maxClaimableAmount == chargedCumulativeAmount + amount (else a corrective 402 with invalid_batch_settlement_evm_cumulative_amount_mismatch), serialises requests per channel and commits state only after the handler succeeds.',
     quote:
       'The server must serialize request processing per channel and must not update voucher state until the resource handler has succeeded.',
-    spec: batchEvmFoundation('Server: State & Forwarding / Request Processing'),
-    seeAlso: [batchEvmFoundation('Client Verification Rules / Recovery After State Loss')],
+    spec: batchEvm('Server: State & Forwarding / Request Processing'),
+    seeAlso: [batchEvm('Client Verification Rules / Recovery After State Loss')],
     basis: 'keyword',
   },
   {
@@ -179,7 +202,7 @@ const batch: readonly RequirementInput[] = [
     versions: [2],
     statement:
       'A batch-settlement EVM offer carries extra.receiverAuthorizer (a non-zero address), extra.withdrawDelay (15 minutes to 30 days), and the token domain extra.name and extra.version.',
-    spec: batchEvmFoundation('402 Response (PaymentRequirements)'),
+    spec: batchEvm('402 Response (PaymentRequirements)'),
     basis: 'schema-table',
   },
   {
@@ -190,8 +213,8 @@ const batch: readonly RequirementInput[] = [
     statement:
       'A batch-settlement EVM server charges at most the requirement amount per request and reports it: a voucher-only response has transaction "", amount "", extra.chargedAmount and extra.channelState (chargedCumulativeAmount grown by the charge); a deposit response has the deposit transaction and amount.',
     quote: 'chargedCumulativeAmount += actualPrice (where actualPrice <= PaymentRequirements.amount)',
-    spec: batchEvmFoundation('Server: State & Forwarding / Payment Response Contract'),
-    seeAlso: [batchEvmFoundation('Server: State & Forwarding / Request Processing')],
+    spec: batchEvm('Server: State & Forwarding / Payment Response Contract'),
+    seeAlso: [batchEvm('Server: State & Forwarding / Request Processing')],
     basis: 'keyword',
   },
   {
@@ -201,7 +224,7 @@ const batch: readonly RequirementInput[] = [
     versions: [2],
     statement:
       'A batch-settlement EVM server takes a refund only with a zero-charge voucher equal to chargedCumulativeAmount, does not run the resource handler for it, and answers with the refund transaction, the refunded amount and the post-refund channel state (no chargedAmount).',
-    spec: batchEvmFoundation('Server: State & Forwarding / Cooperative refund flow'),
+    spec: batchEvm('Server: State & Forwarding / Cooperative refund flow'),
     basis: 'keyword',
   },
   {
@@ -211,7 +234,7 @@ const batch: readonly RequirementInput[] = [
     versions: [2],
     statement:
       "Before signing the next voucher, a batch-settlement EVM client checks the server's charged amount, cumulative consistency, balance and channel id, and stops signing when a check fails.",
-    spec: batchEvmFoundation('Client Verification Rules / Steady State'),
+    spec: batchEvm('Client Verification Rules / Steady State'),
     basis: 'keyword',
   },
   {
@@ -221,10 +244,10 @@ const batch: readonly RequirementInput[] = [
     versions: [2],
     statement:
       'A batch-settlement EVM client builds its channel config from the offer (payTo as receiver, extra.receiverAuthorizer, asset as token, extra.withdrawDelay) with the channel id as its EIP-712 hash; without a funded channel it deposits through the ERC-3009 collector with a first voucher of the amount, and otherwise signs a voucher of chargedCumulativeAmount + amount on the same channel.',
-    spec: batchEvmFoundation('Client: Payment Construction'),
+    spec: batchEvm('Client: Payment Construction'),
     seeAlso: [
-      batchEvmFoundation('402 Response (PaymentRequirements)'),
-      batchEvmFoundation('Channel Lifecycle / Requests and vouchers'),
+      batchEvm('402 Response (PaymentRequirements)'),
+      batchEvm('Channel Lifecycle / Requests and vouchers'),
     ],
     basis: 'mechanism',
   },
@@ -237,7 +260,7 @@ const batch: readonly RequirementInput[] = [
       "On a corrective 402 a batch-settlement EVM client adopts channelState.chargedCumulativeAmount only after verifying voucherState's signature against its own voucher signer (and that the amount does not exceed signedMaxClaimable), then retries with that amount plus the price.",
     quote:
       'The client verifies the voucher signature before adopting `chargedCumulativeAmount` and retrying.',
-    spec: batchEvmFoundation('Client Verification Rules / Recovery After State Loss'),
+    spec: batchEvm('Client Verification Rules / Recovery After State Loss'),
     basis: 'keyword',
   },
   {
@@ -247,7 +270,7 @@ const batch: readonly RequirementInput[] = [
     versions: [2],
     statement:
       "A batch-settlement EVM facilitator applies the binding's verification rules and returns a channel snapshot with every /verify and /settle answer.",
-    spec: batchEvmFoundation('Facilitator Interface / Verification Rules'),
+    spec: batchEvm('Facilitator Interface / Verification Rules'),
     basis: 'keyword',
   },
   {
@@ -259,7 +282,7 @@ const batch: readonly RequirementInput[] = [
       'On cloudflare:402, requirements have scheme "batch-settlement", network "cloudflare:402", payTo "merchant" and a semver extra.version.',
     quote: '`payTo`: Must be `"merchant"` (constant indicating the network handles settlement)',
     spec: specFile(
-      'schemes/batch-settlement/batch_settlement_cloudflare.md',
+      'schemes/batch-settlement/scheme_batch_settlement_cloudflare.md',
       'PaymentRequired for batch-settlement',
     ),
     basis: 'keyword',
@@ -275,11 +298,14 @@ const batch: readonly RequirementInput[] = [
       'A cloudflare:402 client does not cache prices when maxTimeoutSeconds is 0 or absent, and checks extra.version for breaking changes.',
     quote: 'Clients should not cache pricing information across requests when timeout is zero or absent.',
     spec: specFile(
-      'schemes/batch-settlement/batch_settlement_cloudflare.md',
+      'schemes/batch-settlement/scheme_batch_settlement_cloudflare.md',
       'PaymentRequired for batch-settlement',
     ),
     seeAlso: [
-      specFile('schemes/batch-settlement/batch_settlement_cloudflare.md', 'Appendix / Network Version'),
+      specFile(
+        'schemes/batch-settlement/scheme_batch_settlement_cloudflare.md',
+        'Appendix / Network Version',
+      ),
     ],
     basis: 'keyword',
     scope: 'later',
@@ -294,7 +320,7 @@ const batch: readonly RequirementInput[] = [
       'On cloudflare:402 every request is signed with HTTP Message Signatures covering @authority, signature-agent and payment-signature.',
     quote: 'The signature **MUST** include the following components:',
     spec: specFile(
-      'schemes/batch-settlement/batch_settlement_cloudflare.md',
+      'schemes/batch-settlement/scheme_batch_settlement_cloudflare.md',
       'Appendix / Security Considerations',
     ),
     basis: 'keyword',

@@ -12,6 +12,7 @@ import { startBuiltinFacilitator } from './builtin.ts'
 import { batchCases } from './cases/batch.ts'
 import { batchLifecycleCases } from './cases/batch-lifecycle.ts'
 import { settleMalformed, verifyMalformed } from './cases/malformed.ts'
+import { settlePending } from './cases/pending.ts'
 import { propertySettledSum, propertySingleFieldMutation } from './cases/properties.ts'
 import {
   settleConcurrent,
@@ -63,6 +64,7 @@ export const facilitatorCases = collectCases<FacilitatorCaseContext>(
     settleConcurrent,
     settleConcurrentPayers,
     settleExpiredAfterVerify,
+    settlePending,
   ],
   settleDefects,
   [settleMalformed],

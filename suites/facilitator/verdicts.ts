@@ -94,14 +94,16 @@ export function expectVerifyInvalid(answer: FacilitatorAnswer<VerifyResponse>, r
 }
 
 /**
- * A settlement that must not happen: no balance moved, success not true, and (as a SettleResponse)
- * `transaction: ""` with an errorReason from the accepted set.
+ * A settlement that must not happen: no balance moved, success not true, and (as a SettleResponse) an
+ * errorReason from the accepted set and a `transaction` that is "" unless something was broadcast: a
+ * named transaction must be one the chain knows (a reverted attempt), FA-4.
  */
 export async function expectNotSettled(
   answer: FacilitatorAnswer<SettlementResponse>,
   watch: BalanceSnapshot,
   refusal: Refusal,
   version: X402Version,
+  chain: ChainOracle,
 ): Promise<void> {
   const spec = refs(...refusal.requirements)
   await expectNoMovement(watch, `/settle of ${refusal.defect}`, spec)
@@ -122,11 +124,24 @@ export async function expectNotSettled(
       '{"success": false, "errorReason": …, "transaction": ""}',
     )
   }
-  check(body.transaction === '', 'a failed SettleResponse carries a transaction hash', {
-    expected: 'transaction: "" (empty string if settlement failed)',
-    seen: show(body),
-    spec: refs('FA-4'),
-  })
+  if (typeof body.transaction === 'string' && body.transaction !== '') {
+    const named = await chain.transaction(body.transaction, 'failed settlement')
+    check(
+      named.status !== 'missing',
+      'a failed SettleResponse names a transaction that was never broadcast',
+      {
+        expected: 'transaction: "" (empty string if no transaction was broadcast), or the broadcast hash',
+        seen: show(body),
+        spec: refs('FA-4'),
+      },
+    )
+    // A broadcast is allowed in a failure, except where the rule is that nothing is sent at all.
+    check(
+      !refusal.requirements.includes('FA-54'),
+      'a payment whose asset is not an EIP-3009 token was broadcast (sponsorship abuse)',
+      { expected: 'nothing broadcast', seen: show(body), spec: refs('FA-54') },
+    )
+  }
   expectShape(checkSettlementResponse(body, version), 'SettleResponse', 'FA-4')
   expectReason(body.errorReason, refusal, 'errorReason')
 }

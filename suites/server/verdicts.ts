@@ -79,7 +79,16 @@ export interface ServerVerdicts {
    */
   settlementResponse(
     response: ServerResponse,
-    expected: { success: boolean; payer?: Address; level?: 'MUST' | 'SHOULD' },
+    expected: {
+      success: boolean
+      payer?: Address
+      level?: 'MUST' | 'SHOULD'
+      /**
+       * A failure's transaction: the hash the facilitator broadcast (settlement_pending), or none when
+       * nothing was broadcast, so the receipt must say "" (RS-35).
+       */
+      broadcast?: string
+    },
   ): SettlementResponse
   /** No money left the payer (after giving the server time to finish). RS-18. */
   noTransfer(payer: PayerRef): Promise<void>
@@ -288,10 +297,23 @@ export function createVerdicts(sources: VerdictSources): ServerVerdicts {
             show(sources.offer().network),
             ['RS-36'],
           )
-      } else if (settlement.transaction !== '') {
-        fail(`a failed ${name} names a transaction`, show(settlement.transaction), 'transaction ""', [
-          'RS-35',
-        ])
+      } else if (expected.broadcast === undefined && settlement.transaction !== '') {
+        fail(
+          `a failed ${name} names a transaction although nothing was broadcast`,
+          show(settlement.transaction),
+          'transaction ""',
+          ['RS-35'],
+        )
+      } else if (
+        expected.broadcast !== undefined &&
+        settlement.transaction.toLowerCase() !== expected.broadcast.toLowerCase()
+      ) {
+        fail(
+          `a failed ${name} does not name the transaction that was broadcast`,
+          show(settlement.transaction),
+          show(expected.broadcast),
+          ['RS-35'],
+        )
       }
       if (
         expected.payer &&

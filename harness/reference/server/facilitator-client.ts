@@ -7,8 +7,14 @@ import { formatIssues } from '../../wire/errors.ts'
 import { checkSettlementResponse, checkVerifyResponse } from '../../wire/messages.ts'
 import type { FacilitatorRequest, SettlementResponse, VerifyResponse, X402Version } from '../../wire/types.ts'
 
-/** A facilitator answer, or why there was none usable. */
-export type FacilitatorOutcome<T> = { ok: true; response: T } | { ok: false; error: string }
+/**
+ * A facilitator answer, or why there was none usable. `extensionResponses` is the raw value of the
+ * EXTENSION-RESPONSES sidechannel when the facilitator sent one: server-internal, never forwarded to
+ * the buyer (v2 core §7.2.1 after the pin).
+ */
+export type FacilitatorOutcome<T> =
+  | { ok: true; response: T; extensionResponses?: string }
+  | { ok: false; error: string }
 
 /** The facilitator as the server sees it. */
 export interface FacilitatorClient {
@@ -38,8 +44,13 @@ export function createFacilitatorClient(url: string, timeoutMs: number): Facilit
     }
     if (response.status !== 200)
       return { ok: false, error: `facilitator ${path} answered HTTP ${response.status}` }
+    const sidechannel = response.headers.get('extension-responses')
     try {
-      return { ok: true, response: JSON.parse(text) as unknown }
+      return {
+        ok: true,
+        response: JSON.parse(text) as unknown,
+        ...(sidechannel === null ? {} : { extensionResponses: sidechannel }),
+      }
     } catch {
       return { ok: false, error: `facilitator ${path} answered something that is not JSON` }
     }
@@ -50,7 +61,7 @@ export function createFacilitatorClient(url: string, timeoutMs: number): Facilit
       if (!answer.ok) return answer
       const checked = checkVerifyResponse(answer.response)
       return checked.ok
-        ? { ok: true, response: checked.value }
+        ? { ...answer, response: checked.value }
         : { ok: false, error: `facilitator /verify answer is malformed: ${formatIssues(checked.issues)}` }
     },
     async settle(request) {
@@ -58,7 +69,7 @@ export function createFacilitatorClient(url: string, timeoutMs: number): Facilit
       if (!answer.ok) return answer
       const checked = checkSettlementResponse(answer.response, request.x402Version as X402Version)
       return checked.ok
-        ? { ok: true, response: checked.value }
+        ? { ...answer, response: checked.value }
         : { ok: false, error: `facilitator /settle answer is malformed: ${formatIssues(checked.issues)}` }
     },
   }

@@ -59,14 +59,15 @@ export async function handlePaidRequest(
   if (!settlement.ok) return serverError(settlement.error)
   if (!steps.settled(context, settlement.response)) {
     const failed = challenge(402, settlement.response.errorReason ?? 'settlement_failed')
-    return { ...failed, headers: { ...failed.headers, ...steps.receipt(context, settlement.response) } }
+    const receipt = steps.receipt(context, settlement.response, settlement.extensionResponses)
+    return { ...failed, headers: { ...failed.headers, ...receipt } }
   }
   return {
     status: 200,
     headers: {
       'content-type': resource.contentType,
       'cache-control': 'private',
-      ...steps.receipt(context, settlement.response),
+      ...steps.receipt(context, settlement.response, settlement.extensionResponses),
     },
     body: resource.body,
   }

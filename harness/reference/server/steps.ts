@@ -5,6 +5,7 @@
  * is how the known-bad servers of the self-test break exactly one requirement.
  */
 import type { IncomingHttpHeaders } from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { formatIssues } from '../../wire/errors.ts'
 import { encodeHeader, HEADERS } from '../../wire/headers.ts'
 import { decodeBase64Json } from '../../wire/json.ts'
@@ -67,11 +68,28 @@ export interface ServerSteps {
   settle(context: StepContext, request: FacilitatorRequest): Promise<FacilitatorOutcome<SettlementResponse>>
   /** Whether a settlement allows delivery: success, with a transaction to show for it. */
   settled(context: StepContext, settlement: SettlementResponse): boolean
-  /** The header carrying the SettlementResponse (PAYMENT-RESPONSE / X-PAYMENT-RESPONSE). */
-  receipt(context: StepContext, settlement: SettlementResponse): Record<string, string>
+  /**
+   * The header carrying the SettlementResponse (PAYMENT-RESPONSE / X-PAYMENT-RESPONSE). `sidechannel`
+   * is the facilitator's EXTENSION-RESPONSES value, server-internal: the receipt never carries it.
+   */
+  receipt(context: StepContext, settlement: SettlementResponse, sidechannel?: string): Record<string, string>
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'
+
+/** How often, and how far apart (times the attempt), a settle answered settlement_pending is repeated. */
+const PENDING_RETRIES = 3
+const PENDING_RETRY_MS = 100
+
+/** Whether a settle outcome is the non-terminal settlement_pending with its broadcast hash. */
+function isPending(outcome: FacilitatorOutcome<SettlementResponse>): boolean {
+  return (
+    outcome.ok &&
+    outcome.response.success === false &&
+    outcome.response.errorReason === 'settlement_pending' &&
+    outcome.response.transaction !== ''
+  )
+}
 
 /** The weather report the reference server sells. */
 export const WEATHER_REPORT = { report: { weather: 'sunny', temperature: 70 } }
@@ -155,8 +173,15 @@ export const referenceSteps: ServerSteps = {
     return { contentType: JSON_TYPE, body: JSON.stringify(WEATHER_REPORT) }
   },
 
-  settle(context, request) {
-    return context.facilitator.settle(request)
+  async settle(context, request) {
+    // settlement_pending is non-terminal (v2 core §9 after the pin): settle the same payload again, so
+    // the facilitator reconciles it to the broadcast transaction, before answering the buyer.
+    let outcome = await context.facilitator.settle(request)
+    for (let attempt = 1; attempt <= PENDING_RETRIES && isPending(outcome); attempt++) {
+      await sleep(PENDING_RETRY_MS * attempt)
+      outcome = await context.facilitator.settle(request)
+    }
+    return outcome
   },
 
   settled(_context, settlement) {

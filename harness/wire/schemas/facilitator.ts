@@ -36,6 +36,9 @@ export const verifyResponseSchema = z.looseObject({
   isValid: z.boolean(),
   invalidReason: z.string().optional(),
   payer: z.string().optional(),
+  // The v2 core (§5.4.2 after the pin) adds these; any other key is tolerated as well.
+  extensions: jsonObject.optional(),
+  extra: jsonObject.optional(),
 })
 
 const versionSchema = z.literal([1, 2])

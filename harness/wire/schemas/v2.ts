@@ -9,11 +9,34 @@ import { evmRequirementsIssues, exactEvmPayloadIssues, isExactEvm } from './exac
 import { asRecord, forEachEntry, zodIssues } from './issues.ts'
 import { atomicAmount, caip2Network, jsonObject, nonEmpty, positiveSeconds, url } from './primitives.ts'
 
-/** v2 ResourceInfo (spec-v2 §5.1.2). */
+/** Printable ASCII (space to `~`), at most 32 characters: `serviceName` and each tag (spec-v2 §5.1.2). */
+const shortPrintableAscii = z
+  .string()
+  .max(32, 'at most 32 characters')
+  .regex(/^[\x20-\x7e]*$/, 'printable ASCII only')
+
+/** An absolute http(s) URL of at most 2048 characters (`iconUrl`, spec-v2 §5.1.2). */
+const iconUrl = url
+  .refine((text) => !URL.canParse(text) || /^https?:$/.test(new URL(text).protocol), 'an http or https URL')
+  .refine((text) => text.length <= 2048, 'at most 2048 characters')
+
+/** v2 ResourceInfo (spec-v2 §5.1.2, with the service metadata of foundation 92f06b5). */
 export const resourceInfoSchema = z.looseObject({
   url,
   description: z.string().nullish(),
   mimeType: z.string().nullish(),
+  serviceName: shortPrintableAscii.optional(),
+  tags: z.array(shortPrintableAscii).max(5, 'at most 5 tags').optional(),
+  iconUrl: iconUrl.optional(),
+})
+
+/**
+ * `extra` of a requirement: any keys, but the protocol-reserved `assetTransferMethod` and `paymentFlow`
+ * (core §6.1) are strings when present, on every scheme.
+ */
+const requirementsExtra = z.looseObject({
+  assetTransferMethod: z.string().optional(),
+  paymentFlow: z.string().optional(),
 })
 
 /** v2 PaymentRequirements (spec-v2 §5.1.2). */
@@ -24,7 +47,7 @@ export const paymentRequirementsV2Schema = z.looseObject({
   asset: nonEmpty,
   payTo: nonEmpty,
   maxTimeoutSeconds: positiveSeconds,
-  extra: jsonObject.nullable().optional(),
+  extra: requirementsExtra.nullable().optional(),
 })
 
 /** A v2 extension entry `{info, schema}` (spec-v2 §5.1.2). */

@@ -98,6 +98,7 @@ export const settleReplay = facilitatorCase({
       second,
       replayRefusal,
       version,
+      chain,
     )
   },
 })
@@ -219,7 +220,7 @@ export const settleExpiredAfterVerify = facilitatorCase({
         )
       await devnet.increaseTime(15)
       const watch = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
-      await expectNotSettled(await facilitator.settle(deal.request), watch, expiredRefusal, version)
+      await expectNotSettled(await facilitator.settle(deal.request), watch, expiredRefusal, version, chain)
     })
   },
 })
@@ -273,6 +274,7 @@ export const settleDefects = [
           defect: defect.defect,
         },
         context.version,
+        context.chain,
       )
     },
   })

@@ -87,6 +87,7 @@ export const smartWalletInvalid = facilitatorCase({
       watch,
       { ...refusal, requirements: ['FA-6', 'FA-16'] },
       version,
+      chain,
     )
   },
 })

@@ -8,6 +8,7 @@ import { failureCases } from './failure.ts'
 import { honestCases } from './honest.ts'
 import { hostileCases } from './hostile.ts'
 import { malformedCases } from './malformed.ts'
+import { pendingCases } from './pending.ts'
 import { propertyCases } from './properties.ts'
 import { refusalCases } from './refusal.ts'
 import { replayCases } from './replay.ts'
@@ -26,6 +27,7 @@ export const serverCases = collectCases<ServerContext>(
   versionCases,
   malformedCases,
   failureCases,
+  pendingCases,
   settleAnswerCases,
   propertyCases,
   batchCases,

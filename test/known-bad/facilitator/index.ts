@@ -19,6 +19,8 @@ import { invalidReasonWhenValid } from './invalid-reason-when-valid.ts'
 import { noNonceManagement } from './no-nonce-management.ts'
 import { noSupportedEndpoint } from './no-supported-endpoint.ts'
 import { paysAuthorizationRecipient } from './pays-authorization-recipient.ts'
+import { pendingForgetsBroadcast } from './pending-forgets-broadcast.ts'
+import { pendingWithoutTransaction } from './pending-without-transaction.ts'
 import { reportsSuccessOnReplay } from './reports-success-on-replay.ts'
 import { settlesOnVerify } from './settles-on-verify.ts'
 import { skipsBalanceCheck } from './skips-balance-check.ts'
@@ -62,4 +64,6 @@ export const knownBadFacilitators: readonly KnownBadFacilitator[] = [
   batchSkipsClaimedRule,
   batchIgnoresRefundNonce,
   batchStaleSnapshot,
+  pendingWithoutTransaction,
+  pendingForgetsBroadcast,
 ]

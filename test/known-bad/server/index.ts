@@ -13,9 +13,12 @@ import batchUnserialized from './batch-unserialized.ts'
 import coalescesDuplicates from './coalesces-duplicates.ts'
 import decimalPrice from './decimal-price.ts'
 import deliversBeforeSettling from './delivers-before-settling.ts'
+import deliversOnPending from './delivers-on-pending.ts'
 import deliversOnSettleFailure from './delivers-on-settle-failure.ts'
 import failsOpen from './fails-open.ts'
+import forwardsExtensionResponses from './forwards-extension-responses.ts'
 import freeResource from './free-resource.ts'
+import givesUpOnPending from './gives-up-on-pending.ts'
 import type { KnownBadServer } from './known-bad.ts'
 import malformed500 from './malformed-500.ts'
 import malformedAsUnpaid from './malformed-as-unpaid.ts'
@@ -71,4 +74,7 @@ export const knownBadServers: readonly KnownBadServer[] = [
   batchTrustsDeposit,
   batchSkipsRefundCheck,
   batchChargesRefund,
+  deliversOnPending,
+  givesUpOnPending,
+  forwardsExtensionResponses,
 ]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { httpV2Requirements } from '../../../suites/catalog/http-v2.ts'
 import { buildCatalog, CatalogError } from '../../../suites/catalog/load.ts'
-import { FOUNDATION_BATCH_EVM, FOUNDATION_EXACT_EVM } from '../../../suites/catalog/spec.ts'
+import { FOUNDATION_CORE_V2_2026_09, FOUNDATION_MAIN } from '../../../suites/catalog/spec.ts'
 import type { RequirementInput } from '../../../suites/catalog/types.ts'
 
 const valid: RequirementInput = {
@@ -54,15 +54,21 @@ describe('buildCatalog', () => {
     expect(() =>
       buildCatalog([broken({ seeAlso: [{ file: 'specs/transports-v3/http.md', section: 'x' }] })]),
     ).toThrow(/seeAlso/)
-    // A foundation-only file is fine at its own snapshot, not at another one or at the pin.
+    // A newer source's file is fine at its own snapshot, not another file there; the pin under its
+    // FOUNDATION_MAIN name is the pin; a file the pin lacks is refused there.
+    const core = 'specs/x402-specification-v2.md'
     const batchEvm = 'specs/schemes/batch-settlement/scheme_batch_settlement_evm.md'
     expect(() =>
-      buildCatalog([broken({ spec: { file: batchEvm, section: 'x', source: FOUNDATION_BATCH_EVM } })]),
+      buildCatalog([broken({ spec: { file: core, section: 'x', source: FOUNDATION_CORE_V2_2026_09 } })]),
     ).not.toThrow()
     expect(() =>
-      buildCatalog([broken({ spec: { file: batchEvm, section: 'x', source: FOUNDATION_EXACT_EVM } })]),
+      buildCatalog([broken({ spec: { file: batchEvm, section: 'x', source: FOUNDATION_CORE_V2_2026_09 } })]),
     ).toThrow(CatalogError)
-    expect(() => buildCatalog([broken({ spec: { file: batchEvm, section: 'x' } })])).toThrow(CatalogError)
+    expect(() =>
+      buildCatalog([broken({ spec: { file: batchEvm, section: 'x', source: FOUNDATION_MAIN } })]),
+    ).not.toThrow()
+    const renamed = 'specs/schemes/batch-settlement/batch_settlement.md'
+    expect(() => buildCatalog([broken({ spec: { file: renamed, section: 'x' } })])).toThrow(CatalogError)
   })
 
   it('refuses bad levels, bases, versions, statuses and reason codes', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { catalog, catalogMarkdown, requirementById, SPEC } from '../../../suites/catalog/index.ts'
 import { buildCatalog } from '../../../suites/catalog/load.ts'
 import { renderCatalogMarkdown } from '../../../suites/catalog/markdown.ts'
-import { FOUNDATION_EXACT_EVM } from '../../../suites/catalog/spec.ts'
+import { FOUNDATION_CORE_V2_2026_09 } from '../../../suites/catalog/spec.ts'
 
 /** Splits a table row on pipes that are not escaped. */
 const cells = (row: string): string[] =>
@@ -28,13 +28,16 @@ describe('catalogMarkdown', () => {
 
   it('links each citation at the commit it was read at', () => {
     const rs14 = rowsOf(markdown).find((row) => row.startsWith('| RS-14 |')) ?? ''
-    expect(rs14).toContain(`https://github.com/coinbase/x402/blob/${SPEC.commit}/specs/transports-v2/http.md`)
-    expect(rs14).toMatch(/@x402\/\* 2\.27/)
-    const rs9 = rowsOf(markdown).find((row) => row.startsWith('| RS-9 |')) ?? ''
-    expect(rs9).toContain(
-      `x402-foundation/x402/blob/${FOUNDATION_EXACT_EVM.commit}/specs/schemes/exact/scheme_exact_evm.md`,
+    expect(rs14).toContain(
+      `https://github.com/x402-foundation/x402/blob/${SPEC.commit}/specs/transports-v2/http.md`,
     )
-    expect(rs9).toContain('(foundation 03f722f)')
+    expect(rs14).toMatch(/@x402\/\* 2\.27/)
+    expect(rs14).not.toContain('(newer:')
+    const fa55 = rowsOf(markdown).find((row) => row.startsWith('| FA-55 |')) ?? ''
+    expect(fa55).toContain(
+      `x402-foundation/x402/blob/${FOUNDATION_CORE_V2_2026_09.commit}/specs/x402-specification-v2.md`,
+    )
+    expect(fa55).toContain('(newer: 8efa37d)')
   })
 
   it('can leave later entries out', () => {
