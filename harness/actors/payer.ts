@@ -6,8 +6,12 @@
  */
 import type { Address } from 'viem'
 import type { Devnet, DevnetAccount, FundOptions } from '../devnet/types.ts'
-import { buildExactPayment, type ExactPayment, type ExactPaymentOptions } from '../evm/exact.ts'
 import type { EvidenceRecorder } from '../model/evidence.ts'
+import {
+  buildExactPayment,
+  type ExactPayment,
+  type ExactPaymentOptions,
+} from '../schemes/exact-evm/payment.ts'
 import { encodePaymentHeader } from '../wire/headers.ts'
 import type {
   PaymentPayload,

@@ -5,8 +5,8 @@
 import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from 'viem'
 import type { ChainPreset } from '../devnet/presets.ts'
 import type { Devnet, DevnetAccount } from '../devnet/types.ts'
+import { KeyedQueue } from '../model/keyed-queue.ts'
 import type { BatchSettleSwitches } from './batch/switches.ts'
-import { KeyedQueue } from './locks.ts'
 
 /**
  * How the facilitator orders the transactions it sends: `run(signer, send)`. The default (one send at

@@ -11,10 +11,10 @@
  * ```
  */
 import type { Address } from 'viem'
+import { isRecord } from '../wire/fields.ts'
 import type { SettlementResponse, SupportedResponse, VerifyResponse } from '../wire/types.ts'
 import { type FacilitatorContext, type FacilitatorOptions, resolveContext } from './config.ts'
 import { FaultTable } from './faults.ts'
-import { isRecord } from './fields.ts'
 import { type FacilitatorServer, type ServeOptions, serveFacilitator } from './http.ts'
 import { OracleLog } from './log.ts'
 import { supportedResponse } from './responses.ts'
@@ -24,9 +24,11 @@ export type { BatchSettleSwitches } from './batch/index.ts'
 export type { FacilitatorChain, FacilitatorOptions } from './config.ts'
 export type { Fault, FaultEndpoint, FaultRule } from './faults.ts'
 export { FaultTable } from './faults.ts'
+export { serveFacilitator } from './http.ts'
 export type { CallQuery, FacilitatorCall, FacilitatorEndpoint } from './log.ts'
 export { OracleLog } from './log.ts'
 export { Reason, type ReasonCode } from './reasons.ts'
+export type { FacilitatorService } from './service.ts'
 
 /** An in-process facilitator: the same handling as over HTTP, called directly (logged as `in-process`). */
 export interface Facilitator {

@@ -10,10 +10,10 @@
  * Settle does not need an earlier /verify (spec §7.2; the reference facilitators re-verify too).
  */
 import { type Hash, parseEventLogs, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
+import { KeyedQueue } from '../model/keyed-queue.ts'
 import type { SettlementResponse } from '../wire/types.ts'
 import { eip3009Abi } from './abi.ts'
 import type { FacilitatorContext } from './config.ts'
-import { KeyedQueue } from './locks.ts'
 import { type ExactPayment, type FacilitatorBody, networkId, payerOf, readPayment } from './payment.ts'
 import { Reason } from './reasons.ts'
 import { responseNetwork, settleFailure, settleSuccess } from './responses.ts'

@@ -29,11 +29,9 @@ import {
   type PaywallRequest,
 } from '../../harness/actors/paywall/index.ts'
 import { ERC3009_DEPOSIT_COLLECTOR_ADDRESS } from '../../harness/devnet/batch.ts'
-import {
-  authorizationTypedData,
-  eip3009Domain,
-  verifyAuthorizationSignature,
-} from '../../harness/evm/eip3009.ts'
+import { defineCase } from '../../harness/model/case.ts'
+import { check, checkEqual, show, skip } from '../../harness/model/expect.ts'
+import { CheckFailure } from '../../harness/model/verdict.ts'
 import {
   BATCH_SCHEME,
   batchDomain,
@@ -41,14 +39,16 @@ import {
   MIN_WITHDRAW_DELAY,
   readChannelState,
   voucherTypes,
-} from '../../harness/facilitator/batch/channel.ts'
-import { depositNonce } from '../../harness/facilitator/batch/verify.ts'
-import { isRecord } from '../../harness/facilitator/fields.ts'
-import { defineCase } from '../../harness/model/case.ts'
-import { check, checkEqual, show, skip } from '../../harness/model/expect.ts'
-import { CheckFailure } from '../../harness/model/verdict.ts'
-import { ChannelLedger } from '../../harness/reference/server/batch/ledger.ts'
-import { type BatchPayment, readBatchPayment } from '../../harness/reference/server/batch/payment.ts'
+} from '../../harness/schemes/batch-settlement-evm/channel.ts'
+import { depositNonce } from '../../harness/schemes/batch-settlement-evm/deposit.ts'
+import { ChannelLedger } from '../../harness/schemes/batch-settlement-evm/ledger.ts'
+import { type BatchPayment, readBatchPayment } from '../../harness/schemes/batch-settlement-evm/payment.ts'
+import {
+  authorizationTypedData,
+  eip3009Domain,
+  verifyAuthorizationSignature,
+} from '../../harness/schemes/exact-evm/eip3009.ts'
+import { isRecord } from '../../harness/wire/fields.ts'
 import { decodeBase64Json, getHeader } from '../../harness/wire/index.ts'
 import type { PaymentRequiredV2, PaymentRequirementsV2 } from '../../harness/wire/types.ts'
 import type { ClientCaseContext, ClientRun, RunOptions } from './context.ts'

@@ -7,10 +7,10 @@
  */
 
 import { honestScript } from '../../harness/actors/paywall/index.ts'
-import { requiredAmount } from '../../harness/evm/exact.ts'
 import { defineCase } from '../../harness/model/case.ts'
 import { check, checkEqual } from '../../harness/model/expect.ts'
 import { expectExactlyOneTransferFrom } from '../../harness/oracle/index.ts'
+import { requiredAmount } from '../../harness/schemes/exact-evm/payment.ts'
 import type { ClientCaseContext, HonestExchange, ObservedPayment } from './context.ts'
 import { recordRun } from './fixture.ts'
 import {

@@ -12,8 +12,8 @@ import {
   rawBodyChallenge,
   rawHeaderChallenge,
 } from '../../harness/actors/paywall/index.ts'
-import { amountField } from '../../harness/evm/exact.ts'
 import { defineCase } from '../../harness/model/case.ts'
+import { amountField } from '../../harness/schemes/exact-evm/payment.ts'
 import { encodeBase64 } from '../../harness/wire/index.ts'
 import type { ClientCaseContext } from './context.ts'
 import { expectRefused } from './verdicts.ts'

@@ -7,9 +7,9 @@
  */
 import { type Address, getAddress } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
-import { requiredAmount } from '../../harness/evm/exact.ts'
 import { defineCase } from '../../harness/model/case.ts'
 import { check, info } from '../../harness/model/expect.ts'
+import { requiredAmount } from '../../harness/schemes/exact-evm/payment.ts'
 import type { ClientCaseContext, ClientRun } from './context.ts'
 import { DEFAULT_AMOUNT } from './offers.ts'
 import {

@@ -10,15 +10,15 @@
 import { isDeepStrictEqual } from 'node:util'
 import { type Address, getAddress, type Hex, isAddressEqual } from 'viem'
 import { matchOffered, type PaywallRequest } from '../../harness/actors/paywall/index.ts'
+import { check, show } from '../../harness/model/expect.ts'
+import type { SpecRef } from '../../harness/model/result.ts'
+import { CheckFailure } from '../../harness/model/verdict.ts'
 import {
   authorizationFromWire,
   authorizationTypedData,
   recoverAuthorizationSigner,
-} from '../../harness/evm/eip3009.ts'
-import { exactDomain, requiredAmount, typedDataEvidence } from '../../harness/evm/exact.ts'
-import { check, show } from '../../harness/model/expect.ts'
-import type { SpecRef } from '../../harness/model/result.ts'
-import { CheckFailure } from '../../harness/model/verdict.ts'
+} from '../../harness/schemes/exact-evm/eip3009.ts'
+import { exactDomain, requiredAmount, typedDataEvidence } from '../../harness/schemes/exact-evm/payment.ts'
 import type { ClientReport } from '../../harness/targets/client-report.ts'
 import {
   checkPaymentPayloadV1,

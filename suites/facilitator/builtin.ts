@@ -16,14 +16,14 @@ import {
 import { privateKeyToAccount } from 'viem/accounts'
 import { base, baseSepolia } from 'viem/chains'
 import { type ChainPreset, presets } from '../../harness/devnet/presets.ts'
-import { serveFacilitator } from '../../harness/facilitator/http.ts'
 import {
   type BatchSettleSwitches,
   createFacilitator,
   type Facilitator,
   type FacilitatorOptions,
+  type FacilitatorService,
+  serveFacilitator,
 } from '../../harness/facilitator/index.ts'
-import type { FacilitatorService } from '../../harness/facilitator/service.ts'
 import type { InProcessTarget } from '../../harness/runner/fixture.ts'
 
 /** Changes the built-in facilitator's request handling (the known-bad facilitators inject defects here). */

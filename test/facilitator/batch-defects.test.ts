@@ -5,14 +5,14 @@
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Devnet, startDevnet } from '../../harness/devnet/index.ts'
+import { createFacilitator, type Facilitator } from '../../harness/facilitator/index.ts'
 import {
   type BatchOffer,
   batchRequest,
   depositPayload,
   openChannel,
   voucherPayload,
-} from '../../harness/facilitator/batch/build.ts'
-import { createFacilitator, type Facilitator } from '../../harness/facilitator/index.ts'
+} from '../../harness/schemes/batch-settlement-evm/build.ts'
 
 describe('createFacilitator batchDefects', () => {
   let devnet: Devnet

@@ -7,8 +7,8 @@ import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDevnet } from '../../harness/devnet/index.ts'
 import type { Devnet } from '../../harness/devnet/types.ts'
-import { buildExactPayment } from '../../harness/evm/index.ts'
 import { createFacilitator, type Facilitator, Reason } from '../../harness/facilitator/index.ts'
+import { buildExactPayment } from '../../harness/schemes/exact-evm/index.ts'
 import type {
   FacilitatorRequest,
   PaymentRequirementsV1,

@@ -4,17 +4,22 @@
  * server-side `claim` and `settle` actions (`extra.channelState` in every answer). The service hands
  * it every body whose scheme is `batch-settlement`.
  */
+
+import { snapshotOf } from '../../schemes/batch-settlement-evm/channel.ts'
+import { BatchReason } from '../../schemes/batch-settlement-evm/reasons.ts'
 import type { FacilitatorContext } from '../config.ts'
 import type { FacilitatorBody } from '../payment.ts'
-import { snapshotOf } from './channel.ts'
 import { batchPayerOf, readBatch } from './payload.ts'
-import { BatchReason } from './reasons.ts'
 import { type BatchSettleAnswer, createBatchSettle } from './settle.ts'
 import type { BatchSettleSwitches } from './switches.ts'
 import { verifyBatch } from './verify.ts'
 
+export {
+  BATCH_REASON_PREFIX,
+  BatchReason,
+  type BatchReasonCode,
+} from '../../schemes/batch-settlement-evm/reasons.ts'
 export { batchPayerOf, isBatchBody } from './payload.ts'
-export { BATCH_REASON_PREFIX, BatchReason, type BatchReasonCode } from './reasons.ts'
 export type { BatchSettleAnswer } from './settle.ts'
 export type { BatchSettleSwitches } from './switches.ts'
 

@@ -8,10 +8,12 @@
 import { encodeFunctionData, type Hash, type Hex, parseEventLogs } from 'viem'
 import { batchSettlementAbi } from '../../../contracts/artifacts/index.ts'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../devnet/batch.ts'
-import type { FacilitatorContext } from '../config.ts'
-import { KeyedQueue } from '../locks.ts'
-import { sendErrorLine } from '../revert.ts'
-import { claimBatchTypedData, claimWithSignatureCalldata, depositCalldata } from './calldata.ts'
+import { KeyedQueue } from '../../model/keyed-queue.ts'
+import {
+  claimBatchTypedData,
+  claimWithSignatureCalldata,
+  depositCalldata,
+} from '../../schemes/batch-settlement-evm/calldata.ts'
 import {
   batchDomain,
   type ChannelState,
@@ -20,9 +22,12 @@ import {
   refundTypes,
   same,
   snapshotOf,
-} from './channel.ts'
-import type { BatchPayload, BatchRequirements, ClaimRow } from './payload.ts'
-import { BatchReason, type BatchReasonCode } from './reasons.ts'
+} from '../../schemes/batch-settlement-evm/channel.ts'
+import type { BatchPayload, ClaimRow } from '../../schemes/batch-settlement-evm/payload.ts'
+import { BatchReason, type BatchReasonCode } from '../../schemes/batch-settlement-evm/reasons.ts'
+import type { FacilitatorContext } from '../config.ts'
+import { sendErrorLine } from '../revert.ts'
+import type { BatchRequirements } from './payload.ts'
 import type { BatchSettleSwitches } from './switches.ts'
 import { verifyBatch, voucherSigned } from './verify.ts'
 

@@ -16,12 +16,9 @@
  * 11. refund nonce      refundNonce == on-chain refundNonce (when given)       → …_refund_payload
  * and a deposit is simulated (`deposit` eth_call from the signer)             → …_deposit_simulation_failed
  */
-import { encodeAbiParameters, type Hex, keccak256, recoverTypedDataAddress, zeroAddress } from 'viem'
-import { BATCH_SETTLEMENT_ADDRESS, ERC3009_DEPOSIT_COLLECTOR_ADDRESS } from '../../devnet/batch.ts'
-import { receiveWithAuthorizationTypes } from '../../evm/eip3009.ts'
-import { eip3009Abi } from '../abi.ts'
-import type { FacilitatorContext } from '../config.ts'
-import { depositCalldata } from './calldata.ts'
+import { type Hex, recoverTypedDataAddress, zeroAddress } from 'viem'
+import { BATCH_SETTLEMENT_ADDRESS } from '../../devnet/batch.ts'
+import { depositCalldata } from '../../schemes/batch-settlement-evm/calldata.ts'
 import {
   batchDomain,
   type ChannelConfig,
@@ -33,9 +30,14 @@ import {
   same,
   type Voucher,
   voucherTypes,
-} from './channel.ts'
-import type { BatchPayload, BatchRequirements } from './payload.ts'
-import { BatchReason, type BatchReasonCode } from './reasons.ts'
+} from '../../schemes/batch-settlement-evm/channel.ts'
+import { depositTypedData } from '../../schemes/batch-settlement-evm/deposit.ts'
+import type { BatchPayload } from '../../schemes/batch-settlement-evm/payload.ts'
+import { BatchReason, type BatchReasonCode } from '../../schemes/batch-settlement-evm/reasons.ts'
+import { receiveWithAuthorizationTypes } from '../../schemes/exact-evm/eip3009.ts'
+import { eip3009Abi } from '../abi.ts'
+import type { FacilitatorContext } from '../config.ts'
+import type { BatchRequirements } from './payload.ts'
 import type { BatchRuleSwitches } from './switches.ts'
 
 /** A payload /verify accepts. */
@@ -146,11 +148,6 @@ export async function verifyBatch(
   return { isValid: true, channelId, state }
 }
 
-/** The EIP-3009 nonce of a deposit: keccak256(abi.encode(channelId, salt)). */
-export function depositNonce(channelId: Hex, salt: bigint): Hex {
-  return keccak256(encodeAbiParameters([{ type: 'bytes32' }, { type: 'uint256' }], [channelId, salt]))
-}
-
 /** Rule 8 and the deposit's own checks: domain, window, ReceiveWithAuthorization signature, balance, simulation. */
 async function checkDeposit(
   context: FacilitatorContext,
@@ -167,24 +164,22 @@ async function checkDeposit(
   const payer = payload.channelConfig.payer
   let signed = false
   try {
+    const typed = depositTypedData(payload.channelConfig, payload.voucher.channelId, {
+      name: requirements.name,
+      version: requirements.version,
+      chainId: context.preset.chainId,
+      asset: requirements.asset,
+      amount: payload.deposit.amount,
+      validAfter,
+      validBefore,
+      salt,
+    })
     signed = await context.publicClient.verifyTypedData({
       address: payer,
-      domain: {
-        name: requirements.name,
-        version: requirements.version,
-        chainId: context.preset.chainId,
-        verifyingContract: requirements.asset,
-      },
+      domain: typed.domain,
       types: receiveWithAuthorizationTypes,
       primaryType: 'ReceiveWithAuthorization',
-      message: {
-        from: payer,
-        to: ERC3009_DEPOSIT_COLLECTOR_ADDRESS,
-        value: payload.deposit.amount,
-        validAfter,
-        validBefore,
-        nonce: depositNonce(payload.voucher.channelId, salt),
-      },
+      message: { ...typed.message },
       signature,
     })
   } catch {

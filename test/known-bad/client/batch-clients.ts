@@ -3,8 +3,9 @@
  * batch-settlement step replaced, each caught by the named client.batch cases (same shape as
  * ./clients.ts; run by test/suites/client/batch.test.ts over the batch cases only).
  */
-import { BATCH_SCHEME } from '../../../harness/facilitator/batch/channel.ts'
+
 import { defaultSteps } from '../../../harness/reference/client/index.ts'
+import { BATCH_SCHEME } from '../../../harness/schemes/batch-settlement-evm/channel.ts'
 import type { PaymentRequirements } from '../../../harness/wire/types.ts'
 import type { KnownBadClient } from './clients.ts'
 

@@ -4,8 +4,8 @@
  * they must give (`fail` for a MUST, `warn` for a SHOULD). The self-test fails if any survives.
  */
 import { getAddress } from 'viem'
-import type { Authorization } from '../../../harness/evm/eip3009.ts'
 import { type ClientSteps, defaultSteps, type StepContext } from '../../../harness/reference/client/index.ts'
+import type { Authorization } from '../../../harness/schemes/exact-evm/eip3009.ts'
 import { encodeBase64Json } from '../../../harness/wire/index.ts'
 import type { PaymentRequirements } from '../../../harness/wire/types.ts'
 

@@ -1,5 +1,5 @@
 /** Verifies and settles an authorization for less than the required amount (as if that were the price). */
-import { amountField } from '../../../harness/evm/exact.ts'
+import { amountField } from '../../../harness/schemes/exact-evm/payment.ts'
 import { authorizationOf, knownBad, rewritingRequests, uint } from './defect.ts'
 
 export const acceptsUnderpayment = knownBad({

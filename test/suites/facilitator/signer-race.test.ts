@@ -23,10 +23,9 @@ describe('settles racing on the signer nonce', () => {
   test('only facilitator.settle.concurrent-payers fails; collisions elsewhere are errors, never refusals or failures', async () => {
     const run = await runFacilitatorSuite(knownBadTarget(noNonceManagement), started.environment)
     const failed = run.results.filter((result) => result.outcome === 'fail')
-    expect(failed.map((result) => `${result.id}@v${result.version}`).sort(), describeResults(failed)).toEqual([
-      'facilitator.settle.concurrent-payers@v1',
-      'facilitator.settle.concurrent-payers@v2',
-    ])
+    expect(failed.map((result) => `${result.id}@v${result.version}`).sort(), describeResults(failed)).toEqual(
+      ['facilitator.settle.concurrent-payers@v1', 'facilitator.settle.concurrent-payers@v2'],
+    )
     expect(failed[0]!.expected).toContain('it has no nonce management')
     const errors = run.results.filter((result) => result.outcome === 'error')
     expect(

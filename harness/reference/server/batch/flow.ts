@@ -12,14 +12,23 @@
  * `defects` break one of these rules for the known-bad servers of the self-test; the reference has none.
  */
 import type { Hex } from 'viem'
-import { claimRowOf } from '../../../facilitator/batch/build.ts'
-import { type ChannelSnapshot, channelIdOf } from '../../../facilitator/batch/channel.ts'
-import { isRecord } from '../../../facilitator/fields.ts'
+import { claimRowOf } from '../../../schemes/batch-settlement-evm/build.ts'
+import {
+  type ChannelSnapshot,
+  channelIdOf,
+  readChannelSnapshot,
+} from '../../../schemes/batch-settlement-evm/channel.ts'
+import {
+  type ChannelLedger,
+  type ChannelRecord,
+  channelStateOf,
+  type ServerChannelState,
+} from '../../../schemes/batch-settlement-evm/ledger.ts'
+import type { BatchPayment } from '../../../schemes/batch-settlement-evm/payment.ts'
+import { isRecord } from '../../../wire/fields.ts'
 import type { FacilitatorRequest, PaymentPayloadV2, PaymentRequirementsV2 } from '../../../wire/types.ts'
 import type { FacilitatorClient } from '../facilitator-client.ts'
 import { type Reply, type Resource, serverError } from '../reply.ts'
-import { type ChannelLedger, type ChannelRecord, channelStateOf, type ServerChannelState } from './ledger.ts'
-import type { BatchPayment } from './payment.ts'
 
 /** The rule each known-bad batch server breaks. */
 export interface BatchServerDefects {
@@ -145,7 +154,8 @@ async function judge(
       typeof response.amount === 'string' && response.amount !== ''
         ? response.amount
         : `${payment.depositAmount}`
-    settledSnapshot = snapshotIn(response.extra, 'channelState') ?? snapshot
+    settledSnapshot =
+      readChannelSnapshot(isRecord(response.extra) ? response.extra.channelState : undefined) ?? snapshot
   }
   const charge = price + (flow.defects.overcharge ?? 0n)
   const committed: ChannelRecord = {
@@ -181,7 +191,7 @@ async function verify(
   if (!outcome.ok) return { reply: serverError(outcome.error) }
   if (!outcome.response.isValid)
     return { reply: flow.challenge(402, outcome.response.invalidReason ?? 'invalid_payment') }
-  return { snapshot: snapshotIn(outcome.response, 'extra') }
+  return { snapshot: readChannelSnapshot(outcome.response.extra) }
 }
 
 /** The corrective 402: the batch offer carries the server's channel state and its latest signed voucher. */
@@ -250,7 +260,8 @@ async function refund(
   const response = settled.response
   if (response.success !== true || !response.transaction)
     return flow.settlementFailed(response.errorReason ?? 'settlement_failed', response)
-  const after = snapshotIn(response.extra, 'channelState') ?? snapshot
+  const after =
+    readChannelSnapshot(isRecord(response.extra) ? response.extra.channelState : undefined) ?? snapshot
   const next: ChannelRecord = {
     config: payment.config,
     chargedCumulativeAmount: charged,
@@ -277,22 +288,4 @@ async function refund(
       },
     },
   )
-}
-
-/** The channel snapshot in `holder[key]`, when it is one. */
-function snapshotIn(holder: unknown, key: string): ChannelSnapshot | undefined {
-  if (!isRecord(holder)) return undefined
-  const value = holder[key]
-  if (!isRecord(value)) return undefined
-  const { channelId, balance, totalClaimed, withdrawRequestedAt, refundNonce } = value
-  if (typeof channelId !== 'string' || typeof balance !== 'string' || typeof totalClaimed !== 'string')
-    return undefined
-  return {
-    channelId: channelId as Hex,
-    balance,
-    totalClaimed,
-    withdrawRequestedAt:
-      typeof withdrawRequestedAt === 'number' ? withdrawRequestedAt : Number(withdrawRequestedAt ?? 0),
-    refundNonce: typeof refundNonce === 'string' ? refundNonce : String(refundNonce ?? '0'),
-  }
 }

@@ -4,13 +4,17 @@
  * (../flow.ts `handleBatch`) hands it a payment whose `accepted.scheme` is `batch-settlement`; nothing
  * here imports the server's steps.
  */
-import { BATCH_SCHEME } from '../../../facilitator/batch/channel.ts'
+import { BATCH_SCHEME } from '../../../schemes/batch-settlement-evm/channel.ts'
+import type { ChannelLedger } from '../../../schemes/batch-settlement-evm/ledger.ts'
 import type { PaymentRequirements, PaymentRequirementsV2 } from '../../../wire/types.ts'
 import type { BatchServerDefects } from './flow.ts'
-import type { ChannelLedger } from './ledger.ts'
 
+export {
+  ChannelLedger,
+  type ChannelRecord,
+  type ServerChannelState,
+} from '../../../schemes/batch-settlement-evm/ledger.ts'
 export type { BatchServerDefects } from './flow.ts'
-export { ChannelLedger, type ChannelRecord, type ServerChannelState } from './ledger.ts'
 export { type BatchTerms, batchOffer, readBatchTerms } from './offer.ts'
 export { type ClaimOutcome, claimAndSettle } from './operator.ts'
 

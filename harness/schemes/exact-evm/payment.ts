@@ -4,9 +4,9 @@
  * domain, the signer and the signature, so suites can build hostile payments from the same code path.
  */
 import { type Address, getAddress, type Hex, type LocalAccount } from 'viem'
-import type { TypedDataEvidence } from '../model/result.ts'
-import { WireError } from '../wire/errors.ts'
-import { chainIdOfNetwork } from '../wire/networks.ts'
+import type { TypedDataEvidence } from '../../model/result.ts'
+import { WireError } from '../../wire/errors.ts'
+import { chainIdOfNetwork } from '../../wire/networks.ts'
 import type {
   ExactEvmAuthorization,
   ExactEvmPayload,
@@ -18,7 +18,7 @@ import type {
   PaymentRequirementsV2,
   ResourceInfo,
   X402Version,
-} from '../wire/types.ts'
+} from '../../wire/types.ts'
 import {
   type Authorization,
   type AuthorizationPrimaryType,

@@ -8,23 +8,26 @@ import { ExactEvmSchemeV1 } from '@x402/evm/v1'
 import type { Address, Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { authorizationTypedData, verifyAuthorizationSignature } from '../../../harness/evm/eip3009.ts'
+import {
+  authorizationTypedData,
+  verifyAuthorizationSignature,
+} from '../../../../harness/schemes/exact-evm/eip3009.ts'
 import {
   buildExactPayment,
   exactDomain,
   exactPayloadTypedData,
   requiredAmount,
   requirementsVersion,
-} from '../../../harness/evm/exact.ts'
+} from '../../../../harness/schemes/exact-evm/payment.ts'
 import {
   checkPaymentPayload,
   encodePaymentHeader,
   type PaymentRequirementsV1,
   type PaymentRequirementsV2,
   WireError,
-} from '../../../harness/wire/index.ts'
-import type { ExactEvmPayload } from '../../../harness/wire/types.ts'
-import { copy, VECTOR_PAYER_KEY, v1, v2 } from '../wire/vectors.ts'
+} from '../../../../harness/wire/index.ts'
+import type { ExactEvmPayload } from '../../../../harness/wire/types.ts'
+import { copy, VECTOR_PAYER_KEY, v1, v2 } from '../../wire/vectors.ts'
 
 const payer = privateKeyToAccount(VECTOR_PAYER_KEY)
 const stranger = privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d')

@@ -6,8 +6,8 @@
  * `chargedCumulativeAmount`.
  */
 import type { Hex } from 'viem'
-import type { ChannelConfig, ChannelSnapshot } from '../../../facilitator/batch/channel.ts'
-import { KeyedQueue } from '../../../facilitator/locks.ts'
+import { KeyedQueue } from '../../model/keyed-queue.ts'
+import type { ChannelConfig, ChannelSnapshot } from './channel.ts'
 
 /** The server's record of one channel. */
 export interface ChannelRecord {

@@ -6,7 +6,7 @@
 import { type Address, getAddress, type Hex, hashTypedData, type PublicClient } from 'viem'
 import { batchSettlementAbi } from '../../../contracts/artifacts/index.ts'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../devnet/batch.ts'
-import { isRecord, readAddress, readBytes32, readHexBytes, readUint256 } from '../fields.ts'
+import { isRecord, readAddress, readBytes32, readHexBytes, readUint256 } from '../../wire/fields.ts'
 
 /** The scheme name on the wire. */
 export const BATCH_SCHEME = 'batch-settlement'
@@ -157,6 +157,22 @@ export function snapshotOf(channelId: Hex, state: ChannelState): ChannelSnapshot
     totalClaimed: state.totalClaimed.toString(),
     withdrawRequestedAt: state.withdrawRequestedAt,
     refundNonce: state.refundNonce.toString(),
+  }
+}
+
+/** Reads a wire channel snapshot (a facilitator's `extra`, a receipt's `channelState`), or undefined. */
+export function readChannelSnapshot(value: unknown): ChannelSnapshot | undefined {
+  if (!isRecord(value)) return undefined
+  const { channelId, balance, totalClaimed, withdrawRequestedAt, refundNonce } = value
+  if (typeof channelId !== 'string' || typeof balance !== 'string' || typeof totalClaimed !== 'string')
+    return undefined
+  return {
+    channelId: channelId as Hex,
+    balance,
+    totalClaimed,
+    withdrawRequestedAt:
+      typeof withdrawRequestedAt === 'number' ? withdrawRequestedAt : Number(withdrawRequestedAt ?? 0),
+    refundNonce: typeof refundNonce === 'string' ? refundNonce : String(refundNonce ?? '0'),
   }
 }
 

@@ -13,8 +13,8 @@ import {
   recoverTypedDataAddress,
   toHex,
 } from 'viem'
-import { issue, WireError, type WireIssue } from '../wire/errors.ts'
-import type { ExactEvmAuthorization } from '../wire/types.ts'
+import { issue, WireError, type WireIssue } from '../../wire/errors.ts'
+import type { ExactEvmAuthorization } from '../../wire/types.ts'
 
 /** EIP-712 types of `transferWithAuthorization` (what x402 `exact` signs). */
 export const transferWithAuthorizationTypes = {

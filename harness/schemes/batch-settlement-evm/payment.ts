@@ -3,13 +3,9 @@
  * Payment Construction"): the payload type, the channel config, the voucher, and a refund's optional
  * amount. Everything else (signatures, balances) is the facilitator's to judge.
  */
-import {
-  type ChannelConfig,
-  readChannelConfig,
-  readVoucher,
-  type Voucher,
-} from '../../../facilitator/batch/channel.ts'
-import { isRecord, readUint256 } from '../../../facilitator/fields.ts'
+
+import { isRecord, readUint256 } from '../../wire/fields.ts'
+import { type ChannelConfig, readChannelConfig, readVoucher, type Voucher } from './channel.ts'
 
 /** A batch payment the server can act on. */
 export type BatchPayment =

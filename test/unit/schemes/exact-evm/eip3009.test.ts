@@ -25,8 +25,8 @@ import {
   signCancelAuthorization,
   transferWithAuthorizationTypes,
   verifyAuthorizationSignature,
-} from '../../../harness/evm/eip3009.ts'
-import { WireError } from '../../../harness/wire/index.ts'
+} from '../../../../harness/schemes/exact-evm/eip3009.ts'
+import { WireError } from '../../../../harness/wire/index.ts'
 import {
   VECTOR_CHAIN_ID,
   VECTOR_PAYER_KEY,
@@ -34,7 +34,7 @@ import {
   v1ExactPayload,
   v2,
   v2ExactPayload,
-} from '../wire/vectors.ts'
+} from '../../wire/vectors.ts'
 
 const domain = eip3009Domain({
   name: 'USDC',

@@ -4,10 +4,9 @@
  * Used by the facilitator cases and the bench.
  */
 import { type Address, type Hex, type LocalAccount, padHex, toHex } from 'viem'
-import { ERC3009_DEPOSIT_COLLECTOR_ADDRESS } from '../../devnet/batch.ts'
-import { authorizationTypedData, eip3009Domain, randomNonce, signAuthorization } from '../../evm/eip3009.ts'
+import { randomNonce, signAuthorization } from '../exact-evm/eip3009.ts'
 import { batchDomain, type ChannelConfig, channelIdOf, voucherTypes } from './channel.ts'
-import { depositNonce } from './verify.ts'
+import { depositTypedData } from './deposit.ts'
 
 /** The v2 requirements of a batch-settlement offer on the devnet. */
 export interface BatchOffer {
@@ -84,23 +83,16 @@ export async function depositPayload(
 ): Promise<Record<string, unknown>> {
   const salt = BigInt(randomNonce())
   const validBefore = now + BigInt(channel.offer.maxTimeoutSeconds)
-  const typed = authorizationTypedData(
-    eip3009Domain({
-      name: channel.offer.extra.name,
-      version: channel.offer.extra.version,
-      chainId: channel.chainId,
-      verifyingContract: channel.offer.asset,
-    }),
-    {
-      from: channel.payer.address,
-      to: ERC3009_DEPOSIT_COLLECTOR_ADDRESS,
-      value: amount,
-      validAfter: 0n,
-      validBefore,
-      nonce: depositNonce(channel.channelId, salt),
-    },
-    'ReceiveWithAuthorization',
-  )
+  const typed = depositTypedData(channel.config, channel.channelId, {
+    name: channel.offer.extra.name,
+    version: channel.offer.extra.version,
+    chainId: channel.chainId,
+    asset: channel.offer.asset,
+    amount,
+    validAfter: 0n,
+    validBefore,
+    salt,
+  })
   const signature = await signAuthorization(channel.payer, typed)
   return {
     type: 'deposit',
