@@ -74,14 +74,18 @@ export async function signVoucher(
   return { channelId: channel.channelId, maxClaimableAmount: cumulative.toString(), signature }
 }
 
-/** A `deposit` payload: `amount` into the channel through the EIP-3009 collector, with a first voucher. */
+/**
+ * A `deposit` payload: `amount` into the channel through the EIP-3009 collector, with a first voucher
+ * (signed by the payer unless `voucherSigner`; a fresh random salt unless `salt`).
+ */
 export async function depositPayload(
   channel: BatchChannel,
   amount: bigint,
   firstVoucher: bigint,
   now: bigint = BigInt(Math.floor(Date.now() / 1000)),
+  options: { salt?: bigint; voucherSigner?: LocalAccount } = {},
 ): Promise<Record<string, unknown>> {
-  const salt = BigInt(randomNonce())
+  const salt = options.salt ?? BigInt(randomNonce())
   const validBefore = now + BigInt(channel.offer.maxTimeoutSeconds)
   const typed = depositTypedData(channel.config, channel.channelId, {
     name: channel.offer.extra.name,
@@ -97,7 +101,7 @@ export async function depositPayload(
   return {
     type: 'deposit',
     channelConfig: wireConfig(channel.config),
-    voucher: await signVoucher(channel, firstVoucher),
+    voucher: await signVoucher(channel, firstVoucher, options.voucherSigner),
     deposit: {
       amount: amount.toString(),
       authorization: {
