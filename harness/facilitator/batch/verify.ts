@@ -16,11 +16,10 @@
  * 11. refund nonce      refundNonce == on-chain refundNonce (when given)       → …_refund_payload
  * and a deposit is simulated (`deposit` eth_call from the signer)             → …_deposit_simulation_failed
  */
-import { type Hex, recoverTypedDataAddress, zeroAddress } from 'viem'
+import { type Hex, zeroAddress } from 'viem'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../devnet/batch.ts'
 import { depositCalldata } from '../../schemes/batch-settlement-evm/calldata.ts'
 import {
-  batchDomain,
   type ChannelConfig,
   type ChannelState,
   channelIdOf,
@@ -28,8 +27,6 @@ import {
   MIN_WITHDRAW_DELAY,
   readChannelState,
   same,
-  type Voucher,
-  voucherTypes,
 } from '../../schemes/batch-settlement-evm/channel.ts'
 import { depositTypedData } from '../../schemes/batch-settlement-evm/deposit.ts'
 import type { BatchPayload } from '../../schemes/batch-settlement-evm/payload.ts'
@@ -38,7 +35,7 @@ import { receiveWithAuthorizationTypes } from '../../schemes/exact-evm/eip3009.t
 import { eip3009Abi } from '../abi.ts'
 import type { FacilitatorContext } from '../config.ts'
 import type { BatchRequirements } from './payload.ts'
-import type { BatchRuleSwitches } from './switches.ts'
+import type { BatchFacilitatorSteps } from './steps.ts'
 
 /** A payload /verify accepts. */
 export type VerifiablePayload = Extract<BatchPayload, { type: 'voucher' | 'deposit' | 'refund' }>
@@ -69,45 +66,12 @@ export function checkConfig(
   return undefined
 }
 
-/** Rule 6: ECDSA by the payer authorizer when set, else the payer (EOA or ERC-1271 wallet). */
-export async function voucherSigned(
-  context: FacilitatorContext,
-  config: ChannelConfig,
-  voucher: Pick<Voucher, 'channelId' | 'maxClaimableAmount' | 'signature'>,
-): Promise<boolean> {
-  const typed = {
-    domain: batchDomain(context.preset.chainId),
-    types: voucherTypes,
-    primaryType: 'Voucher',
-    message: { channelId: voucher.channelId, maxClaimableAmount: voucher.maxClaimableAmount },
-  } as const
-  if (config.payerAuthorizer !== zeroAddress) {
-    try {
-      return same(
-        await recoverTypedDataAddress({ ...typed, signature: voucher.signature }),
-        config.payerAuthorizer,
-      )
-    } catch {
-      return false
-    }
-  }
-  try {
-    return await context.publicClient.verifyTypedData({
-      ...typed,
-      address: config.payer,
-      signature: voucher.signature,
-    })
-  } catch {
-    return false
-  }
-}
-
 /** Runs the rules above on a deposit, voucher or refund payload. Throws when the chain cannot be read. */
 export async function verifyBatch(
   context: FacilitatorContext,
   requirements: BatchRequirements,
   payload: VerifiablePayload,
-  switches: BatchRuleSwitches = {},
+  steps: BatchFacilitatorSteps,
 ): Promise<BatchVerdict> {
   const { channelConfig: config, voucher } = payload
   const channelId = voucher.channelId
@@ -121,7 +85,7 @@ export async function verifyBatch(
   const configError = checkConfig(context, config, channelId, requirements)
   if (configError) return invalid(configError)
   const state = await readChannelState(context.publicClient, channelId)
-  if (!switches.skipVoucherSignature && !(await voucherSigned(context, config, voucher)))
+  if (!(await steps.voucherSignature(context, config, voucher)))
     return invalid(BatchReason.voucherSignature, state)
 
   let ceiling = state.balance
@@ -132,16 +96,12 @@ export async function verifyBatch(
   } else if (state.balance === 0n) {
     return invalid(BatchReason.channelNotFound, state)
   }
-  if (voucher.maxClaimableAmount > ceiling && !switches.skipBalanceRule)
+  if (!steps.withinBalance(voucher.maxClaimableAmount, ceiling))
     return invalid(BatchReason.cumulativeExceedsBalance, state)
-  const belowClaimed =
-    payload.type === 'refund'
-      ? voucher.maxClaimableAmount < state.totalClaimed
-      : voucher.maxClaimableAmount <= state.totalClaimed
-  if (belowClaimed && !switches.skipClaimedRule) return invalid(BatchReason.cumulativeBelowClaimed, state)
+  if (!steps.aboveClaimed(payload.type, voucher.maxClaimableAmount, state.totalClaimed))
+    return invalid(BatchReason.cumulativeBelowClaimed, state)
   if (payload.type === 'refund') {
-    const nonceChecked = !switches.ignoreRefundNonce
-    if (nonceChecked && payload.refundNonce !== undefined && payload.refundNonce !== state.refundNonce)
+    if (steps.refundNonce(payload.refundNonce, state.refundNonce) === undefined)
       return invalid(BatchReason.refundPayload, state)
     if (payload.amount === 0n) return invalid(BatchReason.refundAmountInvalid, state)
   }

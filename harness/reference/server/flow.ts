@@ -98,7 +98,7 @@ export async function handleBatch(
       chainId: Number(offer.network.split(':')[1]),
       ledger: runtime.ledger,
       facilitator: context.facilitator,
-      defects: runtime.defects,
+      steps: runtime.steps,
       challenge,
       serve: () => steps.serve(context, request),
       deliver: (resource, settlement) => ({

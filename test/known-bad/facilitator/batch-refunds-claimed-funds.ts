@@ -7,5 +7,5 @@ export const batchRefundsClaimedFunds = knownBad({
     'a refund asking for the whole deposit reports it all as refunded, claimed funds included, instead of what the chain paid back',
   breaks: 'FA-28',
   caughtBy: ['facilitator.batch.refund-unclaimed', 'facilitator.batch.conservation'],
-  batchDefects: { reportRequestedRefund: true },
+  batchSteps: { refundedAmount: (requested) => requested },
 })

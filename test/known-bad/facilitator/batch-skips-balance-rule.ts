@@ -6,5 +6,5 @@ export const batchSkipsBalanceRule = knownBad({
   defect: 'a batch-settlement voucher above the channel balance verifies',
   breaks: 'FA-28',
   caughtBy: ['facilitator.batch.voucher-above-balance'],
-  batchDefects: { skipBalanceRule: true },
+  batchSteps: { withinBalance: () => true },
 })

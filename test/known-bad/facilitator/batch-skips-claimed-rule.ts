@@ -6,5 +6,5 @@ export const batchSkipsClaimedRule = knownBad({
   defect: 'a batch-settlement voucher at or below the channel totalClaimed verifies',
   breaks: 'FA-28',
   caughtBy: ['facilitator.batch.voucher-below-claimed'],
-  batchDefects: { skipClaimedRule: true },
+  batchSteps: { aboveClaimed: () => true },
 })

@@ -6,5 +6,5 @@ export const batchSkipsVoucherSignature = knownBad({
   defect: 'a batch-settlement voucher verifies without checking that the payer authorizer signed it',
   breaks: 'FA-28',
   caughtBy: ['facilitator.batch.voucher-wrong-signer'],
-  batchDefects: { skipVoucherSignature: true },
+  batchSteps: { voucherSignature: async () => true },
 })

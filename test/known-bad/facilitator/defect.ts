@@ -4,7 +4,7 @@
  * declares the case ids that must catch it; test/suites/facilitator/known-bad.test.ts runs the whole
  * facilitator suite against each and fails if a listed case does not.
  */
-import type { BatchSettleSwitches } from '../../../harness/facilitator/index.ts'
+import type { BatchFacilitatorSteps } from '../../../harness/facilitator/index.ts'
 import type { IncomingRequest, Reply } from '../../../harness/facilitator/service.ts'
 import type { TargetSpec } from '../../../harness/runner/fixture.ts'
 import {
@@ -28,8 +28,8 @@ export interface KnownBadFacilitator {
   caughtBy: readonly string[]
   /** The defect as a change of the request handling. */
   wrap?: ServiceWrapper
-  /** The defect as a batch-settlement safeguard turned off inside the facilitator. */
-  batchDefects?: BatchSettleSwitches
+  /** The defect as one batch-settlement step of the facilitator replaced. */
+  batchSteps?: Partial<BatchFacilitatorSteps>
   /** The defect in how the facilitator sends its transactions (its send ordering, its RPC). */
   chain?: Pick<BuiltinVariant, 'sends' | 'transport'>
   /**
@@ -42,8 +42,8 @@ export interface KnownBadFacilitator {
 /** Declares a known-bad facilitator. */
 export function knownBad(definition: KnownBadFacilitator): KnownBadFacilitator {
   if (definition.caughtBy.length === 0) throw new Error(`known-bad ${definition.name} names no catching case`)
-  if (!definition.wrap && !definition.batchDefects && !definition.chain)
-    throw new Error(`known-bad ${definition.name} has neither wrap, batchDefects nor chain`)
+  if (!definition.wrap && !definition.batchSteps && !definition.chain)
+    throw new Error(`known-bad ${definition.name} has neither wrap, batchSteps nor chain`)
   return Object.freeze(definition)
 }
 
@@ -55,7 +55,7 @@ export function knownBadTarget(bad: KnownBadFacilitator): TargetSpec {
     create: (environment) =>
       startBuiltinFacilitator(environment, {
         ...(bad.wrap ? { wrap: bad.wrap } : {}),
-        ...(bad.batchDefects ? { batchDefects: bad.batchDefects } : {}),
+        ...(bad.batchSteps ? { batchSteps: bad.batchSteps } : {}),
         ...bad.chain,
       }),
   }
