@@ -21,9 +21,10 @@ function trustedState(settlement: unknown): { charged?: bigint; balance?: bigint
 export const knownBadBatchClients: readonly KnownBadClient[] = [
   {
     name: 'batch-pays-exact',
+    breaks: ['CL-41'],
     defect:
       'ignores the scheme: answers a batch-settlement offer with an exact EIP-3009 authorization under accepted = that offer',
-    steps: {
+    replace: {
       // Pays a batch offer down the exact path, then names the offer it was given in accepted.
       choose: async (challenge, context) => {
         const chosen = await defaultSteps.choose(challenge, context)
@@ -47,9 +48,10 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-trusts-receipt',
+    breaks: ['CL-15'],
     defect:
       "skips the Steady State checks: adopts the payment response's chargedCumulativeAmount and balance as they come",
-    steps: {
+    replace: {
       checkBatchReceipt: (settlement, expected) => {
         const state = trustedState(settlement)
         return {
@@ -68,8 +70,9 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-ignores-channel-id',
+    breaks: ['CL-15'],
     defect: 'checks charge, cumulative and balance of a payment response but not its channel id',
-    steps: {
+    replace: {
       checkBatchReceipt: (settlement, expected) => {
         const extra = (settlement as { extra?: { channelState?: Record<string, unknown> } } | undefined)
           ?.extra
@@ -87,8 +90,9 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-unverified-corrective',
+    breaks: ['CL-42'],
     defect: "adopts a corrective 402's chargedCumulativeAmount without verifying voucherState's signature",
-    steps: {
+    replace: {
       acceptCorrective: async (input) => {
         const extra = (input.accept.extra ?? {}) as { channelState?: { chargedCumulativeAmount?: unknown } }
         const charged = extra.channelState?.chargedCumulativeAmount
@@ -103,8 +107,9 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-deposit-wrong-delay',
+    breaks: ['CL-41'],
     defect: "builds its channel with a withdraw delay one second longer than the offer's extra.withdrawDelay",
-    steps: {
+    replace: {
       encode: (payment) => {
         const payload = (
           payment as { payload?: { type?: unknown; channelConfig?: { withdrawDelay?: number } } }
@@ -122,9 +127,10 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-forgets-charges',
+    breaks: ['CL-41'],
     defect:
       'never adds a charge to its channel record and never adopts a corrective 402, so every later voucher repeats the first',
-    steps: {
+    replace: {
       checkBatchReceipt: (settlement, expected) => {
         const verdict = defaultSteps.checkBatchReceipt(settlement, expected)
         return verdict.ok ? { ...verdict, chargedCumulativeAmount: expected.previousCharged } : verdict
@@ -135,8 +141,9 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-refuses-corrective',
+    breaks: ['CL-42'],
     defect: 'never adopts a corrective 402, even one whose voucherState is its own valid signature',
-    steps: {
+    replace: {
       acceptCorrective: async () => ({ ok: false, reason: 'known-bad: ignores corrective 402s' }),
     },
     caughtBy: { 'client.batch.corrective-recovery@v2': 'warn' },

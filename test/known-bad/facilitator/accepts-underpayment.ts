@@ -5,19 +5,21 @@ import { authorizationOf, knownBad, rewritingRequests, uint } from './defect.ts'
 export const acceptsUnderpayment = knownBad({
   name: 'accepts-underpayment',
   defect: 'an authorization below the required amount is verified and settled for its own value',
-  breaks: 'FA-8',
+  breaks: ['FA-8'],
   caughtBy: [
     'facilitator.verify.amount-under',
     'facilitator.settle.amount-under',
     'facilitator.verify.accepted-underpriced',
     'facilitator.settle.accepted-underpriced',
   ],
-  wrap: rewritingRequests((envelope) => {
-    const value = uint(authorizationOf(envelope)?.value)
-    const key = amountField(envelope.paymentPayload.x402Version)
-    const required = uint(envelope.paymentRequirements[key])
-    if (value === undefined || required === undefined || value >= required) return
-    envelope.paymentRequirements[key] = value.toString()
-    if (envelope.paymentPayload.accepted) envelope.paymentPayload.accepted.amount = value.toString()
-  }),
+  replace: {
+    wrap: rewritingRequests((envelope) => {
+      const value = uint(authorizationOf(envelope)?.value)
+      const key = amountField(envelope.paymentPayload.x402Version)
+      const required = uint(envelope.paymentRequirements[key])
+      if (value === undefined || required === undefined || value >= required) return
+      envelope.paymentRequirements[key] = value.toString()
+      if (envelope.paymentPayload.accepted) envelope.paymentPayload.accepted.amount = value.toString()
+    }),
+  },
 })

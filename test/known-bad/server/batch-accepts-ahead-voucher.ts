@@ -8,7 +8,7 @@ export default knownBad({
   defect:
     'accepts a voucher above chargedCumulativeAmount + amount (one that skips ahead) instead of the corrective 402',
   versions: [2],
-  server: {
+  replace: {
     batchSteps: {
       voucherDue: (payment, due) =>
         payment.type === 'refund'

@@ -8,7 +8,7 @@ export default knownBad({
   defect:
     'accepts a voucher below chargedCumulativeAmount + amount (a replayed or stale voucher) instead of the corrective 402',
   versions: [2],
-  server: {
+  replace: {
     batchSteps: {
       voucherDue: (payment, due) =>
         payment.type === 'refund'

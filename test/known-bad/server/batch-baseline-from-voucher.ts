@@ -8,7 +8,7 @@ export default knownBad({
   defect:
     'on a channel without a record, takes chargedCumulativeAmount = voucher ceiling - amount instead of the on-chain totalClaimed, so a voucher just above totalClaimed buys a request',
   versions: [2],
-  server: {
+  replace: {
     batchSteps: {
       baseline: (payment, price, snapshot) =>
         payment.voucher.maxClaimableAmount >= price

@@ -6,7 +6,7 @@ export default knownBad({
   breaks: ['RS-45'],
   defect: 'charges amount + 1 per request (above the per-request ceiling the client authorised)',
   versions: [2],
-  server: {
+  replace: {
     batchSteps: { charge: (price) => price + 1n },
   },
   caughtBy: ['server.batch.deposit', 'server.batch.voucher', 'server.property.batch-cumulative'],

@@ -8,7 +8,7 @@ export default knownBad({
   defect:
     'completes a refund whose voucher is below chargedCumulativeAmount instead of answering the corrective 402',
   versions: [2],
-  server: {
+  replace: {
     batchSteps: {
       voucherDue: (payment, due) => payment.type === 'refund' || referenceBatchSteps.voucherDue(payment, due),
     },

@@ -7,7 +7,7 @@ export default knownBad({
   defect:
     'delivers for any voucher of the right cumulative amount on a known channel: no signature or balance check',
   versions: [2],
-  server: {
+  replace: {
     batchSteps: {
       unasked: (payment, record) => (payment.type === 'voucher' ? record?.snapshot : undefined),
     },

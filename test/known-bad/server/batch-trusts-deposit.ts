@@ -7,7 +7,7 @@ export default knownBad({
   defect:
     'delivers for a deposit payload whatever the facilitator says of it (no /verify, settlement failure ignored)',
   versions: [2],
-  server: {
+  replace: {
     batchSteps: {
       // Without asking: the channel as the deposit itself says it will be (nothing claimed yet).
       unasked: (payment, record) =>

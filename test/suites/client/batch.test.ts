@@ -75,7 +75,7 @@ describe('client batch-settlement cases', () => {
     const bad = knownBadBatchClients.find((candidate) => candidate.name === 'batch-pays-exact')!
     const run = await runClientSuite(
       environment,
-      referenceClientTarget({ versions: [2], steps: bad.steps, label: 'batch-pays-exact' }),
+      referenceClientTarget({ versions: [2], steps: bad.replace, label: 'batch-pays-exact' }),
       { caseIds, budget: DEFAULT_CLIENT_BUDGET },
     )
     const root = run.results.find((result) => result.id === 'client.batch.offered-scheme')!
@@ -94,7 +94,7 @@ describe('client batch-settlement cases', () => {
     test(`known-bad ${bad.name}: ${bad.defect}`, async () => {
       const run = await runClientSuite(
         environment,
-        referenceClientTarget({ versions: [2], steps: bad.steps, label: `known-bad ${bad.name}` }),
+        referenceClientTarget({ versions: [2], steps: bad.replace, label: `known-bad ${bad.name}` }),
         { caseIds, budget: DEFAULT_CLIENT_BUDGET },
       )
       const seen = outcomes(run.results)
