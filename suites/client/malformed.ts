@@ -104,98 +104,89 @@ export const notJson = clientCase({
   },
 })
 
-export const missingPayTo = clientCase({
-  id: 'client.malformed.missing-pay-to',
-  title: 'An offer without payTo is not paid',
-  role: 'client',
-  versions: [1, 2],
-  requirements: ['CL-37', 'CL-24', 'CL-6'],
-  level: 'MUST',
-  tags: ['hostile', 'malformed'],
-  run: (context) =>
-    refusesOffer(context, (offer) => delete offer.payTo, 'an offer without payTo', ['CL-24', 'CL-6']),
-})
+/** One malformed offer: the challenge is well formed, its only offer carries one bad field. */
+interface OfferDefect {
+  name: string
+  title: string
+  /** The requirements the case cites (CL-37 first), and those the refusal is judged by besides CL-37. */
+  requirements: string[]
+  judgedBy: string[]
+  level?: 'MUST' | 'SHOULD'
+  tags?: string[]
+  /** What the client is refusing, in words. */
+  what: string
+  change(context: ClientCaseContext): (offer: Record<string, unknown>) => void
+}
 
-export const missingAmount = clientCase({
-  id: 'client.malformed.missing-amount',
-  title: 'An offer without an amount (v1 maxAmountRequired, v2 amount) is not paid',
-  role: 'client',
-  versions: [1, 2],
-  requirements: ['CL-37', 'CL-24', 'CL-30', 'X-11'],
-  level: 'MUST',
-  tags: ['hostile', 'malformed'],
-  run: (context) =>
-    refusesOffer(
-      context,
-      (offer) => delete offer[amountField(context.version)],
-      'an offer without an amount',
-      ['CL-24', 'CL-30'],
-    ),
-})
+const offerDefects: readonly OfferDefect[] = [
+  {
+    name: 'missing-pay-to',
+    title: 'An offer without payTo is not paid',
+    requirements: ['CL-37', 'CL-24', 'CL-6'],
+    judgedBy: ['CL-24', 'CL-6'],
+    what: 'an offer without payTo',
+    change: () => (offer) => delete offer.payTo,
+  },
+  {
+    name: 'missing-amount',
+    title: 'An offer without an amount (v1 maxAmountRequired, v2 amount) is not paid',
+    requirements: ['CL-37', 'CL-24', 'CL-30', 'X-11'],
+    judgedBy: ['CL-24', 'CL-30'],
+    what: 'an offer without an amount',
+    change: (context) => (offer) => delete offer[amountField(context.version)],
+  },
+  {
+    name: 'amount-as-number',
+    title: 'An offer whose amount is a JSON number instead of a string is not paid',
+    requirements: ['CL-37', 'X-11', 'CL-24'],
+    judgedBy: ['X-11'],
+    what: 'an offer whose amount is a number, not an atomic-amount string',
+    change: (context) => setAmount(context, 1234),
+  },
+  {
+    name: 'negative-amount',
+    title: 'An offer with a negative amount is not paid',
+    requirements: ['CL-37', 'X-11', 'CL-30'],
+    judgedBy: ['X-11', 'CL-30'],
+    what: 'an offer with a negative amount',
+    change: (context) => setAmount(context, '-1234'),
+  },
+  {
+    name: 'fractional-amount',
+    title: 'An offer with a non-integer amount is not paid (nor rounded)',
+    requirements: ['CL-37', 'X-11', 'CL-30'],
+    judgedBy: ['X-11', 'CL-30'],
+    what: 'an offer with a fractional amount of atomic units',
+    change: (context) => setAmount(context, '1234.5'),
+  },
+  {
+    name: 'zero-timeout',
+    title: 'An offer with maxTimeoutSeconds 0 is not paid (no payment could be valid when it arrives)',
+    // A SHOULD, graded by risk (CL-45): a zero-lifetime authorization can never move funds.
+    requirements: ['CL-45', 'CL-37', 'CL-32'],
+    judgedBy: ['CL-45'],
+    level: 'SHOULD',
+    tags: ['time'],
+    what: 'an offer with maxTimeoutSeconds 0 (its authorization expires as it is signed)',
+    change: () => (offer) => {
+      offer.maxTimeoutSeconds = 0
+    },
+  },
+]
 
-export const amountAsNumber = clientCase({
-  id: 'client.malformed.amount-as-number',
-  title: 'An offer whose amount is a JSON number instead of a string is not paid',
-  role: 'client',
-  versions: [1, 2],
-  requirements: ['CL-37', 'X-11', 'CL-24'],
-  level: 'MUST',
-  tags: ['hostile', 'malformed'],
-  run: (context) =>
-    refusesOffer(
-      context,
-      setAmount(context, 1234),
-      'an offer whose amount is a number, not an atomic-amount string',
-      ['X-11'],
-    ),
-})
-
-export const negativeAmount = clientCase({
-  id: 'client.malformed.negative-amount',
-  title: 'An offer with a negative amount is not paid',
-  role: 'client',
-  versions: [1, 2],
-  requirements: ['CL-37', 'X-11', 'CL-30'],
-  level: 'MUST',
-  tags: ['hostile', 'malformed'],
-  run: (context) =>
-    refusesOffer(context, setAmount(context, '-1234'), 'an offer with a negative amount', ['X-11', 'CL-30']),
-})
-
-export const fractionalAmount = clientCase({
-  id: 'client.malformed.fractional-amount',
-  title: 'An offer with a non-integer amount is not paid (nor rounded)',
-  role: 'client',
-  versions: [1, 2],
-  requirements: ['CL-37', 'X-11', 'CL-30'],
-  level: 'MUST',
-  tags: ['hostile', 'malformed'],
-  run: (context) =>
-    refusesOffer(context, setAmount(context, '1234.5'), 'an offer with a fractional amount of atomic units', [
-      'X-11',
-      'CL-30',
-    ]),
-})
-
-export const zeroTimeout = clientCase({
-  id: 'client.malformed.zero-timeout',
-  title: 'An offer with maxTimeoutSeconds 0 is not paid (no payment could be valid when it arrives)',
-  role: 'client',
-  versions: [1, 2],
-  // A SHOULD, graded by risk (CL-45): a zero-lifetime authorization can never move funds.
-  requirements: ['CL-45', 'CL-37', 'CL-32'],
-  level: 'SHOULD',
-  tags: ['hostile', 'malformed', 'time'],
-  run: (context) =>
-    refusesOffer(
-      context,
-      (offer) => {
-        offer.maxTimeoutSeconds = 0
-      },
-      'an offer with maxTimeoutSeconds 0 (its authorization expires as it is signed)',
-      ['CL-45'],
-    ),
-})
+/** One case per malformed offer. */
+const offerDefectCases = offerDefects.map((defect) =>
+  clientCase({
+    id: `client.malformed.${defect.name}`,
+    title: defect.title,
+    role: 'client',
+    versions: [1, 2],
+    requirements: defect.requirements,
+    level: defect.level ?? 'MUST',
+    tags: ['hostile', 'malformed', ...(defect.tags ?? [])],
+    run: (context) => refusesOffer(context, defect.change(context), defect.what, defect.judgedBy),
+  }),
+)
 
 export const unknownVersion = clientCase({
   id: 'client.malformed.unknown-version',
@@ -218,14 +209,4 @@ export const unknownVersion = clientCase({
 })
 
 /** The malformed-challenge cases. */
-export const malformedCases = [
-  notBase64,
-  notJson,
-  missingPayTo,
-  missingAmount,
-  amountAsNumber,
-  negativeAmount,
-  fractionalAmount,
-  zeroTimeout,
-  unknownVersion,
-] as const
+export const malformedCases = [notBase64, notJson, ...offerDefectCases, unknownVersion] as const
