@@ -1,7 +1,7 @@
 /**
  * `batch-settlement` on EVM, client side (x402 v2; scheme_batch_settlement_evm.md "Client: Payment
  * Construction", "Client Verification Rules"). The paywall offers only batch-settlement (the built-in
- * facilitator as receiver authorizer) and runs the reference server's batch flow; cases run the client
+ * facilitator as receiver authorizer) with the paywall's own batch flow; cases run the client
  * several times with one payer, so its channel carries over from run to run.
  *
  * `client.batch.offered-scheme` judges first what every other case builds on: the batch-settlement offer
@@ -20,7 +20,7 @@
  *   only thing a client that skipped the check does differently.
  */
 import type { Hex } from 'viem'
-import { getAddress, isAddressEqual, recoverTypedDataAddress, zeroAddress } from 'viem'
+import { getAddress } from 'viem'
 import {
   type BatchEndpointLog,
   type BatchHostility,
@@ -28,31 +28,22 @@ import {
   type PaywallEndpoint,
   type PaywallRequest,
 } from '../../harness/actors/paywall/index.ts'
-import { ERC3009_DEPOSIT_COLLECTOR_ADDRESS } from '../../harness/devnet/batch.ts'
 import { defineCase } from '../../harness/model/case.ts'
 import { check, checkEqual, show, skip } from '../../harness/model/expect.ts'
 import { CheckFailure } from '../../harness/model/verdict.ts'
 import {
   BATCH_SCHEME,
-  batchDomain,
-  channelIdOf,
   MIN_WITHDRAW_DELAY,
   readChannelState,
-  voucherTypes,
 } from '../../harness/schemes/batch-settlement-evm/channel.ts'
-import { depositNonce } from '../../harness/schemes/batch-settlement-evm/deposit.ts'
 import { ChannelLedger } from '../../harness/schemes/batch-settlement-evm/ledger.ts'
 import { type BatchPayment, readBatchPayment } from '../../harness/schemes/batch-settlement-evm/payment.ts'
-import {
-  authorizationTypedData,
-  eip3009Domain,
-  verifyAuthorizationSignature,
-} from '../../harness/schemes/exact-evm/eip3009.ts'
 import { isRecord } from '../../harness/wire/fields.ts'
 import { decodeBase64Json, getHeader } from '../../harness/wire/index.ts'
 import type { PaymentRequiredV2, PaymentRequirementsV2 } from '../../harness/wire/types.ts'
 import type { ClientCaseContext, ClientRun, RunOptions } from './context.ts'
 import { DEFAULT_AMOUNT } from './offers.ts'
+import { expectChannelFromOffer, expectDepositAuthorized, expectVoucherSignedBy } from './verdicts/batch.ts'
 import { describeRun, refs } from './verdicts.ts'
 
 const clientCase = defineCase<ClientCaseContext>
@@ -349,41 +340,7 @@ export const deposit = clientCase({
       },
     )
     const config = payment.config
-    const extra = offer.extra as { receiverAuthorizer: string; withdrawDelay: number }
-    const mapping: [string, string | number, string | number][] = [
-      ['receiver (payTo)', config.receiver, offer.payTo],
-      ['receiverAuthorizer (extra.receiverAuthorizer)', config.receiverAuthorizer, extra.receiverAuthorizer],
-      ['token (asset)', config.token, offer.asset],
-      ['withdrawDelay (extra.withdrawDelay)', config.withdrawDelay, extra.withdrawDelay],
-    ]
-    for (const [field, seen, expected] of mapping) {
-      const same =
-        typeof seen === 'string' && typeof expected === 'string'
-          ? getAddress(seen) === getAddress(expected)
-          : seen === expected
-      check(same, `channelConfig.${field.split(' ')[0]} is not the offer's`, {
-        expected: `${field}: ${show(expected)}`,
-        seen: show(seen),
-        spec: refs('CL-41'),
-      })
-    }
-    if (run!.payer !== undefined)
-      check(
-        isAddressEqual(config.payer, run!.payer.address),
-        'channelConfig.payer is not the paying account',
-        {
-          expected: run!.payer.address,
-          seen: config.payer,
-          spec: refs('CL-41'),
-        },
-      )
-    const channelId = channelIdOf(config, chainId)
-    checkEqual(
-      payment.voucher.channelId.toLowerCase(),
-      channelId.toLowerCase(),
-      'voucher.channelId is not the EIP-712 hash of channelConfig',
-      { spec: refs('CL-41') },
-    )
+    const channelId = expectChannelFromOffer(config, payment.voucher, offer, run!.payer?.address, chainId)
     checkEqual(
       ceilingOf(sent),
       amount,
@@ -392,36 +349,7 @@ export const deposit = clientCase({
         spec: refs('CL-41'),
       },
     )
-    // The voucher: ECDSA by the payer authorizer, or (authorizer 0) the payer's own scheme (EIP-1271 too).
-    const voucherTyped = {
-      domain: batchDomain(chainId),
-      types: voucherTypes,
-      primaryType: 'Voucher' as const,
-      message: { channelId, maxClaimableAmount: ceilingOf(sent) },
-    }
-    const byPayer = isAddressEqual(config.payerAuthorizer, zeroAddress)
-    const voucherSigner = byPayer ? config.payer : config.payerAuthorizer
-    const voucherValid = byPayer
-      ? await devnet.publicClient
-          .verifyTypedData({ ...voucherTyped, address: config.payer, signature: payment.voucher.signature })
-          .catch(() => false)
-      : await recoverTypedDataAddress({ ...voucherTyped, signature: payment.voucher.signature })
-          .then((recovered) => isAddressEqual(recovered, config.payerAuthorizer))
-          .catch(() => false)
-    evidence.add({
-      kind: 'typed-data',
-      label: 'the first voucher',
-      signer: voucherSigner,
-      domain: { ...voucherTyped.domain },
-      primaryType: 'Voucher',
-      message: { channelId, maxClaimableAmount: `${ceilingOf(sent)}` },
-      signature: payment.voucher.signature,
-    })
-    check(voucherValid, "the voucher signature is not the payer authorizer's", {
-      expected: `an EIP-712 Voucher signature by ${voucherSigner}`,
-      seen: payment.voucher.signature,
-      spec: refs('CL-41'),
-    })
+    await expectVoucherSignedBy(devnet.publicClient, evidence, config, channelId, payment.voucher, chainId)
     if (payment.type !== 'deposit') return
     check(payment.depositAmount >= amount, 'the deposit does not cover the first voucher', {
       expected: `deposit.amount ≥ ${amount}`,
@@ -429,40 +357,11 @@ export const deposit = clientCase({
       spec: refs('CL-41'),
     })
     const depositJson = (sent.json.payload as { deposit: { authorization?: unknown } }).deposit
-    const authorization = isRecord(depositJson.authorization)
-      ? depositJson.authorization.erc3009Authorization
-      : undefined
-    check(isRecord(authorization), 'the deposit carries no erc3009Authorization', {
-      expected:
-        'deposit.authorization.erc3009Authorization (the offer names no assetTransferMethod: eip3009 is the default)',
-      seen: show(depositJson.authorization),
-      spec: refs('CL-41'),
+    await expectDepositAuthorized(depositJson, config, channelId, payment.depositAmount, {
+      ...devnet.preset.eip712,
+      chainId,
+      asset: getAddress(offer.asset),
     })
-    const { validAfter, validBefore, salt, signature } = authorization
-    const typed = authorizationTypedData(
-      eip3009Domain({ ...devnet.preset.eip712, chainId, verifyingContract: getAddress(offer.asset) }),
-      {
-        from: config.payer,
-        to: ERC3009_DEPOSIT_COLLECTOR_ADDRESS,
-        value: payment.depositAmount,
-        validAfter: BigInt(String(validAfter)),
-        validBefore: BigInt(String(validBefore)),
-        nonce: depositNonce(channelId, BigInt(String(salt))),
-      },
-      'ReceiveWithAuthorization',
-    )
-    // EOA payers (the suite's accounts): recovery; the deposit landing on chain covers the rest.
-    const verdict = await verifyAuthorizationSignature(typed, String(signature) as Hex)
-    const authorizationValid = verdict.valid
-    check(
-      authorizationValid,
-      'the ERC-3009 deposit authorization is not a valid receiveWithAuthorization by the payer',
-      {
-        expected: `ReceiveWithAuthorization from ${config.payer} to the deposit collector ${ERC3009_DEPOSIT_COLLECTOR_ADDRESS} of ${payment.depositAmount}, nonce keccak256(channelId, salt)`,
-        seen: show(authorization),
-        spec: refs('CL-41'),
-      },
-    )
     const state = await readChannelState(devnet.publicClient, channelId)
     evidence.add({
       kind: 'note',
