@@ -28,7 +28,6 @@ import {
   type PaywallEndpoint,
   type PaywallRequest,
 } from '../../harness/actors/paywall/index.ts'
-import { defineCase } from '../../harness/model/case.ts'
 import { check, checkEqual, show, skip } from '../../harness/model/expect.ts'
 import { CheckFailure } from '../../harness/model/verdict.ts'
 import {
@@ -41,12 +40,11 @@ import { type BatchPayment, readBatchPayment } from '../../harness/schemes/batch
 import { isRecord } from '../../harness/wire/fields.ts'
 import { decodeBase64Json, getHeader } from '../../harness/wire/index.ts'
 import type { PaymentRequiredV2, PaymentRequirementsV2 } from '../../harness/wire/types.ts'
+import { clientCase } from './case.ts'
 import type { ClientCaseContext, ClientRun, RunOptions } from './context.ts'
 import { DEFAULT_AMOUNT } from './offers.ts'
 import { expectChannelFromOffer, expectDepositAuthorized, expectVoucherSignedBy } from './verdicts/batch.ts'
 import { describeRun, refs } from './verdicts.ts'
-
-const clientCase = defineCase<ClientCaseContext>
 
 /** Several client runs per case (each a process for a command client). */
 const BATCH_TIMEOUT_MS = 90_000
@@ -148,7 +146,6 @@ export const offeredScheme = clientCase({
   id: OFFERED_SCHEME,
   title:
     'An offer list holding only batch-settlement is answered with a batch-settlement payload naming that offer (a deposit or voucher), or not paid at all',
-  role: 'client',
   versions: [2],
   requirements: ['CL-24', 'CL-23', 'CL-41'],
   level: 'MUST',
@@ -311,7 +308,6 @@ export const deposit = clientCase({
   dependsOn: [OFFERED_SCHEME],
   title:
     'The first batch-settlement payment is a deposit into the channel the offer describes, with a first voucher of the amount, and it lands on chain',
-  role: 'client',
   versions: [2],
   requirements: ['CL-41'],
   level: 'MUST',
@@ -390,7 +386,6 @@ export const cumulativeVoucher = clientCase({
   dependsOn: [OFFERED_SCHEME],
   title:
     'The next payment on the channel is a voucher of chargedCumulativeAmount + amount on the same channel (or a correct recovery from the corrective 402)',
-  role: 'client',
   versions: [2],
   requirements: ['CL-41', 'CL-42'],
   level: 'MUST',
@@ -447,7 +442,6 @@ export const correctiveRecovery = clientCase({
   dependsOn: [OFFERED_SCHEME],
   title:
     'After a lost response, the client recovers through the corrective 402: it adopts the verified state and retries with chargedCumulativeAmount + amount, never more',
-  role: 'client',
   versions: [2],
   requirements: ['CL-42'],
   level: 'MUST',
@@ -488,7 +482,6 @@ export const correctiveForged = clientCase({
   dependsOn: [OFFERED_SCHEME],
   title:
     'A corrective 402 whose voucherState is signed by someone else is not adopted (the client never signs the inflated chargedCumulativeAmount + amount)',
-  role: 'client',
   versions: [2],
   requirements: ['CL-42'],
   level: 'MUST',
@@ -510,7 +503,6 @@ export const correctiveAboveSigned = clientCase({
   dependsOn: [OFFERED_SCHEME],
   title:
     "A corrective 402 whose chargedCumulativeAmount exceeds the client's own signedMaxClaimable is not adopted",
-  role: 'client',
   versions: [2],
   requirements: ['CL-42'],
   level: 'MUST',
@@ -538,7 +530,6 @@ function steadyStateCase(
     id: `client.batch.steady-${name}`,
     dependsOn: [OFFERED_SCHEME],
     title,
-    role: 'client',
     versions: [2],
     requirements: ['CL-15'],
     level: 'MUST',

@@ -3,10 +3,10 @@
  * client cannot pay. It pays exactly one offered entry it supports, faithfully, or nothing at all.
  */
 import type { Address } from 'viem'
-import { defineCase } from '../../harness/model/case.ts'
 import { check, checkEqual, show } from '../../harness/model/expect.ts'
 import { CheckFailure } from '../../harness/model/verdict.ts'
 import type { PaymentRequirements } from '../../harness/wire/types.ts'
+import { clientCase } from './case.ts'
 import type { ClientCaseContext } from './context.ts'
 import {
   describeRun,
@@ -18,8 +18,6 @@ import {
   expectSignatureRecovers,
   refs,
 } from './verdicts.ts'
-
-const clientCase = defineCase<ClientCaseContext>
 
 /** A scheme no client implements. */
 export const UNKNOWN_SCHEME = 'x402-conformance-unknown'
@@ -43,7 +41,6 @@ export const skipsUnsupported = clientCase({
   id: 'client.choice.skips-unsupported',
   title:
     'Given offers in an unknown scheme and on an unknown network before a supported one, the client pays the supported one',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-24', 'CL-23', 'CL-19', 'CL-6', 'CL-30'],
   level: 'MUST',
@@ -66,7 +63,6 @@ export const noneSupported = clientCase({
   id: 'client.choice.none-supported',
   title:
     'Given only offers it cannot pay (unknown scheme, unknown network), the client pays nothing and reports failure',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-24'],
   level: 'MUST',
@@ -82,7 +78,6 @@ export const otherChain = clientCase({
   id: 'client.choice.other-chain',
   title:
     'Given an offer on another chain first and one on its own chain, the client pays an offer faithfully, preferably on its own chain',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-24', 'CL-23', 'CL-19', 'CL-7'],
   level: 'MUST',

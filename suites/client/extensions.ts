@@ -2,12 +2,10 @@
  * Extensions (v2): every extension offered in PaymentRequired comes back in PaymentPayload.extensions
  * with each `info` key unchanged (spec-v2 §5.1.2: the client may add to info, never delete or overwrite).
  */
-import { defineCase } from '../../harness/model/case.ts'
-import type { ExtensionEntry } from '../../harness/wire/types.ts'
-import type { ClientCaseContext } from './context.ts'
-import { expectExtensionsEchoed, expectOnePayment } from './verdicts.ts'
 
-const clientCase = defineCase<ClientCaseContext>
+import type { ExtensionEntry } from '../../harness/wire/types.ts'
+import { clientCase } from './case.ts'
+import { expectExtensionsEchoed, expectOnePayment } from './verdicts.ts'
 
 /** Two extensions, one the SDKs know (bazaar) and one nobody knows, with nested and typed info values. */
 export function offeredExtensions(caseSeed: number): Record<string, ExtensionEntry> {
@@ -34,7 +32,6 @@ export function offeredExtensions(caseSeed: number): Record<string, ExtensionEnt
 export const echo = clientCase({
   id: 'client.extensions.echo',
   title: 'Every offered extension is echoed with each info key unchanged',
-  role: 'client',
   versions: [2],
   requirements: ['CL-4'],
   level: 'MUST',

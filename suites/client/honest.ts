@@ -7,10 +7,10 @@
  */
 
 import { honestScript } from '../../harness/actors/paywall/index.ts'
-import { defineCase } from '../../harness/model/case.ts'
 import { check, checkEqual } from '../../harness/model/expect.ts'
 import { expectExactlyOneTransferFrom } from '../../harness/oracle/index.ts'
 import { requiredAmount } from '../../harness/schemes/exact-evm/payment.ts'
+import { clientCase } from './case.ts'
 import type { ClientCaseContext, HonestExchange, ObservedPayment } from './context.ts'
 import { recordRun } from './fixture.ts'
 import {
@@ -34,8 +34,6 @@ import {
   requirementLevel,
 } from './verdicts.ts'
 
-const clientCase = defineCase<ClientCaseContext>
-
 /** The shared honest exchange of the case's version, recorded in its evidence, and its one payment. */
 async function honestPayment(
   context: ClientCaseContext,
@@ -49,7 +47,6 @@ export const paysOnce = clientCase({
   id: 'client.honest.pays-once',
   title:
     "An honest challenge is paid with one retry of the same request carrying the version's payment header",
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-1', 'CL-35', 'CL-22', 'CL-21', 'CL-20', 'CL-26'],
   level: 'MUST',
@@ -64,7 +61,6 @@ export const paysOnce = clientCase({
 export const headerEncoding = clientCase({
   id: 'client.honest.header-encoding',
   title: 'The payment header is standard base64 of UTF-8 JSON',
-  role: 'client',
   versions: [1, 2],
   requirements: ['X-7', 'X-8'],
   level: 'MUST',
@@ -78,7 +74,6 @@ export const headerEncoding = clientCase({
 export const payloadSchema = clientCase({
   id: 'client.honest.payload-schema',
   title: "The PaymentPayload passes its version's schema, with an EIP-3009 exact payload of decimal strings",
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-2', 'CL-3', 'CL-5', 'CL-27', 'CL-29', 'X-3', 'X-10', 'X-11'],
   level: 'schema',
@@ -101,7 +96,6 @@ export const acceptedCopy = clientCase({
   id: 'client.honest.accepted-copy',
   title:
     'The payment names the offered terms: v2 accepted is a faithful copy of the offer, v1 its scheme and network',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-23', 'CL-19'],
   level: 'MUST',
@@ -115,7 +109,6 @@ export const acceptedCopy = clientCase({
 export const paysPayTo = clientCase({
   id: 'client.honest.pay-to',
   title: 'authorization.to is the offered payTo',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-6'],
   level: 'MUST',
@@ -129,7 +122,6 @@ export const paysPayTo = clientCase({
 export const paysAmount = clientCase({
   id: 'client.honest.amount',
   title: 'authorization.value is the offered amount, exactly',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-30'],
   level: 'MUST',
@@ -143,7 +135,6 @@ export const paysAmount = clientCase({
 export const timeWindow = clientCase({
   id: 'client.honest.time-window',
   title: 'The authorization is valid on arrival and expires within maxTimeoutSeconds (documented slack)',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-31', 'CL-32', 'CL-45'],
   level: 'MUST',
@@ -157,7 +148,6 @@ export const timeWindow = clientCase({
 export const freshNonce = clientCase({
   id: 'client.honest.nonce',
   title: 'The nonce is 32 random bytes never used before: not in any other payment of the run, not on chain',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-5', 'CL-33'],
   level: 'MUST',
@@ -172,7 +162,6 @@ export const signatureRecovers = clientCase({
   id: 'client.honest.signature',
   title:
     'The signature recovers to authorization.from under the domain from extra, the chain id and the asset',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-7', 'CL-28', 'CL-6'],
   level: 'MUST',
@@ -187,7 +176,6 @@ export const settlementReported = clientCase({
   id: 'client.honest.settlement-reported',
   title:
     'The client reads the settlement header of the paid response and reports it; the chain moved exactly the amount',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-36'],
   level: 'SHOULD',
@@ -212,7 +200,6 @@ export const settlementReported = clientCase({
 export const htmlBody = clientCase({
   id: 'client.honest.any-402-body',
   title: 'A v2 client pays from the PAYMENT-REQUIRED header whatever the 402 body holds (here an HTML page)',
-  role: 'client',
   versions: [2],
   requirements: ['CL-20'],
   level: 'MUST',
@@ -239,7 +226,6 @@ export const transferMethodEip3009 = clientCase({
   id: 'client.honest.transfer-method-eip3009',
   title:
     'An offer naming assetTransferMethod "eip3009" is paid with an EIP-3009 authorization and the method kept in accepted',
-  role: 'client',
   versions: [2],
   requirements: ['CL-25', 'CL-23'],
   level: 'MUST',
@@ -269,7 +255,6 @@ export const transferMethodEip3009 = clientCase({
 export const headerNameCase = clientCase({
   id: 'client.honest.header-name-case',
   title: 'A challenge and settlement sent under lower-case header names are read like any others',
-  role: 'client',
   versions: [2],
   requirements: ['X-9', 'CL-20'],
   level: 'MUST',

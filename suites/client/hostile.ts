@@ -6,10 +6,9 @@
  * what it was told not to spend, and must end with a report.
  */
 import { challengeReply, challengeThen, redirectReply } from '../../harness/actors/paywall/index.ts'
-import { defineCase } from '../../harness/model/case.ts'
 import { check } from '../../harness/model/expect.ts'
 import type { PaymentRequired } from '../../harness/wire/types.ts'
-import type { ClientCaseContext } from './context.ts'
+import { clientCase } from './case.ts'
 import {
   describeRun,
   expectAtMostOnePayment,
@@ -23,12 +22,9 @@ import {
   refs,
 } from './verdicts.ts'
 
-const clientCase = defineCase<ClientCaseContext>
-
 export const challengeAfterPayment = clientCase({
   id: 'client.hostile.challenge-after-payment',
   title: 'When the paid request gets the same 402 again, the client does not pay a second time',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-18'],
   level: 'SHOULD',
@@ -53,7 +49,6 @@ export const changedTerms = clientCase({
   id: 'client.hostile.changed-terms-after-payment',
   title:
     'When the paid request gets a 402 with new terms (ten times the amount, another payTo), the client pays nothing more',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-18', 'CL-24'],
   level: 'SHOULD',
@@ -78,7 +73,6 @@ export const changedTerms = clientCase({
 export const crossOriginRedirect = clientCase({
   id: 'client.hostile.cross-origin-redirect',
   title: 'When the paid request is redirected to another origin, the signed payment does not follow it there',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-39', 'CL-22', 'CL-18'],
   level: 'SHOULD',
@@ -111,7 +105,6 @@ export const HUGE_CHALLENGE_BYTES = 256 * 1024
 export const hugeChallenge = clientCase({
   id: 'client.hostile.huge-challenge',
   title: 'A 402 with a 256 KiB PAYMENT-REQUIRED header ends cleanly: refused, or paid once and faithfully',
-  role: 'client',
   versions: [2],
   requirements: ['CL-18', 'CL-23'],
   level: 'MUST',
@@ -145,7 +138,6 @@ export const domainMismatch = clientCase({
   id: 'client.hostile.domain-mismatch',
   title:
     "An offer whose extra names an EIP-712 domain that is not the token's is not signed (it could never settle)",
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-40', 'CL-7'],
   level: 'SHOULD',
@@ -169,7 +161,6 @@ export const domainMismatch = clientCase({
 export const overBudget = clientCase({
   id: 'client.hostile.over-budget',
   title: 'An amount one unit above the budget the client declares is not paid',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-38'],
   level: 'MUST',

@@ -12,13 +12,11 @@ import {
   rawBodyChallenge,
   rawHeaderChallenge,
 } from '../../harness/actors/paywall/index.ts'
-import { defineCase } from '../../harness/model/case.ts'
 import { amountField } from '../../harness/schemes/exact-evm/payment.ts'
 import { encodeBase64 } from '../../harness/wire/index.ts'
+import { clientCase } from './case.ts'
 import type { ClientCaseContext } from './context.ts'
 import { expectRefused } from './verdicts.ts'
-
-const clientCase = defineCase<ClientCaseContext>
 
 /** Runs the client against an endpoint answering `challenge` (to paid requests too) and judges its refusal. */
 async function refuses(
@@ -68,7 +66,6 @@ function setAmount(context: ClientCaseContext, value: unknown): (offer: Record<s
 export const notBase64 = clientCase({
   id: 'client.malformed.not-base64',
   title: 'A PAYMENT-REQUIRED header that is not base64 is not paid',
-  role: 'client',
   versions: [2],
   requirements: ['CL-37', 'X-7', 'CL-20'],
   level: 'MUST',
@@ -85,7 +82,6 @@ export const notBase64 = clientCase({
 export const notJson = clientCase({
   id: 'client.malformed.not-json',
   title: 'A challenge that is not JSON (v2: base64 of non-JSON; v1: a 402 body that is not JSON) is not paid',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-37', 'X-7', 'CL-20', 'CL-21'],
   level: 'MUST',
@@ -179,7 +175,6 @@ const offerDefectCases = offerDefects.map((defect) =>
   clientCase({
     id: `client.malformed.${defect.name}`,
     title: defect.title,
-    role: 'client',
     versions: [1, 2],
     requirements: defect.requirements,
     level: defect.level ?? 'MUST',
@@ -191,7 +186,6 @@ const offerDefectCases = offerDefects.map((defect) =>
 export const unknownVersion = clientCase({
   id: 'client.malformed.unknown-version',
   title: 'A challenge with an unknown x402Version (3) is not paid',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-37', 'CL-35', 'CL-2', 'CL-3'],
   level: 'MUST',

@@ -2,17 +2,14 @@
  * Nonces across payments: the same payer paying twice uses two different random 32-byte nonces (a
  * repeated nonce makes the second authorization unsettleable, or replays the first).
  */
-import { defineCase } from '../../harness/model/case.ts'
-import { check } from '../../harness/model/expect.ts'
-import type { ClientCaseContext } from './context.ts'
-import { expectAuthorization, expectNonceFormat, expectOnePayment, refs } from './verdicts.ts'
 
-const clientCase = defineCase<ClientCaseContext>
+import { check } from '../../harness/model/expect.ts'
+import { clientCase } from './case.ts'
+import { expectAuthorization, expectNonceFormat, expectOnePayment, refs } from './verdicts.ts'
 
 export const freshPerPayment = clientCase({
   id: 'client.nonce.fresh-per-payment',
   title: 'Two payments by the same payer carry two different 32-byte nonces',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-33', 'CL-5'],
   level: 'MUST',

@@ -7,10 +7,10 @@
  */
 import { type Address, getAddress } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
-import { defineCase } from '../../harness/model/case.ts'
 import { check, info } from '../../harness/model/expect.ts'
 import { requiredAmount } from '../../harness/schemes/exact-evm/payment.ts'
-import type { ClientCaseContext, ClientRun } from './context.ts'
+import { clientCase } from './case.ts'
+import type { ClientRun } from './context.ts'
 import { DEFAULT_AMOUNT } from './offers.ts'
 import {
   describeRun,
@@ -23,8 +23,6 @@ import {
   expectSignatureRecovers,
   refs,
 } from './verdicts.ts'
-
-const clientCase = defineCase<ClientCaseContext>
 
 /** Another token address (Ethereum mainnet USDC): valid somewhere, not here. */
 const OTHER_TOKEN: Address = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48'
@@ -40,7 +38,6 @@ export const domainFromExtra = clientCase({
   id: 'client.hostile.domain-from-extra',
   title:
     "An offer whose extra also names another chainId, verifyingContract and domain is signed under the network's chain id and the offer's asset (or not at all)",
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-43', 'CL-7'],
   level: 'MUST',
@@ -63,7 +60,6 @@ export const poisonedExtraTerms = clientCase({
   id: 'client.hostile.poisoned-extra-terms',
   title:
     'An offer whose extra also carries a larger amount and another recipient (srcAmountRequired, amount, recipient, payTo) is paid for its own amount to its own payTo (or not at all)',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-44', 'CL-30', 'CL-6', 'CL-38'],
   level: 'MUST',

@@ -8,11 +8,11 @@
 import fc from 'fast-check'
 import { challengeReplyFor, challengeThen, rawHeaderChallenge } from '../../harness/actors/paywall/index.ts'
 import type { DevnetAccount } from '../../harness/devnet/types.ts'
-import { defineCase } from '../../harness/model/case.ts'
 import { CheckFailure } from '../../harness/model/verdict.ts'
 import { amountField } from '../../harness/schemes/exact-evm/payment.ts'
 import { encodeHeader } from '../../harness/wire/index.ts'
 import type { ExtensionEntry, PaymentRequirements } from '../../harness/wire/types.ts'
+import { clientCase } from './case.ts'
 import { UNKNOWN_SCHEME } from './choice.ts'
 import type { ClientCaseContext, ClientRun } from './context.ts'
 import { recordRun } from './fixture.ts'
@@ -26,8 +26,6 @@ import {
   expectSignatureRecovers,
   expectTimeWindow,
 } from './verdicts.ts'
-
-const clientCase = defineCase<ClientCaseContext>
 
 /**
  * Client runs per property. A run of a command target is a process start (about a second), so those get
@@ -150,7 +148,6 @@ const randomChallenge: fc.Arbitrary<RandomChallenge> = fc.record({
 export const authorizationMatches = clientCase({
   id: 'client.property.authorization-matches-challenge',
   title: 'For any well-formed challenge, the signed authorization matches the supported offer field by field',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-24', 'CL-23', 'CL-19', 'CL-6', 'CL-30', 'CL-31', 'CL-32', 'CL-7', 'CL-4'],
   level: 'MUST',
@@ -273,7 +270,6 @@ export const malformedNeverSigned = clientCase({
   id: 'client.property.malformed-never-signed',
   title:
     'For any malformed challenge (dropped or mistyped field, impossible value, unknown version, truncated), the client signs nothing',
-  role: 'client',
   versions: [1, 2],
   requirements: ['CL-37', 'X-11', 'X-7', 'CL-31', 'CL-35'],
   level: 'MUST',
