@@ -1,6 +1,6 @@
 /**
  * The paying client the server suite plays: a fresh funded devnet account that signs `exact` EIP-3009
- * payments for an offer, honest or with any single defect (harness/evm/exact.ts overrides), records
+ * payments for an offer, honest or with any single defect (harness/schemes/exact-evm/payment.ts overrides), records
  * what it signed as evidence, and can alter a v2 `accepted` after signing (which the signature does not
  * cover). Sending is the caller's (the suite records its own HTTP exchanges).
  */

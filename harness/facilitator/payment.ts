@@ -17,7 +17,7 @@ export interface FacilitatorBody {
   paymentRequirements: Record<string, unknown>
 }
 
-/** The EIP-3009 authorization, typed (the one shape harness/evm/eip3009.ts signs and hashes). */
+/** The EIP-3009 authorization, typed (the one shape harness/schemes/exact-evm/eip3009.ts signs and hashes). */
 export type ExactAuthorization = Authorization
 
 /** A payment that passed the off-chain reading: what the chain checks and settlement need. */

@@ -1,6 +1,6 @@
 /**
  * Payments the facilitator suite sends, playing the resource server: requirements for the devnet's
- * USDC, fresh funded payers, and signed `exact` payments (harness/evm/exact.ts) that are honest or carry
+ * USDC, fresh funded payers, and signed `exact` payments (harness/schemes/exact-evm/payment.ts) that are honest or carry
  * exactly one defect. Also the on-chain moves a case needs around a payment: using its nonce, cancelling
  * it, and a deployed ERC-1271 smart wallet to pay from.
  */
