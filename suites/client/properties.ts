@@ -12,6 +12,7 @@ import { CheckFailure } from '../../harness/model/verdict.ts'
 import { amountField } from '../../harness/schemes/exact-evm/payment.ts'
 import { encodeHeader } from '../../harness/wire/index.ts'
 import type { ExtensionEntry, PaymentRequirements } from '../../harness/wire/types.ts'
+import { restated, runProperty } from '../property.ts'
 import { clientCase } from './case.ts'
 import { UNKNOWN_SCHEME } from './choice.ts'
 import type { ClientCaseContext, ClientRun } from './context.ts'
@@ -46,7 +47,8 @@ async function checkProperty<T>(
   predicate: (value: T) => Promise<ClientRun>,
 ): Promise<void> {
   let lastFailure: { error: unknown; run?: ClientRun } | undefined
-  const details = await fc.check(
+  const details = await runProperty(
+    context,
     fc.asyncProperty(arbitrary, async (value) => {
       let outcome: ClientRun | undefined
       try {
@@ -59,29 +61,16 @@ async function checkProperty<T>(
       }
       return outcome !== undefined
     }),
-    { seed: context.seed, ...propertyParameters(context) },
+    propertyParameters(context),
   )
-  context.evidence.add({
-    kind: 'property',
-    seed: details.seed,
-    ...(details.counterexamplePath === null ? {} : { path: details.counterexamplePath }),
-    numRuns: details.numRuns,
-    ...(details.counterexample === null ? {} : { counterexample: jsonSafe(details.counterexample[0]) }),
-    replay: context.replay,
-  })
   if (!details.failed) return
   if (lastFailure?.run !== undefined) recordRun(context.evidence, lastFailure.run, 'counterexample')
   const error = details.errorInstance ?? lastFailure?.error
   if (error instanceof Error && error.name === 'CheckFailure') {
     const failure = error as CheckFailure
-    throw new CheckFailure(
+    throw restated(
+      failure,
       `${failure.message} (property counterexample after ${details.numShrinks} shrinks)`,
-      {
-        ...(failure.expected === undefined ? {} : { expected: failure.expected }),
-        ...(failure.seen === undefined ? {} : { seen: failure.seen }),
-        ...(failure.spec === undefined ? {} : { spec: failure.spec }),
-        ...(failure.level === undefined ? {} : { level: failure.level }),
-      },
     )
   }
   throw error
@@ -101,10 +90,6 @@ function judging(run: ClientRun, judge: () => void | Promise<void>): Promise<Cli
     }
     return run
   })()
-}
-
-function jsonSafe(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)))
 }
 
 /** A random well-formed challenge: one offer the client supports, decoys it must skip, random metadata. */
