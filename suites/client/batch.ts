@@ -44,7 +44,7 @@ import { clientCase } from './case.ts'
 import type { ClientCaseContext, ClientRun, RunOptions } from './context.ts'
 import { DEFAULT_AMOUNT } from './offers.ts'
 import { expectChannelFromOffer, expectDepositAuthorized, expectVoucherSignedBy } from './verdicts/batch.ts'
-import { describeRun, refs } from './verdicts.ts'
+import { describeRun, refs } from './verdicts/index.ts'
 
 /** Several client runs per case (each a process for a command client). */
 const BATCH_TIMEOUT_MS = 90_000

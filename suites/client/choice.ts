@@ -17,7 +17,7 @@ import {
   expectRefused,
   expectSignatureRecovers,
   refs,
-} from './verdicts.ts'
+} from './verdicts/index.ts'
 
 /** A scheme no client implements. */
 export const UNKNOWN_SCHEME = 'x402-conformance-unknown'

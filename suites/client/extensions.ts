@@ -5,7 +5,7 @@
 
 import type { ExtensionEntry } from '../../harness/wire/types.ts'
 import { clientCase } from './case.ts'
-import { expectExtensionsEchoed, expectOnePayment } from './verdicts.ts'
+import { expectExtensionsEchoed, expectOnePayment } from './verdicts/index.ts'
 
 /** Two extensions, one the SDKs know (bazaar) and one nobody knows, with nested and typed info values. */
 export function offeredExtensions(caseSeed: number): Record<string, ExtensionEntry> {

@@ -32,7 +32,7 @@ import {
   payloadJson,
   refs,
   requirementLevel,
-} from './verdicts.ts'
+} from './verdicts/index.ts'
 
 /** The shared honest exchange of the case's version, recorded in its evidence, and its one payment. */
 async function honestPayment(

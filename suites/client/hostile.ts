@@ -20,7 +20,7 @@ import {
   expectRefused,
   paidRequests,
   refs,
-} from './verdicts.ts'
+} from './verdicts/index.ts'
 
 export const challengeAfterPayment = clientCase({
   id: 'client.hostile.challenge-after-payment',

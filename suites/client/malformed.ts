@@ -16,7 +16,7 @@ import { amountField } from '../../harness/schemes/exact-evm/payment.ts'
 import { encodeBase64 } from '../../harness/wire/index.ts'
 import { clientCase } from './case.ts'
 import type { ClientCaseContext } from './context.ts'
-import { expectRefused } from './verdicts.ts'
+import { expectRefused } from './verdicts/index.ts'
 
 /** Runs the client against an endpoint answering `challenge` (to paid requests too) and judges its refusal. */
 async function refuses(

@@ -5,7 +5,7 @@
 
 import { check } from '../../harness/model/expect.ts'
 import { clientCase } from './case.ts'
-import { expectAuthorization, expectNonceFormat, expectOnePayment, refs } from './verdicts.ts'
+import { expectAuthorization, expectNonceFormat, expectOnePayment, refs } from './verdicts/index.ts'
 
 export const freshPerPayment = clientCase({
   id: 'client.nonce.fresh-per-payment',

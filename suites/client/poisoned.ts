@@ -22,7 +22,7 @@ import {
   expectPaysPayTo,
   expectSignatureRecovers,
   refs,
-} from './verdicts.ts'
+} from './verdicts/index.ts'
 
 /** Another token address (Ethereum mainnet USDC): valid somewhere, not here. */
 const OTHER_TOKEN: Address = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48'

@@ -26,7 +26,7 @@ import {
   expectPaysPayTo,
   expectSignatureRecovers,
   expectTimeWindow,
-} from './verdicts.ts'
+} from './verdicts/index.ts'
 
 /**
  * Client runs per property. A run of a command target is a process start (about a second), so those get
