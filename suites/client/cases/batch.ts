@@ -27,24 +27,24 @@ import {
   batchScript,
   type PaywallEndpoint,
   type PaywallRequest,
-} from '../../harness/actors/paywall/index.ts'
-import { check, checkEqual, show, skip } from '../../harness/model/expect.ts'
-import { CheckFailure } from '../../harness/model/verdict.ts'
+} from '../../../harness/actors/paywall/index.ts'
+import { check, checkEqual, show, skip } from '../../../harness/model/expect.ts'
+import { CheckFailure } from '../../../harness/model/verdict.ts'
 import {
   BATCH_SCHEME,
   MIN_WITHDRAW_DELAY,
   readChannelState,
-} from '../../harness/schemes/batch-settlement-evm/channel.ts'
-import { ChannelLedger } from '../../harness/schemes/batch-settlement-evm/ledger.ts'
-import { type BatchPayment, readBatchPayment } from '../../harness/schemes/batch-settlement-evm/payment.ts'
-import { isRecord } from '../../harness/wire/fields.ts'
-import { decodeBase64Json, getHeader } from '../../harness/wire/index.ts'
-import type { PaymentRequiredV2, PaymentRequirementsV2 } from '../../harness/wire/types.ts'
-import { clientCase } from './case.ts'
-import type { ClientCaseContext, ClientRun, RunOptions } from './context.ts'
-import { DEFAULT_AMOUNT } from './offers.ts'
-import { expectChannelFromOffer, expectDepositAuthorized, expectVoucherSignedBy } from './verdicts/batch.ts'
-import { describeRun, refs } from './verdicts/index.ts'
+} from '../../../harness/schemes/batch-settlement-evm/channel.ts'
+import { ChannelLedger } from '../../../harness/schemes/batch-settlement-evm/ledger.ts'
+import { type BatchPayment, readBatchPayment } from '../../../harness/schemes/batch-settlement-evm/payment.ts'
+import { isRecord } from '../../../harness/wire/fields.ts'
+import { decodeBase64Json, getHeader } from '../../../harness/wire/index.ts'
+import type { PaymentRequiredV2, PaymentRequirementsV2 } from '../../../harness/wire/types.ts'
+import { clientCase } from '../case.ts'
+import type { ClientCaseContext, ClientRun, RunOptions } from '../context.ts'
+import { DEFAULT_AMOUNT } from '../offers.ts'
+import { expectChannelFromOffer, expectDepositAuthorized, expectVoucherSignedBy } from '../verdicts/batch.ts'
+import { describeRun, refs } from '../verdicts/index.ts'
 
 /** Several client runs per case (each a process for a command client). */
 const BATCH_TIMEOUT_MS = 90_000

@@ -3,9 +3,9 @@
  * repeated nonce makes the second authorization unsettleable, or replays the first).
  */
 
-import { check } from '../../harness/model/expect.ts'
-import { clientCase } from './case.ts'
-import { expectAuthorization, expectNonceFormat, expectOnePayment, refs } from './verdicts/index.ts'
+import { check } from '../../../harness/model/expect.ts'
+import { clientCase } from '../case.ts'
+import { expectAuthorization, expectNonceFormat, expectOnePayment, refs } from '../verdicts/index.ts'
 
 export const freshPerPayment = clientCase({
   id: 'client.nonce.fresh-per-payment',

@@ -3,11 +3,11 @@
  * client cannot pay. It pays exactly one offered entry it supports, faithfully, or nothing at all.
  */
 import type { Address } from 'viem'
-import { check, checkEqual, show } from '../../harness/model/expect.ts'
-import { CheckFailure } from '../../harness/model/verdict.ts'
-import type { PaymentRequirements } from '../../harness/wire/types.ts'
-import { clientCase } from './case.ts'
-import type { ClientCaseContext } from './context.ts'
+import { check, checkEqual, show } from '../../../harness/model/expect.ts'
+import { CheckFailure } from '../../../harness/model/verdict.ts'
+import type { PaymentRequirements } from '../../../harness/wire/types.ts'
+import { clientCase } from '../case.ts'
+import type { ClientCaseContext } from '../context.ts'
 import {
   describeRun,
   expectOfferedTerms,
@@ -17,7 +17,7 @@ import {
   expectRefused,
   expectSignatureRecovers,
   refs,
-} from './verdicts/index.ts'
+} from '../verdicts/index.ts'
 
 /** A scheme no client implements. */
 export const UNKNOWN_SCHEME = 'x402-conformance-unknown'

@@ -5,18 +5,18 @@
  * not loop, and must report the failure.
  */
 
-import type { PaywallReply } from '../../harness/actors/paywall/index.ts'
+import type { PaywallReply } from '../../../harness/actors/paywall/index.ts'
 import {
   challengeReplyFor,
   challengeThen,
   rawBodyChallenge,
   rawHeaderChallenge,
-} from '../../harness/actors/paywall/index.ts'
-import { amountField } from '../../harness/schemes/exact-evm/payment.ts'
-import { encodeBase64 } from '../../harness/wire/index.ts'
-import { clientCase } from './case.ts'
-import type { ClientCaseContext } from './context.ts'
-import { expectRefused } from './verdicts/index.ts'
+} from '../../../harness/actors/paywall/index.ts'
+import { amountField } from '../../../harness/schemes/exact-evm/payment.ts'
+import { encodeBase64 } from '../../../harness/wire/index.ts'
+import { clientCase } from '../case.ts'
+import type { ClientCaseContext } from '../context.ts'
+import { expectRefused } from '../verdicts/index.ts'
 
 /** Runs the client against an endpoint answering `challenge` (to paid requests too) and judges its refusal. */
 async function refuses(

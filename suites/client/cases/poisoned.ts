@@ -7,11 +7,11 @@
  */
 import { type Address, getAddress } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
-import { check, info } from '../../harness/model/expect.ts'
-import { requiredAmount } from '../../harness/schemes/exact-evm/payment.ts'
-import { clientCase } from './case.ts'
-import type { ClientRun } from './context.ts'
-import { DEFAULT_AMOUNT } from './offers.ts'
+import { check, info } from '../../../harness/model/expect.ts'
+import { requiredAmount } from '../../../harness/schemes/exact-evm/payment.ts'
+import { clientCase } from '../case.ts'
+import type { ClientRun } from '../context.ts'
+import { DEFAULT_AMOUNT } from '../offers.ts'
 import {
   describeRun,
   expectAuthorization,
@@ -22,7 +22,7 @@ import {
   expectPaysPayTo,
   expectSignatureRecovers,
   refs,
-} from './verdicts/index.ts'
+} from '../verdicts/index.ts'
 
 /** Another token address (Ethereum mainnet USDC): valid somewhere, not here. */
 const OTHER_TOKEN: Address = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48'

@@ -6,13 +6,13 @@
  * one thing, so a defect shows in exactly the case that names it.
  */
 
-import { honestScript } from '../../harness/actors/paywall/index.ts'
-import { check, checkEqual } from '../../harness/model/expect.ts'
-import { expectExactlyOneTransferFrom } from '../../harness/oracle/index.ts'
-import { requiredAmount } from '../../harness/schemes/exact-evm/payment.ts'
-import { clientCase } from './case.ts'
-import type { ClientCaseContext, HonestExchange, ObservedPayment } from './context.ts'
-import { recordRun } from './fixture.ts'
+import { honestScript } from '../../../harness/actors/paywall/index.ts'
+import { check, checkEqual } from '../../../harness/model/expect.ts'
+import { expectExactlyOneTransferFrom } from '../../../harness/oracle/index.ts'
+import { requiredAmount } from '../../../harness/schemes/exact-evm/payment.ts'
+import { clientCase } from '../case.ts'
+import type { ClientCaseContext, HonestExchange, ObservedPayment } from '../context.ts'
+import { recordRun } from '../fixture.ts'
 import {
   describeRun,
   expectAuthorization,
@@ -32,7 +32,7 @@ import {
   payloadJson,
   refs,
   requirementLevel,
-} from './verdicts/index.ts'
+} from '../verdicts/index.ts'
 
 /** The shared honest exchange of the case's version, recorded in its evidence, and its one payment. */
 async function honestPayment(

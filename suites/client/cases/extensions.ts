@@ -3,9 +3,9 @@
  * with each `info` key unchanged (spec-v2 §5.1.2: the client may add to info, never delete or overwrite).
  */
 
-import type { ExtensionEntry } from '../../harness/wire/types.ts'
-import { clientCase } from './case.ts'
-import { expectExtensionsEchoed, expectOnePayment } from './verdicts/index.ts'
+import type { ExtensionEntry } from '../../../harness/wire/types.ts'
+import { clientCase } from '../case.ts'
+import { expectExtensionsEchoed, expectOnePayment } from '../verdicts/index.ts'
 
 /** Two extensions, one the SDKs know (bazaar) and one nobody knows, with nested and typed info values. */
 export function offeredExtensions(caseSeed: number): Record<string, ExtensionEntry> {

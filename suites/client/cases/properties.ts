@@ -6,17 +6,20 @@
  */
 
 import fc from 'fast-check'
-import { challengeReplyFor, challengeThen, rawHeaderChallenge } from '../../harness/actors/paywall/index.ts'
-import type { DevnetAccount } from '../../harness/devnet/types.ts'
-import { CheckFailure } from '../../harness/model/verdict.ts'
-import { amountField } from '../../harness/schemes/exact-evm/payment.ts'
-import { encodeHeader } from '../../harness/wire/index.ts'
-import type { ExtensionEntry, PaymentRequirements } from '../../harness/wire/types.ts'
-import { restated, runProperty } from '../property.ts'
-import { clientCase } from './case.ts'
-import { UNKNOWN_SCHEME } from './choice.ts'
-import type { ClientCaseContext, ClientRun } from './context.ts'
-import { recordRun } from './fixture.ts'
+import {
+  challengeReplyFor,
+  challengeThen,
+  rawHeaderChallenge,
+} from '../../../harness/actors/paywall/index.ts'
+import type { DevnetAccount } from '../../../harness/devnet/types.ts'
+import { CheckFailure } from '../../../harness/model/verdict.ts'
+import { amountField } from '../../../harness/schemes/exact-evm/payment.ts'
+import { encodeHeader } from '../../../harness/wire/index.ts'
+import type { ExtensionEntry, PaymentRequirements } from '../../../harness/wire/types.ts'
+import { restated, runProperty } from '../../property.ts'
+import { clientCase } from '../case.ts'
+import type { ClientCaseContext, ClientRun } from '../context.ts'
+import { recordRun } from '../fixture.ts'
 import {
   expectExtensionsEchoed,
   expectNoPayment,
@@ -26,7 +29,8 @@ import {
   expectPaysPayTo,
   expectSignatureRecovers,
   expectTimeWindow,
-} from './verdicts/index.ts'
+} from '../verdicts/index.ts'
+import { UNKNOWN_SCHEME } from './choice.ts'
 
 /**
  * Client runs per property. A run of a command target is a process start (about a second), so those get

@@ -5,10 +5,10 @@
  * not pay twice, must not hand its signed payment to another origin, must not sign what cannot settle or
  * what it was told not to spend, and must end with a report.
  */
-import { challengeReply, challengeThen, redirectReply } from '../../harness/actors/paywall/index.ts'
-import { check } from '../../harness/model/expect.ts'
-import type { PaymentRequired } from '../../harness/wire/types.ts'
-import { clientCase } from './case.ts'
+import { challengeReply, challengeThen, redirectReply } from '../../../harness/actors/paywall/index.ts'
+import { check } from '../../../harness/model/expect.ts'
+import type { PaymentRequired } from '../../../harness/wire/types.ts'
+import { clientCase } from '../case.ts'
 import {
   describeRun,
   expectAtMostOnePayment,
@@ -20,7 +20,7 @@ import {
   expectRefused,
   paidRequests,
   refs,
-} from './verdicts/index.ts'
+} from '../verdicts/index.ts'
 
 export const challengeAfterPayment = clientCase({
   id: 'client.hostile.challenge-after-payment',
