@@ -9,6 +9,10 @@
  * ```
  */
 
+import { DEFAULT_SUITES_MODULE } from './cli/suites-module.ts'
+import { type Conformance, createConformance } from './harness/runner/api.ts'
+import { loadSuites } from './harness/runner/suite.ts'
+
 export { exportLines, type TargetEnvironment, targetEnvironment } from './harness/devnet/environment.ts'
 export {
   ACCOUNT_ROLES,
@@ -39,6 +43,9 @@ export {
   type ReferenceServerOptions,
   startReferenceServer,
 } from './harness/reference/server/index.ts'
-export { conformance, type InProcessOptions } from './harness/runner/api.ts'
+export type { Conformance, InProcessOptions } from './harness/runner/api.ts'
 export type { InProcessTarget } from './harness/runner/fixture.ts'
 export type { X402Version } from './harness/wire/types.ts'
+
+/** Registers this project's conformance suites of a role in the current vitest file (await it at top level). */
+export const conformance: Conformance = createConformance(() => loadSuites(DEFAULT_SUITES_MODULE))

@@ -11,7 +11,8 @@ import type { Hash } from 'viem'
 import { batchPayer } from '../harness/actors/batch-payer.ts'
 import { targetEnvironment } from '../harness/devnet/environment.ts'
 import { type Devnet, startDevnet } from '../harness/devnet/index.ts'
-import { buildExactPayment } from '../harness/evm/exact.ts'
+import { createFacilitator, type Facilitator, startFacilitator } from '../harness/facilitator/index.ts'
+import { startReferenceServer } from '../harness/reference/server/index.ts'
 import {
   type BatchOffer,
   batchRequest,
@@ -20,9 +21,8 @@ import {
   openChannel,
   signVoucher,
   voucherPayload,
-} from '../harness/facilitator/batch/build.ts'
-import { createFacilitator, type Facilitator, startFacilitator } from '../harness/facilitator/index.ts'
-import { startReferenceServer } from '../harness/reference/server/index.ts'
+} from '../harness/schemes/batch-settlement-evm/build.ts'
+import { buildExactPayment } from '../harness/schemes/exact-evm/payment.ts'
 import { decodeHeader, encodePaymentHeader } from '../harness/wire/headers.ts'
 import type { PaymentPayloadV2, PaymentRequiredV2, PaymentRequirementsV2 } from '../harness/wire/types.ts'
 

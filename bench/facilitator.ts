@@ -7,9 +7,9 @@
  *   node bench/facilitator.ts [--verifies N] [--settles N] [--concurrency N]
  */
 import type { Devnet, DevnetAccount } from '../harness/devnet/types.ts'
-import { buildExactPayment } from '../harness/evm/index.ts'
 import { createFacilitator, startFacilitator } from '../harness/facilitator/index.ts'
 import { runPool } from '../harness/runner/pool.ts'
+import { buildExactPayment } from '../harness/schemes/exact-evm/index.ts'
 import type { FacilitatorRequest, PaymentRequirementsV2 } from '../harness/wire/types.ts'
 import { referenceFacilitator } from '../test/sdk/facilitators.ts'
 import { flag } from './flag.ts'

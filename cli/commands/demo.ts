@@ -3,8 +3,9 @@
  * implementations, each on its own devnet; one report sub-folder per reference implementation.
  */
 import { parseArgs } from 'node:util'
-import { DEFAULT_SUITES_MODULE, loadSuites } from '../../harness/runner/suite.ts'
+import { loadSuites } from '../../harness/runner/suite.ts'
 import { parseRunSettings, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../options.ts'
+import { DEFAULT_SUITES_MODULE } from '../suites-module.ts'
 import { UsageError } from '../usage.ts'
 import type { RunTarget } from './run.ts'
 

@@ -16,7 +16,7 @@ import type { RunOptions, WorkerJob } from '../../harness/runner/plan.ts'
 import { buildReport } from '../../harness/runner/report.ts'
 import { randomSeed } from '../../harness/runner/seed.ts'
 import { type SelectedCase, selectCases, shardOf } from '../../harness/runner/select.ts'
-import { DEFAULT_SUITES_MODULE, loadSuites } from '../../harness/runner/suite.ts'
+import { loadSuites } from '../../harness/runner/suite.ts'
 import type { X402Version } from '../../harness/wire/types.ts'
 import { writeReports } from '../../reports/index.ts'
 import { formatJsonReport } from '../../reports/json.ts'
@@ -31,6 +31,7 @@ import {
   printSummary,
   runErrorPrinter,
 } from '../run-output.ts'
+import { DEFAULT_SUITES_MODULE } from '../suites-module.ts'
 import { planJobs, startsOnUrl } from './plan-jobs.ts'
 import { devnetProblem, targetProblem } from './preflight.ts'
 import { BaselineUsageError } from './run-errors.ts'

@@ -13,7 +13,7 @@ import {
   signVoucher,
   voucherPayload,
   wireConfig,
-} from '../facilitator/batch/build.ts'
+} from '../schemes/batch-settlement-evm/build.ts'
 import type { PaymentPayloadV2, PaymentRequirementsV2 } from '../wire/types.ts'
 
 /** A payer's channel to one batch offer. */

@@ -1,13 +1,17 @@
 /**
  * The paying client the server suite plays: a fresh funded devnet account that signs `exact` EIP-3009
- * payments for an offer, honest or with any single defect (harness/evm/exact.ts overrides), records
+ * payments for an offer, honest or with any single defect (harness/schemes/exact-evm/payment.ts overrides), records
  * what it signed as evidence, and can alter a v2 `accepted` after signing (which the signature does not
  * cover). Sending is the caller's (the suite records its own HTTP exchanges).
  */
 import type { Address } from 'viem'
 import type { Devnet, DevnetAccount, FundOptions } from '../devnet/types.ts'
-import { buildExactPayment, type ExactPayment, type ExactPaymentOptions } from '../evm/exact.ts'
 import type { EvidenceRecorder } from '../model/evidence.ts'
+import {
+  buildExactPayment,
+  type ExactPayment,
+  type ExactPaymentOptions,
+} from '../schemes/exact-evm/payment.ts'
 import { encodePaymentHeader } from '../wire/headers.ts'
 import type {
   PaymentPayload,

@@ -5,8 +5,7 @@
 import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from 'viem'
 import type { ChainPreset } from '../devnet/presets.ts'
 import type { Devnet, DevnetAccount } from '../devnet/types.ts'
-import type { BatchSettleSwitches } from './batch/switches.ts'
-import { KeyedQueue } from './locks.ts'
+import { KeyedQueue } from '../model/keyed-queue.ts'
 
 /**
  * How the facilitator orders the transactions it sends: `run(signer, send)`. The default (one send at
@@ -27,7 +26,8 @@ export interface FacilitatorChain {
 }
 
 /** Options of `createFacilitator`: a devnet (plus an optional signer) or explicit clients. */
-export interface FacilitatorOptions {
+/** How the facilitator reaches its chain and signs (the options of its context). */
+export interface ContextOptions {
   /** The devnet to settle on. Give this or `chain`. */
   devnet?: Devnet
   /** Settlement signer on the devnet. Default: `devnet.accounts[1]` (the devnet's facilitator role). */
@@ -43,11 +43,6 @@ export interface FacilitatorOptions {
   receiptTimeoutMs?: number
   /** How sends from the signer are ordered. Default: one at a time per signer. */
   sends?: SendQueue
-  /**
-   * Safeguards of the batch-settlement scheme to turn off, for known-bad facilitators only (the
-   * reference never sets any). Default: none.
-   */
-  batchDefects?: BatchSettleSwitches
 }
 
 /** The resolved configuration every module of the facilitator reads. */
@@ -67,7 +62,7 @@ export interface FacilitatorContext {
 }
 
 /** Resolves options into a context; throws when neither or both of `devnet` and `chain` are given. */
-export function resolveContext(options: FacilitatorOptions): FacilitatorContext {
+export function resolveContext(options: ContextOptions): FacilitatorContext {
   if ((options.devnet === undefined) === (options.chain === undefined)) {
     throw new Error('createFacilitator: give exactly one of `devnet` or `chain`')
   }

@@ -11,22 +11,36 @@
  * ```
  */
 import type { Address } from 'viem'
+import { isRecord } from '../wire/fields.ts'
 import type { SettlementResponse, SupportedResponse, VerifyResponse } from '../wire/types.ts'
-import { type FacilitatorContext, type FacilitatorOptions, resolveContext } from './config.ts'
+import type { BatchFacilitatorSteps } from './batch/index.ts'
+import { type ContextOptions, type FacilitatorContext, resolveContext } from './config.ts'
 import { FaultTable } from './faults.ts'
-import { isRecord } from './fields.ts'
 import { type FacilitatorServer, type ServeOptions, serveFacilitator } from './http.ts'
 import { OracleLog } from './log.ts'
 import { supportedResponse } from './responses.ts'
 import { createService, type FacilitatorService, type Reply } from './service.ts'
 
-export type { BatchSettleSwitches } from './batch/index.ts'
-export type { FacilitatorChain, FacilitatorOptions } from './config.ts'
+export {
+  type BatchFacilitatorSteps,
+  type ClaimSent,
+  type ClaimTools,
+  referenceBatchSteps,
+} from './batch/index.ts'
+export type { FacilitatorChain } from './config.ts'
+
+/** Options of {@link createFacilitator}. */
+export interface FacilitatorOptions extends ContextOptions {
+  /** Replacement batch-settlement steps (known-bad facilitators). Default: the reference's. */
+  batchSteps?: Partial<BatchFacilitatorSteps>
+}
 export type { Fault, FaultEndpoint, FaultRule } from './faults.ts'
 export { FaultTable } from './faults.ts'
+export { serveFacilitator } from './http.ts'
 export type { CallQuery, FacilitatorCall, FacilitatorEndpoint } from './log.ts'
 export { OracleLog } from './log.ts'
 export { Reason, type ReasonCode } from './reasons.ts'
+export type { FacilitatorService } from './service.ts'
 
 /** An in-process facilitator: the same handling as over HTTP, called directly (logged as `in-process`). */
 export interface Facilitator {
@@ -77,7 +91,12 @@ export function createFacilitator(options: FacilitatorOptions): Facilitator {
   const context: FacilitatorContext = resolveContext(options)
   const log = new OracleLog()
   const faults = new FaultTable()
-  const service = createService(context, log, faults, { batchDefects: options.batchDefects ?? {} })
+  const service = createService(
+    context,
+    log,
+    faults,
+    options.batchSteps ? { batchSteps: options.batchSteps } : {},
+  )
   const post = async (
     path: string,
     request: unknown,

@@ -4,10 +4,10 @@
  * touches the chain.
  */
 import { type Address, getAddress, type Hex, isAddressEqual } from 'viem'
-import type { Authorization } from '../evm/eip3009.ts'
+import type { Authorization } from '../schemes/exact-evm/eip3009.ts'
+import { isRecord, readAddress, readBytes32, readHexBytes, readUint256 } from '../wire/fields.ts'
 import type { X402Version } from '../wire/types.ts'
 import type { FacilitatorContext } from './config.ts'
-import { isRecord, readAddress, readBytes32, readHexBytes, readUint256 } from './fields.ts'
 import { Reason, type ReasonCode } from './reasons.ts'
 
 /** The body of POST /verify and /settle, checked only as far as its two objects (spec §7.1). */
@@ -17,7 +17,7 @@ export interface FacilitatorBody {
   paymentRequirements: Record<string, unknown>
 }
 
-/** The EIP-3009 authorization, typed (the one shape harness/evm/eip3009.ts signs and hashes). */
+/** The EIP-3009 authorization, typed (the one shape harness/schemes/exact-evm/eip3009.ts signs and hashes). */
 export type ExactAuthorization = Authorization
 
 /** A payment that passed the off-chain reading: what the chain checks and settlement need. */

@@ -3,7 +3,13 @@
  * verify/settle/supported, and the oracle log. Never throws; every call ends in a logged reply.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
-import { type BatchSettleSwitches, batchPayerOf, createBatchHandler, isBatchBody } from './batch/index.ts'
+import {
+  type BatchFacilitatorSteps,
+  batchPayerOf,
+  createBatchHandler,
+  isBatchBody,
+  referenceBatchSteps,
+} from './batch/index.ts'
 import type { FacilitatorContext } from './config.ts'
 import type { FaultPlan, FaultTable } from './faults.ts'
 import type { FacilitatorEndpoint, OracleLog } from './log.ts'
@@ -42,9 +48,9 @@ const ROUTES: Record<string, { endpoint: FacilitatorEndpoint; method: 'GET' | 'P
 const json = (status: number, body: unknown): Reply => ({ kind: 'json', status, body })
 const error = (status: number, message: string): Reply => json(status, { error: message })
 
-/** Options of the service: `batchDefects` turns batch safeguards off (known-bad facilitators only). */
+/** Options of the service: `batchSteps` replaces batch rules (known-bad facilitators only). */
 export interface ServiceOptions {
-  batchDefects?: BatchSettleSwitches
+  batchSteps?: Partial<BatchFacilitatorSteps>
 }
 
 /** Creates the service for one facilitator. */
@@ -55,7 +61,7 @@ export function createService(
   options: ServiceOptions = {},
 ): FacilitatorService {
   const settle = createSettle(context)
-  const batch = createBatchHandler(context, options.batchDefects ?? {})
+  const batch = createBatchHandler(context, { ...referenceBatchSteps, ...options.batchSteps })
 
   async function route(request: IncomingRequest, note: (call: CallNote) => void): Promise<Reply> {
     const target = ROUTES[request.path]

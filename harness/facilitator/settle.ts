@@ -14,10 +14,10 @@
  * never broadcasts again (v2 core §9 after the pin).
  */
 import { type Hash, parseEventLogs, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
+import { KeyedQueue } from '../model/keyed-queue.ts'
 import type { SettlementResponse } from '../wire/types.ts'
 import { eip3009Abi } from './abi.ts'
 import type { FacilitatorContext } from './config.ts'
-import { KeyedQueue } from './locks.ts'
 import { type ExactPayment, type FacilitatorBody, networkId, payerOf, readPayment } from './payment.ts'
 import { Reason } from './reasons.ts'
 import { responseNetwork, settleFailure, settlePending, settleSuccess } from './responses.ts'

@@ -6,7 +6,7 @@
  * token checks around ecrecover (OpenZeppelin ECDSA: 65 bytes, low s, v as given) is checked here.
  */
 import { type Address, concat, getAddress, type Hex, hexToNumber, numberToHex, size, slice } from 'viem'
-import { authorizationTypedData, eip3009Domain, hashAuthorization } from '../evm/eip3009.ts'
+import { authorizationTypedData, eip3009Domain, hashAuthorization } from '../schemes/exact-evm/eip3009.ts'
 import type { FacilitatorContext } from './config.ts'
 import type { ExactAuthorization } from './payment.ts'
 

@@ -24,7 +24,7 @@ import type { InProcessTarget } from './fixture.ts'
 import { registerSuite } from './register.ts'
 import { randomSeed } from './seed.ts'
 import { type CaseFilters, selectCases } from './select.ts'
-import { loadSuites, type RoleSuite } from './suite.ts'
+import type { RoleSuite } from './suite.ts'
 
 /** Options of `conformance.server` / `.client` / `.facilitator`. */
 export interface InProcessOptions {
@@ -38,12 +38,19 @@ export interface InProcessOptions {
   timeoutMs?: number
   /** Seed of property cases. Default random (each case records its own seed). */
   seed?: number
-  /** The suites to take cases from. Default: the project's registry (suites/index.ts). */
+  /** The suites to take cases from. Default: the ones the entry that made this API hands it. */
   suites?: readonly RoleSuite[]
 }
 
-async function run(role: Role, options: InProcessOptions): Promise<void> {
-  const suites = (options.suites ?? (await loadSuites())).filter((suite) => suite.role === role)
+/** The conformance API of one role. */
+export type Conformance = Record<Role, (options: InProcessOptions) => Promise<void>>
+
+async function run(
+  role: Role,
+  options: InProcessOptions,
+  defaultSuites: () => Promise<readonly RoleSuite[]>,
+): Promise<void> {
+  const suites = (options.suites ?? (await defaultSuites())).filter((suite) => suite.role === role)
   const selected = selectCases(suites, options.filters ?? {})
   const versions: X402Version[] | undefined = options.filters?.versions
     ? [...options.filters.versions]
@@ -70,13 +77,15 @@ async function run(role: Role, options: InProcessOptions): Promise<void> {
   }
 }
 
-/** Registers the conformance suites of each role in the current vitest file (await it at top level). */
-export const conformance: {
-  server(options: InProcessOptions): Promise<void>
-  client(options: InProcessOptions): Promise<void>
-  facilitator(options: InProcessOptions): Promise<void>
-} = {
-  server: (options) => run('server', options),
-  client: (options) => run('client', options),
-  facilitator: (options) => run('facilitator', options),
+/**
+ * The API that registers the conformance suites of each role in the current vitest file (await a call
+ * at top level), taking cases from `defaultSuites` unless a call names its own. The library entry
+ * (index.ts) makes it with the project's suites.
+ */
+export function createConformance(defaultSuites: () => Promise<readonly RoleSuite[]>): Conformance {
+  return {
+    server: (options) => run('server', options, defaultSuites),
+    client: (options) => run('client', options, defaultSuites),
+    facilitator: (options) => run('facilitator', options, defaultSuites),
+  }
 }

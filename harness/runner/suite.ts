@@ -1,14 +1,13 @@
 /**
  * A role suite: a role fixture, the cases that run with its context, and the project's reference
- * implementations of that role (which must pass every case; `demo` runs them). `suites/index.ts`
- * lists every suite; the CLI and the runner workers discover suites from there (or from a module
- * given with `--suites`).
+ * implementations of that role (which must pass every case; `demo` runs them). A suites module lists
+ * them; the CLI and the library entry name it (this project's `suites/index.ts`, or `--suites`) and
+ * the runner workers load the one they are handed.
  */
 
 import { pathToFileURL } from 'node:url'
 import type { CaseDefinition } from '../model/case.ts'
 import type { Role } from '../model/result.ts'
-import { moduleUrl } from '../module-url.ts'
 import type { RoleFixture, TargetSpec } from './fixture.ts'
 
 /** One of the project's own correct implementations of a role, run by `demo`. */
@@ -59,11 +58,8 @@ export function checkSuites(suites: readonly RoleSuite[]): readonly RoleSuite[] 
   return suites
 }
 
-/** The module that lists the project's suites. */
-export const DEFAULT_SUITES_MODULE: string = moduleUrl('../../suites/index.ts', import.meta.url).href
-
-/** Imports a suites module (file path or URL) and returns its checked `suites` export. */
-export async function loadSuites(module: string = DEFAULT_SUITES_MODULE): Promise<readonly RoleSuite[]> {
+/** Imports a suites module (file path or URL; the CLI or the library entry names it) and returns its checked `suites` export. */
+export async function loadSuites(module: string): Promise<readonly RoleSuite[]> {
   const url = /^[a-z]+:/.test(module) ? module : pathToFileURL(module).href
   const loaded: unknown = await import(url)
   const suites = (loaded as { suites?: unknown }).suites

@@ -17,6 +17,9 @@ import fc from 'fast-check'
 import type { Address } from 'viem'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../harness/devnet/batch.ts'
 import type { DevnetAccount } from '../../harness/devnet/types.ts'
+import { show } from '../../harness/model/expect.ts'
+import type { SpecRef } from '../../harness/model/result.ts'
+import { CheckFailure } from '../../harness/model/verdict.ts'
 import {
   type BatchChannel,
   type BatchOffer,
@@ -27,11 +30,8 @@ import {
   signVoucher,
   voucherPayload,
   wireConfig,
-} from '../../harness/facilitator/batch/build.ts'
-import { readChannelState } from '../../harness/facilitator/batch/channel.ts'
-import { show } from '../../harness/model/expect.ts'
-import type { SpecRef } from '../../harness/model/result.ts'
-import { CheckFailure } from '../../harness/model/verdict.ts'
+} from '../../harness/schemes/batch-settlement-evm/build.ts'
+import { readChannelState } from '../../harness/schemes/batch-settlement-evm/channel.ts'
 import { describeAnswer, type FacilitatorAnswer, isRecord } from './api.ts'
 import { batchCode, batchOffer, expectSnapshot } from './batch.ts'
 import { batchSection, payerCall, receiverTotals, stepPastWithdrawDelay } from './batch-payer.ts'

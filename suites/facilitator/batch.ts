@@ -6,16 +6,16 @@
  */
 import type { Address, Hex } from 'viem'
 import type { DevnetAccount } from '../../harness/devnet/types.ts'
+import { check, show, skip } from '../../harness/model/expect.ts'
+import { CheckFailure } from '../../harness/model/verdict.ts'
 import {
   type BatchChannel,
   type BatchOffer,
   batchRequest,
   depositPayload,
   openChannel,
-} from '../../harness/facilitator/batch/build.ts'
-import { type ChannelState, readChannelState } from '../../harness/facilitator/batch/channel.ts'
-import { check, show, skip } from '../../harness/model/expect.ts'
-import { CheckFailure } from '../../harness/model/verdict.ts'
+} from '../../harness/schemes/batch-settlement-evm/build.ts'
+import { type ChannelState, readChannelState } from '../../harness/schemes/batch-settlement-evm/channel.ts'
 import type { SettlementResponse, VerifyResponse } from '../../harness/wire/types.ts'
 import { describeAnswer, type FacilitatorAnswer, isRecord } from './api.ts'
 import type { FacilitatorCaseContext } from './context.ts'

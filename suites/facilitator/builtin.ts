@@ -16,14 +16,14 @@ import {
 import { privateKeyToAccount } from 'viem/accounts'
 import { base, baseSepolia } from 'viem/chains'
 import { type ChainPreset, presets } from '../../harness/devnet/presets.ts'
-import { serveFacilitator } from '../../harness/facilitator/http.ts'
 import {
-  type BatchSettleSwitches,
+  type BatchFacilitatorSteps,
   createFacilitator,
   type Facilitator,
   type FacilitatorOptions,
+  type FacilitatorService,
+  serveFacilitator,
 } from '../../harness/facilitator/index.ts'
-import type { FacilitatorService } from '../../harness/facilitator/service.ts'
 import type { InProcessTarget } from '../../harness/runner/fixture.ts'
 
 /** Changes the built-in facilitator's request handling (the known-bad facilitators inject defects here). */
@@ -33,8 +33,8 @@ export type ServiceWrapper = (service: FacilitatorService, facilitator: Facilita
 export interface BuiltinVariant {
   /** Changes its request handling. */
   wrap?: ServiceWrapper
-  /** Batch-settlement safeguards turned off. */
-  batchDefects?: BatchSettleSwitches
+  /** Batch-settlement steps replaced. */
+  batchSteps?: Partial<BatchFacilitatorSteps>
   /** How its signer's sends are ordered (default: one at a time, its nonce management). */
   sends?: FacilitatorOptions['sends']
   /** The transport its wallet sends through (default: plain HTTP to `X402_RPC_URL`). */
@@ -83,7 +83,7 @@ export function builtinFromEnvironment(
       preset,
       usdc: preset.usdc,
     },
-    batchDefects: variant.batchDefects ?? {},
+    ...(variant.batchSteps ? { batchSteps: variant.batchSteps } : {}),
     ...(variant.sends === undefined ? {} : { sends: variant.sends }),
   })
 }

@@ -1,6 +1,6 @@
 /**
  * Payments the facilitator suite sends, playing the resource server: requirements for the devnet's
- * USDC, fresh funded payers, and signed `exact` payments (harness/evm/exact.ts) that are honest or carry
+ * USDC, fresh funded payers, and signed `exact` payments (harness/schemes/exact-evm/payment.ts) that are honest or carry
  * exactly one defect. Also the on-chain moves a case needs around a payment: using its nonce, cancelling
  * it, and a deployed ERC-1271 smart wallet to pay from.
  */
@@ -8,15 +8,15 @@ import { type Address, getAddress, type Hex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { smartWalletAbi, smartWalletBytecode, usdcAbi } from '../../contracts/artifacts/index.ts'
 import type { Devnet, DevnetAccount, FundOptions } from '../../harness/devnet/types.ts'
-import { type Authorization, signCancelAuthorization } from '../../harness/evm/eip3009.ts'
+import type { EvidenceRecorder } from '../../harness/model/evidence.ts'
+import { type Authorization, signCancelAuthorization } from '../../harness/schemes/exact-evm/eip3009.ts'
 import {
   buildExactPayment,
   type ExactPayment,
   type ExactPaymentOptions,
   exactDomain,
   V1_VALID_AFTER_SKEW_SECONDS,
-} from '../../harness/evm/exact.ts'
-import type { EvidenceRecorder } from '../../harness/model/evidence.ts'
+} from '../../harness/schemes/exact-evm/payment.ts'
 import type {
   ExactEvmPayload,
   FacilitatorRequest,

@@ -8,14 +8,14 @@
 import { type Address, type Hex, recoverTypedDataAddress } from 'viem'
 import { type BatchPayer, batchPayer } from '../../harness/actors/batch-payer.ts'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../harness/devnet/batch.ts'
-import { signVoucher } from '../../harness/facilitator/batch/build.ts'
+import { check, checkEqual, show, skip } from '../../harness/model/expect.ts'
+import { signVoucher } from '../../harness/schemes/batch-settlement-evm/build.ts'
 import {
   claimBatchTypedData,
   claimWithSignatureCalldata,
   depositCalldata,
-} from '../../harness/facilitator/batch/calldata.ts'
-import { batchDomain, voucherTypes } from '../../harness/facilitator/batch/channel.ts'
-import { check, checkEqual, show, skip } from '../../harness/model/expect.ts'
+} from '../../harness/schemes/batch-settlement-evm/calldata.ts'
+import { batchDomain, voucherTypes } from '../../harness/schemes/batch-settlement-evm/channel.ts'
 import { safeDecodeHeader } from '../../harness/wire/headers.ts'
 import { decodeBase64Json } from '../../harness/wire/json.ts'
 import type { PaymentPayloadV2, PaymentRequiredV2, PaymentRequirementsV2 } from '../../harness/wire/types.ts'

@@ -6,7 +6,6 @@
 import type { Address } from 'viem'
 import type { PaymentDefects } from '../../harness/actors/payer.ts'
 import type { Devnet, DevnetAccount, FundOptions } from '../../harness/devnet/types.ts'
-import type { ExactPayment } from '../../harness/evm/exact.ts'
 import type {
   FacilitatorCall,
   FacilitatorEndpoint,
@@ -16,6 +15,7 @@ import type {
 import type { Capability } from '../../harness/model/case.ts'
 import type { EvidenceRecorder } from '../../harness/model/evidence.ts'
 import type { ChainOracle } from '../../harness/oracle/index.ts'
+import type { ExactPayment } from '../../harness/schemes/exact-evm/payment.ts'
 import type {
   PaymentPayload,
   PaymentRequired,

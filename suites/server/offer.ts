@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import type { Devnet } from '../../harness/devnet/types.ts'
-import { amountField } from '../../harness/evm/exact.ts'
+import { amountField } from '../../harness/schemes/exact-evm/payment.ts'
 import { formatIssues, type WireIssue, type WireResult } from '../../harness/wire/errors.ts'
 import { checkPaymentRequirementsV1, checkPaymentRequirementsV2 } from '../../harness/wire/messages.ts'
 import { chainIdOfNetwork } from '../../harness/wire/networks.ts'

@@ -6,7 +6,6 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Address } from 'viem'
-import { requiredAmount } from '../../harness/evm/exact.ts'
 import type { FacilitatorCall, OracleLog } from '../../harness/facilitator/index.ts'
 import type { EvidenceRecorder } from '../../harness/model/evidence.ts'
 import { check, checkOneOf, show } from '../../harness/model/expect.ts'
@@ -20,6 +19,7 @@ import {
   matchesTransfer,
   type TokenTransfer,
 } from '../../harness/oracle/index.ts'
+import { requiredAmount } from '../../harness/schemes/exact-evm/payment.ts'
 import { formatIssues } from '../../harness/wire/errors.ts'
 import { getHeader, paymentResponseHeaderName } from '../../harness/wire/headers.ts'
 import { decodeBase64Json } from '../../harness/wire/json.ts'

@@ -93,3 +93,46 @@ export function circles(graph: Graph): string[][] {
   for (const node of graph.keys()) if (!indices.has(node)) visit(node)
   return found.sort((a, b) => a[0]!.localeCompare(b[0]!))
 }
+
+/** The scheme modules (harness/schemes/<scheme>/): below every party, above the wire. */
+export const SCHEMES = 'harness/schemes/'
+/** What a scheme module may import besides other scheme modules: the wire, the model, the devnet, artifacts. */
+const SCHEME_MAY_IMPORT = ['harness/wire/', 'harness/model/', 'harness/devnet/', 'contracts/artifacts/']
+
+/** Edges from a scheme module to anything but the wire, model, devnet, artifacts or another scheme module. */
+export function schemeEdges(graph: Graph): string[] {
+  const found: string[] = []
+  for (const [from, targets] of graph) {
+    if (!from.startsWith(SCHEMES)) continue
+    for (const to of targets)
+      if (!to.startsWith(SCHEMES) && !SCHEME_MAY_IMPORT.some((prefix) => to.startsWith(prefix)))
+        found.push(`${from} -> ${to}`)
+  }
+  return found.sort()
+}
+
+/**
+ * The parties the suite certifies or plays: none reaches into another's files. From outside, the
+ * built-in facilitator and the reference server and client are reached through their `index.ts` only;
+ * the suite's actors never import a reference implementation, and no party imports the actors. The
+ * top (the CLI, the library entry) composes the product and may load a party's light modules directly.
+ */
+export const PARTIES = ['harness/facilitator/', 'harness/reference/server/', 'harness/reference/client/']
+const ACTORS = 'harness/actors/'
+
+/** Edges into a party's internals from outside it, from the actors into a reference, or into the actors from a party. */
+export function partyEdges(graph: Graph): string[] {
+  const found: string[] = []
+  const partyOf = (module: string) => PARTIES.find((party) => module.startsWith(party))
+  for (const [from, targets] of graph) {
+    if (layerOf(from) === 3) continue
+    for (const to of targets) {
+      const party = partyOf(to)
+      const internal = party !== undefined && partyOf(from) !== party && to !== `${party}index.ts`
+      const judgeOnReference = from.startsWith(ACTORS) && to.startsWith('harness/reference/')
+      const partyOnActors = partyOf(from) !== undefined && to.startsWith(ACTORS)
+      if (internal || judgeOnReference || partyOnActors) found.push(`${from} -> ${to}`)
+    }
+  }
+  return found.sort()
+}

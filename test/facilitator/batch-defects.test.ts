@@ -1,33 +1,33 @@
 /**
- * `batchDefects` of createFacilitator: the batch-settlement safeguards a known-bad facilitator turns off
- * are off only when asked, and the reference (no option) keeps them.
+ * `batchSteps` of createFacilitator: a batch-settlement step a known-bad facilitator replaces is
+ * replaced only when asked, and the reference (no option) keeps every rule.
  */
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Devnet, startDevnet } from '../../harness/devnet/index.ts'
+import { createFacilitator, type Facilitator } from '../../harness/facilitator/index.ts'
 import {
   type BatchOffer,
   batchRequest,
   depositPayload,
   openChannel,
   voucherPayload,
-} from '../../harness/facilitator/batch/build.ts'
-import { createFacilitator, type Facilitator } from '../../harness/facilitator/index.ts'
+} from '../../harness/schemes/batch-settlement-evm/build.ts'
 
-describe('createFacilitator batchDefects', () => {
+describe('createFacilitator batchSteps', () => {
   let devnet: Devnet
   let reference: Facilitator
   let defective: Facilitator
   beforeAll(async () => {
     devnet = await startDevnet({ preset: 'base-sepolia' })
     reference = createFacilitator({ devnet })
-    defective = createFacilitator({ devnet, batchDefects: { skipVoucherSignature: true } })
+    defective = createFacilitator({ devnet, batchSteps: { voucherSignature: async () => true } })
   })
   afterAll(async () => {
     await devnet?.stop()
   })
 
-  test('skipVoucherSignature accepts a voucher signed by a stranger; the reference refuses it', async () => {
+  test('a replaced voucherSignature step accepts a voucher signed by a stranger; the reference refuses it', async () => {
     const payer = await devnet.fundedAccount({ usdc: 100_000n })
     const offer: BatchOffer = {
       scheme: 'batch-settlement',

@@ -1,14 +1,14 @@
 /**
  * The built-in facilitator against the outside world: payments the real SDK clients signed (recorded in
- * /work/shared/vectors on the same devnet accounts), payments built by harness/evm, and the reference
+ * /work/shared/vectors on the same devnet accounts), payments built by harness/schemes/exact-evm, and the reference
  * facilitator's verdicts on the same payments.
  */
 import type { Hex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDevnet } from '../../harness/devnet/index.ts'
 import type { Devnet } from '../../harness/devnet/types.ts'
-import { buildExactPayment } from '../../harness/evm/index.ts'
 import { createFacilitator, type Facilitator, Reason } from '../../harness/facilitator/index.ts'
+import { buildExactPayment } from '../../harness/schemes/exact-evm/index.ts'
 import type {
   FacilitatorRequest,
   PaymentRequirementsV1,
@@ -147,7 +147,7 @@ describe('payments signed by the real SDK clients', () => {
   })
 })
 
-describe('payments built by harness/evm', () => {
+describe('payments built by harness/schemes/exact-evm', () => {
   it.each([1, 2] as const)('v%i: verifies and settles', async (version) => {
     const payer = await devnet.fundedAccount()
     const payee = await devnet.fundedAccount({ usdc: 0n })

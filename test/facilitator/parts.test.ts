@@ -1,10 +1,10 @@
 /** The facilitator's chain-free parts: the fault table, the per-key queue, the oracle log, field readers. */
 import { describe, expect, it } from 'vitest'
 import { FaultTable } from '../../harness/facilitator/faults.ts'
-import { readAddress, readBytes32, readUint256 } from '../../harness/facilitator/fields.ts'
-import { KeyedQueue } from '../../harness/facilitator/locks.ts'
 import { OracleLog } from '../../harness/facilitator/log.ts'
 import { ecrecoverInput, ecrecoverOutput } from '../../harness/facilitator/signature.ts'
+import { KeyedQueue } from '../../harness/model/keyed-queue.ts'
+import { readAddress, readBytes32, readUint256 } from '../../harness/wire/fields.ts'
 
 const PAYER = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'
 

@@ -10,7 +10,7 @@ import {
   eip3009Domain,
   randomNonce,
   signAuthorization,
-} from '../../harness/evm/eip3009.ts'
+} from '../../harness/schemes/exact-evm/eip3009.ts'
 import type {
   FacilitatorRequest,
   PaymentRequirementsV1,

@@ -7,7 +7,6 @@ import { getAddress, type Hex, parseSignature } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { usdcAbi } from '../../contracts/artifacts/index.ts'
 import { type Devnet, type DevnetAccount, startDevnet } from '../../harness/devnet/index.ts'
-import { buildExactPayment, type ExactPayment } from '../../harness/evm/index.ts'
 import { createEvidenceRecorder } from '../../harness/model/evidence.ts'
 import { CheckFailure } from '../../harness/model/verdict.ts'
 import {
@@ -18,6 +17,7 @@ import {
   expectExactlyOneTransferFrom,
   expectNoTransferFrom,
 } from '../../harness/oracle/index.ts'
+import { buildExactPayment, type ExactPayment } from '../../harness/schemes/exact-evm/index.ts'
 import type { PaymentRequirementsV2 } from '../../harness/wire/types.ts'
 
 let devnet: Devnet

@@ -1,7 +1,7 @@
 /**
  * `batch-settlement` endpoints of the paywall (scheme_batch_settlement_evm.md "Server: State &
- * Forwarding"): the reference server's batch flow (per-channel ledger, cumulative check, corrective 402,
- * deposit settled through the built-in facilitator, voucher-only receipts) behind a scripted endpoint,
+ * Forwarding"): the paywall's own batch flow (./batch-flow.ts: per-channel ledger, cumulative check,
+ * corrective 402, deposit settled through the built-in facilitator) behind a scripted endpoint,
  * honest or with one hostility applied to the first paid `voucher` request it would accept:
  * - `overcharge`: charges `by` above the amount (chargedAmount > amount; the ledger really charges it);
  * - `cumulative`: reports and keeps a chargedCumulativeAmount `by` above previous + chargedAmount;
@@ -17,26 +17,20 @@
  */
 import type { Hex, LocalAccount } from 'viem'
 import { keccak256, toHex } from 'viem'
-import { BATCH_SCHEME, batchDomain, voucherTypes } from '../../facilitator/batch/channel.ts'
-import {
-  type BatchFlowContext,
-  type BatchServerDefects,
-  handleBatchPayment,
-} from '../../reference/server/batch/flow.ts'
-import { ChannelLedger, type ServerChannelState } from '../../reference/server/batch/ledger.ts'
-import { readBatchPayment } from '../../reference/server/batch/payment.ts'
-import type { FacilitatorClient } from '../../reference/server/facilitator-client.ts'
-import type { Reply } from '../../reference/server/reply.ts'
-import { encodeHeader, safeDecodeHeader } from '../../wire/index.ts'
+import { BATCH_SCHEME, batchDomain, voucherTypes } from '../../schemes/batch-settlement-evm/channel.ts'
+import { ChannelLedger, type ServerChannelState } from '../../schemes/batch-settlement-evm/ledger.ts'
+import { readBatchPayment } from '../../schemes/batch-settlement-evm/payment.ts'
+import { safeDecodeHeader } from '../../wire/index.ts'
 import type {
   PaymentPayloadV2,
   PaymentRequiredV2,
   PaymentRequirementsV2,
   VerifyResponse,
 } from '../../wire/types.ts'
-import { challengeReply, invalidPaymentReply, PAID_RESOURCE_BODY } from './replies.ts'
+import { answerBatchPayment } from './batch-flow.ts'
+import { challengeReply, invalidPaymentReply } from './replies.ts'
 import { matchOffered, paymentsOf } from './scripts.ts'
-import type { EndpointScript, EndpointState, PaywallReply } from './types.ts'
+import type { EndpointScript } from './types.ts'
 
 /** One hostility of a batch endpoint (applied once, to the first voucher it would accept). */
 export type BatchHostility =
@@ -129,20 +123,25 @@ export function batchScript(options: BatchScriptOptions): EndpointScript {
       })
     }
 
-    const defects: BatchServerDefects =
-      armed && hostility.kind === 'overcharge' ? { overcharge: hostility.by } : {}
     let delivered = false
-    const reply = await handleBatchPayment(
-      flowContext(options, ledger, state, defects, (receipt) => {
+    const reply = await answerBatchPayment({
+      paymentRequired,
+      offer,
+      chainId: options.chainId,
+      ledger,
+      verify: options.verify,
+      state,
+      payload,
+      payment,
+      charge: BigInt(offer.amount) + (armed && hostility.kind === 'overcharge' ? hostility.by : 0n),
+      onReceipt: (receipt) => {
         delivered = true
         if (!armed) return receipt
         return tamper(hostility, receipt, ledger, channelId, (what) => {
           log.applied = { seq: request.seq, what }
         })
-      }),
-      payload,
-      payment,
-    )
+      },
+    })
     if (armed && delivered && hostility.kind === 'drop-after-commit') {
       log.applied = { seq: request.seq, what: 'served and committed, then dropped the connection' }
       return { status: 0, drop: true }
@@ -193,69 +192,4 @@ function tamper(
       return receipt
   }
   return { ...receipt, extra: { ...extra, channelState } }
-}
-
-/** The reference server's batch flow context on the paywall. */
-function flowContext(
-  options: BatchScriptOptions,
-  ledger: ChannelLedger,
-  state: EndpointState,
-  defects: BatchServerDefects,
-  onReceipt: (receipt: Record<string, unknown>) => Record<string, unknown>,
-): BatchFlowContext {
-  const { paymentRequired } = options
-  const offer = batchOfferOf(paymentRequired)
-  const json = { 'content-type': 'application/json' }
-  const facilitator: FacilitatorClient = {
-    async verify(request) {
-      try {
-        return { ok: true, response: await options.verify(request) }
-      } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) }
-      }
-    },
-    async settle(request) {
-      const settled = await state.settle({
-        version: 2,
-        paymentPayload: request.paymentPayload,
-        paymentRequirements: request.paymentRequirements,
-      })
-      return settled.response === undefined
-        ? { ok: false, error: settled.error ?? 'no settlement' }
-        : { ok: true, response: settled.response }
-    },
-  }
-  const asPaywall = (reply: PaywallReply): Reply => ({
-    status: reply.status,
-    headers: reply.headers ?? {},
-    body: reply.body ?? '',
-  })
-  const challenge = (status: number, error: string, accepts?: PaymentRequirementsV2[]): Reply => ({
-    ...asPaywall(challengeReply({ ...paymentRequired, error, accepts: accepts ?? paymentRequired.accepts })),
-    status,
-  })
-  return {
-    offer,
-    offers: paymentRequired.accepts,
-    chainId: options.chainId,
-    ledger,
-    facilitator,
-    defects,
-    challenge,
-    serve: async () => ({ contentType: 'application/json', body: PAID_RESOURCE_BODY }),
-    deliver: (resource, receipt) => ({
-      status: 200,
-      headers: { 'content-type': resource.contentType, 'PAYMENT-RESPONSE': encodeHeader(onReceipt(receipt)) },
-      body: resource.body,
-    }),
-    answer: (body, receipt) => ({
-      status: 200,
-      headers: { ...json, 'PAYMENT-RESPONSE': encodeHeader(receipt) },
-      body: JSON.stringify(body),
-    }),
-    settlementFailed: (error, receipt) => {
-      const failed = challenge(402, error)
-      return { ...failed, headers: { ...failed.headers, 'PAYMENT-RESPONSE': encodeHeader(receipt) } }
-    },
-  }
 }

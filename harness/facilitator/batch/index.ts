@@ -4,19 +4,24 @@
  * server-side `claim` and `settle` actions (`extra.channelState` in every answer). The service hands
  * it every body whose scheme is `batch-settlement`.
  */
+
+import { snapshotOf } from '../../schemes/batch-settlement-evm/channel.ts'
+import { BatchReason } from '../../schemes/batch-settlement-evm/reasons.ts'
 import type { FacilitatorContext } from '../config.ts'
 import type { FacilitatorBody } from '../payment.ts'
-import { snapshotOf } from './channel.ts'
 import { batchPayerOf, readBatch } from './payload.ts'
-import { BatchReason } from './reasons.ts'
 import { type BatchSettleAnswer, createBatchSettle } from './settle.ts'
-import type { BatchSettleSwitches } from './switches.ts'
+import type { BatchFacilitatorSteps } from './steps.ts'
 import { verifyBatch } from './verify.ts'
 
+export {
+  BATCH_REASON_PREFIX,
+  BatchReason,
+  type BatchReasonCode,
+} from '../../schemes/batch-settlement-evm/reasons.ts'
 export { batchPayerOf, isBatchBody } from './payload.ts'
-export { BATCH_REASON_PREFIX, BatchReason, type BatchReasonCode } from './reasons.ts'
 export type { BatchSettleAnswer } from './settle.ts'
-export type { BatchSettleSwitches } from './switches.ts'
+export { type BatchFacilitatorSteps, type ClaimSent, type ClaimTools, referenceBatchSteps } from './steps.ts'
 
 /** A /verify answer of the batch scheme: a VerifyResponse whose `extra` is the channel snapshot. */
 export interface BatchVerifyAnswer {
@@ -32,12 +37,9 @@ export interface BatchHandler {
   settle(body: FacilitatorBody): Promise<BatchSettleAnswer>
 }
 
-/** Creates the batch handler (`switches` only for known-bad variants). */
-export function createBatchHandler(
-  context: FacilitatorContext,
-  switches: BatchSettleSwitches = {},
-): BatchHandler {
-  const settle = createBatchSettle(context, switches)
+/** Creates the batch handler with its rules (the reference's, or a variant with one step replaced). */
+export function createBatchHandler(context: FacilitatorContext, steps: BatchFacilitatorSteps): BatchHandler {
+  const settle = createBatchSettle(context, steps)
   return {
     async verify(body) {
       const payer = batchPayerOf(body)
@@ -48,7 +50,7 @@ export function createBatchHandler(
       if (payload.type === 'claim' || payload.type === 'settle')
         return { isValid: false, invalidReason: BatchReason.payloadType, ...base }
       try {
-        const verdict = await verifyBatch(context, read.requirements, payload, switches)
+        const verdict = await verifyBatch(context, read.requirements, payload, steps)
         const extra = verdict.state ? { extra: { ...snapshotOf(verdict.channelId, verdict.state) } } : {}
         return verdict.isValid
           ? { isValid: true, ...base, ...extra }

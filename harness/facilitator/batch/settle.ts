@@ -8,10 +8,12 @@
 import { encodeFunctionData, type Hash, type Hex, parseEventLogs } from 'viem'
 import { batchSettlementAbi } from '../../../contracts/artifacts/index.ts'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../devnet/batch.ts'
-import type { FacilitatorContext } from '../config.ts'
-import { KeyedQueue } from '../locks.ts'
-import { sendErrorLine } from '../revert.ts'
-import { claimBatchTypedData, claimWithSignatureCalldata, depositCalldata } from './calldata.ts'
+import { KeyedQueue } from '../../model/keyed-queue.ts'
+import {
+  claimBatchTypedData,
+  claimWithSignatureCalldata,
+  depositCalldata,
+} from '../../schemes/batch-settlement-evm/calldata.ts'
 import {
   batchDomain,
   type ChannelState,
@@ -20,11 +22,15 @@ import {
   refundTypes,
   same,
   snapshotOf,
-} from './channel.ts'
-import type { BatchPayload, BatchRequirements, ClaimRow } from './payload.ts'
-import { BatchReason, type BatchReasonCode } from './reasons.ts'
-import type { BatchSettleSwitches } from './switches.ts'
-import { verifyBatch, voucherSigned } from './verify.ts'
+} from '../../schemes/batch-settlement-evm/channel.ts'
+import type { BatchPayload, ClaimRow } from '../../schemes/batch-settlement-evm/payload.ts'
+import { BatchReason, type BatchReasonCode } from '../../schemes/batch-settlement-evm/reasons.ts'
+import type { FacilitatorContext } from '../config.ts'
+import { sendErrorLine } from '../revert.ts'
+import type { BatchRequirements } from './payload.ts'
+import type { BatchFacilitatorSteps, ClaimTools } from './steps.ts'
+import { verifyBatch } from './verify.ts'
+import { voucherSigned } from './voucher-signature.ts'
 
 /** A /settle answer of the batch scheme (a SettlementResponse with `amount` and `extra`). */
 export type BatchSettleAnswer = {
@@ -40,10 +46,8 @@ export type BatchSettleAnswer = {
   extra?: Record<string, unknown>
 }
 
-const CLAIM_ROW_GAS = 80_000n
-
 /** Creates the batch settle function of one facilitator. */
-export function createBatchSettle(context: FacilitatorContext, switches: BatchSettleSwitches = {}) {
+export function createBatchSettle(context: FacilitatorContext, steps: BatchFacilitatorSteps) {
   const perChannel = new KeyedQueue()
   const chainId = context.preset.chainId
 
@@ -93,7 +97,7 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
       case 'refund': {
         const payer = payload.channelConfig.payer
         return perChannel.run(payload.voucher.channelId, async () => {
-          const verdict = await verifyBatch(context, requirements, payload, switches)
+          const verdict = await verifyBatch(context, requirements, payload, steps)
           if (!verdict.isValid)
             return fail(verdict.reason, payer, stateExtra(verdict.channelId, verdict.state))
           const channelId = verdict.channelId
@@ -177,9 +181,9 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
     const requested = payload.amount ?? unclaimed
     if (requested === 0n) return fail(BatchReason.refundAmountInvalid)
     if (unclaimed === 0n) return fail(BatchReason.refundNoBalance)
-    const nonce = switches.ignoreRefundNonce
-      ? before.refundNonce
-      : (payload.refundNonce ?? before.refundNonce)
+    // Verified just before: a nonce the payload names is the on-chain one unless it changed since.
+    const nonce =
+      steps.refundNonce(payload.refundNonce, before.refundNonce) ?? payload.refundNonce ?? before.refundNonce
     const signature = await context.walletClient.signTypedData({
       domain: batchDomain(chainId),
       types: refundTypes,
@@ -212,7 +216,7 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
       transaction: hash,
       network,
       payer,
-      amount: (switches.reportRequestedRefund ? requested : paid).toString(),
+      amount: steps.refundedAmount(requested, paid).toString(),
       extra: { channelState: snapshotOf(channelId, after) },
     }
   }
@@ -252,33 +256,18 @@ export function createBatchSettle(context: FacilitatorContext, switches: BatchSe
     }
     if (!given && rows.some((row) => !same(row.channel.receiverAuthorizer, context.signer)))
       return fail(BatchReason.authorizerMismatch)
-    if (!switches.skipClaimChecks) {
-      for (const [i, row] of rows.entries()) {
-        const state = await readChannelState(context.publicClient, ids[i]!)
-        if (row.totalClaimed <= state.totalClaimed) continue // already claimed: the contract skips it
-        if (row.totalClaimed > row.maxClaimableAmount || row.totalClaimed > state.balance)
-          return fail(BatchReason.claimPayload)
-        const signed = await voucherSigned(context, row.channel, {
-          channelId: ids[i]!,
-          maxClaimableAmount: row.maxClaimableAmount,
-          signature: row.signature,
-        })
-        if (!signed) return fail(BatchReason.claimPayload)
-      }
-    }
     const data = await claimCalldata(rows, given)
-    if (!switches.skipClaimChecks && !(await simulate(data))) return fail(BatchReason.claimSimulation)
-    let hash: Hash
-    try {
-      hash = await send(
-        data,
-        switches.skipClaimChecks ? 60_000n + CLAIM_ROW_GAS * BigInt(rows.length) : undefined,
-      )
-    } catch (error) {
-      return fail(BatchReason.claimTransaction, sendErrorLine(error))
+    const tools: ClaimTools = {
+      context,
+      send,
+      simulate,
+      mined,
+      voucherSigned: (config, voucher) => voucherSigned(context, config, voucher),
+      readState: (id) => readChannelState(context.publicClient, id),
     }
-    const receipt = await mined(hash)
-    if (receipt.status !== 'success' && !switches.skipClaimChecks) return fail(BatchReason.claimTransaction)
+    const sent = await steps.submitClaim(tools, rows, ids, data)
+    if (!sent.ok) return fail(sent.reason, sent.message)
+    const hash = sent.hash
     const channelStates = await states()
     return {
       success: true,

@@ -16,14 +16,10 @@
  * 11. refund nonce      refundNonce == on-chain refundNonce (when given)       → …_refund_payload
  * and a deposit is simulated (`deposit` eth_call from the signer)             → …_deposit_simulation_failed
  */
-import { encodeAbiParameters, type Hex, keccak256, recoverTypedDataAddress, zeroAddress } from 'viem'
-import { BATCH_SETTLEMENT_ADDRESS, ERC3009_DEPOSIT_COLLECTOR_ADDRESS } from '../../devnet/batch.ts'
-import { receiveWithAuthorizationTypes } from '../../evm/eip3009.ts'
-import { eip3009Abi } from '../abi.ts'
-import type { FacilitatorContext } from '../config.ts'
-import { depositCalldata } from './calldata.ts'
+import { type Hex, zeroAddress } from 'viem'
+import { BATCH_SETTLEMENT_ADDRESS } from '../../devnet/batch.ts'
+import { depositCalldata } from '../../schemes/batch-settlement-evm/calldata.ts'
 import {
-  batchDomain,
   type ChannelConfig,
   type ChannelState,
   channelIdOf,
@@ -31,12 +27,15 @@ import {
   MIN_WITHDRAW_DELAY,
   readChannelState,
   same,
-  type Voucher,
-  voucherTypes,
-} from './channel.ts'
-import type { BatchPayload, BatchRequirements } from './payload.ts'
-import { BatchReason, type BatchReasonCode } from './reasons.ts'
-import type { BatchRuleSwitches } from './switches.ts'
+} from '../../schemes/batch-settlement-evm/channel.ts'
+import { depositTypedData } from '../../schemes/batch-settlement-evm/deposit.ts'
+import type { BatchPayload } from '../../schemes/batch-settlement-evm/payload.ts'
+import { BatchReason, type BatchReasonCode } from '../../schemes/batch-settlement-evm/reasons.ts'
+import { receiveWithAuthorizationTypes } from '../../schemes/exact-evm/eip3009.ts'
+import { eip3009Abi } from '../abi.ts'
+import type { FacilitatorContext } from '../config.ts'
+import type { BatchRequirements } from './payload.ts'
+import type { BatchFacilitatorSteps } from './steps.ts'
 
 /** A payload /verify accepts. */
 export type VerifiablePayload = Extract<BatchPayload, { type: 'voucher' | 'deposit' | 'refund' }>
@@ -67,45 +66,12 @@ export function checkConfig(
   return undefined
 }
 
-/** Rule 6: ECDSA by the payer authorizer when set, else the payer (EOA or ERC-1271 wallet). */
-export async function voucherSigned(
-  context: FacilitatorContext,
-  config: ChannelConfig,
-  voucher: Pick<Voucher, 'channelId' | 'maxClaimableAmount' | 'signature'>,
-): Promise<boolean> {
-  const typed = {
-    domain: batchDomain(context.preset.chainId),
-    types: voucherTypes,
-    primaryType: 'Voucher',
-    message: { channelId: voucher.channelId, maxClaimableAmount: voucher.maxClaimableAmount },
-  } as const
-  if (config.payerAuthorizer !== zeroAddress) {
-    try {
-      return same(
-        await recoverTypedDataAddress({ ...typed, signature: voucher.signature }),
-        config.payerAuthorizer,
-      )
-    } catch {
-      return false
-    }
-  }
-  try {
-    return await context.publicClient.verifyTypedData({
-      ...typed,
-      address: config.payer,
-      signature: voucher.signature,
-    })
-  } catch {
-    return false
-  }
-}
-
 /** Runs the rules above on a deposit, voucher or refund payload. Throws when the chain cannot be read. */
 export async function verifyBatch(
   context: FacilitatorContext,
   requirements: BatchRequirements,
   payload: VerifiablePayload,
-  switches: BatchRuleSwitches = {},
+  steps: BatchFacilitatorSteps,
 ): Promise<BatchVerdict> {
   const { channelConfig: config, voucher } = payload
   const channelId = voucher.channelId
@@ -119,7 +85,7 @@ export async function verifyBatch(
   const configError = checkConfig(context, config, channelId, requirements)
   if (configError) return invalid(configError)
   const state = await readChannelState(context.publicClient, channelId)
-  if (!switches.skipVoucherSignature && !(await voucherSigned(context, config, voucher)))
+  if (!(await steps.voucherSignature(context, config, voucher)))
     return invalid(BatchReason.voucherSignature, state)
 
   let ceiling = state.balance
@@ -130,25 +96,16 @@ export async function verifyBatch(
   } else if (state.balance === 0n) {
     return invalid(BatchReason.channelNotFound, state)
   }
-  if (voucher.maxClaimableAmount > ceiling && !switches.skipBalanceRule)
+  if (!steps.withinBalance(voucher.maxClaimableAmount, ceiling))
     return invalid(BatchReason.cumulativeExceedsBalance, state)
-  const belowClaimed =
-    payload.type === 'refund'
-      ? voucher.maxClaimableAmount < state.totalClaimed
-      : voucher.maxClaimableAmount <= state.totalClaimed
-  if (belowClaimed && !switches.skipClaimedRule) return invalid(BatchReason.cumulativeBelowClaimed, state)
+  if (!steps.aboveClaimed(payload.type, voucher.maxClaimableAmount, state.totalClaimed))
+    return invalid(BatchReason.cumulativeBelowClaimed, state)
   if (payload.type === 'refund') {
-    const nonceChecked = !switches.ignoreRefundNonce
-    if (nonceChecked && payload.refundNonce !== undefined && payload.refundNonce !== state.refundNonce)
+    if (steps.refundNonce(payload.refundNonce, state.refundNonce) === undefined)
       return invalid(BatchReason.refundPayload, state)
     if (payload.amount === 0n) return invalid(BatchReason.refundAmountInvalid, state)
   }
   return { isValid: true, channelId, state }
-}
-
-/** The EIP-3009 nonce of a deposit: keccak256(abi.encode(channelId, salt)). */
-export function depositNonce(channelId: Hex, salt: bigint): Hex {
-  return keccak256(encodeAbiParameters([{ type: 'bytes32' }, { type: 'uint256' }], [channelId, salt]))
 }
 
 /** Rule 8 and the deposit's own checks: domain, window, ReceiveWithAuthorization signature, balance, simulation. */
@@ -167,24 +124,22 @@ async function checkDeposit(
   const payer = payload.channelConfig.payer
   let signed = false
   try {
+    const typed = depositTypedData(payload.channelConfig, payload.voucher.channelId, {
+      name: requirements.name,
+      version: requirements.version,
+      chainId: context.preset.chainId,
+      asset: requirements.asset,
+      amount: payload.deposit.amount,
+      validAfter,
+      validBefore,
+      salt,
+    })
     signed = await context.publicClient.verifyTypedData({
       address: payer,
-      domain: {
-        name: requirements.name,
-        version: requirements.version,
-        chainId: context.preset.chainId,
-        verifyingContract: requirements.asset,
-      },
+      domain: typed.domain,
       types: receiveWithAuthorizationTypes,
       primaryType: 'ReceiveWithAuthorization',
-      message: {
-        from: payer,
-        to: ERC3009_DEPOSIT_COLLECTOR_ADDRESS,
-        value: payload.deposit.amount,
-        validAfter,
-        validBefore,
-        nonce: depositNonce(payload.voucher.channelId, salt),
-      },
+      message: { ...typed.message },
       signature,
     })
   } catch {

@@ -29,7 +29,7 @@ import {
   depositPayload,
   openChannel,
   voucherPayload,
-} from '../../facilitator/batch/build.ts'
+} from '../../schemes/batch-settlement-evm/build.ts'
 import {
   BATCH_SCHEME,
   batchDomain,
@@ -37,8 +37,8 @@ import {
   MIN_WITHDRAW_DELAY,
   readChannelState,
   voucherTypes,
-} from '../../facilitator/batch/channel.ts'
-import { isRecord } from '../../facilitator/fields.ts'
+} from '../../schemes/batch-settlement-evm/channel.ts'
+import { isRecord } from '../../wire/fields.ts'
 import { decodeBase64Json, getHeader } from '../../wire/index.ts'
 import type { PaymentPayloadV2, PaymentRequired, PaymentRequirements } from '../../wire/types.ts'
 import type { BatchChannelRecord, BatchChannelStore } from './batch-state.ts'

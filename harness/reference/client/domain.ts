@@ -5,7 +5,7 @@
  * settle, so the client refuses to sign it.
  */
 import { type Address, createPublicClient, type Hex, hashDomain, http, parseAbi } from 'viem'
-import type { Eip3009Domain } from '../../evm/eip3009.ts'
+import type { Eip3009Domain } from '../../schemes/exact-evm/eip3009.ts'
 
 const domainSeparatorAbi = parseAbi(['function DOMAIN_SEPARATOR() view returns (bytes32)'])
 

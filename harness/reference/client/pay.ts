@@ -5,8 +5,12 @@
  * otherwise, never follows a redirect with a payment attached, and never throws.
  */
 import { privateKeyToAccount } from 'viem/accounts'
-import { authorizationToWire, authorizationTypedData, signAuthorization } from '../../evm/eip3009.ts'
-import { BATCH_SCHEME } from '../../facilitator/batch/channel.ts'
+import { BATCH_SCHEME } from '../../schemes/batch-settlement-evm/channel.ts'
+import {
+  authorizationToWire,
+  authorizationTypedData,
+  signAuthorization,
+} from '../../schemes/exact-evm/eip3009.ts'
 import type { ClientReport } from '../../targets/client-report.ts'
 import { payBatch } from './batch.ts'
 import { type BatchChannelStore, memoryChannelStore } from './batch-state.ts'

@@ -5,8 +5,8 @@
  * EIP-3009); the known-bad clients of the self-test each replace exactly one step.
  */
 import { getAddress } from 'viem'
-import { type Eip3009Domain, randomNonce } from '../../evm/eip3009.ts'
-import { exactDomain, requiredAmount } from '../../evm/exact.ts'
+import { type Eip3009Domain, randomNonce } from '../../schemes/exact-evm/eip3009.ts'
+import { exactDomain, requiredAmount } from '../../schemes/exact-evm/payment.ts'
 import {
   checkPaymentRequiredV1,
   checkPaymentRequiredV2,

@@ -3,8 +3,8 @@
  * (./batch.ts): its own module so that neither of those needs to import the other for types.
  */
 import type { Address, Hex } from 'viem'
-import type { Authorization, Eip3009Domain } from '../../evm/eip3009.ts'
-import type { ChannelState } from '../../facilitator/batch/channel.ts'
+import type { ChannelState } from '../../schemes/batch-settlement-evm/channel.ts'
+import type { Authorization, Eip3009Domain } from '../../schemes/exact-evm/eip3009.ts'
 import type {
   ExactEvmPayload,
   PaymentPayload,

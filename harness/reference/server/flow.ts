@@ -7,6 +7,8 @@
  * A batch-settlement payment goes to ./batch/flow.ts through `handleBatch`, which hands it the steps it
  * needs as functions (so the batch code does not import the steps).
  */
+
+import { readBatchPayment } from '../../schemes/batch-settlement-evm/payment.ts'
 import type {
   FacilitatorRequest,
   PaymentPayloadV2,
@@ -16,7 +18,6 @@ import type {
 } from '../../wire/types.ts'
 import { handleBatchPayment } from './batch/flow.ts'
 import { type BatchRuntime, batchOfferIn, isBatchPayment } from './batch/index.ts'
-import { readBatchPayment } from './batch/payment.ts'
 import { paymentRequiredFor } from './offers.ts'
 import { type Reply, serverError } from './reply.ts'
 import { acceptedMatches, type PaidRequest, type ServerSteps, type StepContext } from './steps.ts'
@@ -98,7 +99,7 @@ export async function handleBatch(
       chainId: Number(offer.network.split(':')[1]),
       ledger: runtime.ledger,
       facilitator: context.facilitator,
-      defects: runtime.defects,
+      steps: runtime.steps,
       challenge,
       serve: () => steps.serve(context, request),
       deliver: (resource, settlement) => ({

@@ -13,17 +13,18 @@
 import type { TargetEnvironment } from '../../devnet/environment.ts'
 import type { InProcessTarget, TargetSpec } from '../../runner/fixture.ts'
 import type { X402Version } from '../../wire/types.ts'
-import type { BatchServerDefects } from './batch/index.ts'
+import { type BatchServerSteps, referenceBatchSteps } from './batch/index.ts'
 import { type ReferenceServerOverrides, resolveConfig } from './config.ts'
 import { type ListeningServer, listenReferenceServer } from './server.ts'
 import { referenceSteps, type ServerSteps } from './steps.ts'
 
 export {
-  type BatchServerDefects,
+  type BatchServerSteps,
   type BatchTerms,
   batchOffer,
   type ClaimOutcome,
   readBatchTerms,
+  referenceBatchSteps,
 } from './batch/index.ts'
 export type { ReferenceServerConfig, ReferenceServerOverrides } from './config.ts'
 export {
@@ -51,8 +52,8 @@ export interface ReferenceServerOptions {
   steps?: Partial<ServerSteps>
   /** Values to use instead of the environment's. */
   overrides?: ReferenceServerOverrides
-  /** Batch-settlement rules to break (the known-bad batch servers). */
-  batchDefects?: BatchServerDefects
+  /** Replacement batch-settlement steps (the known-bad batch servers). */
+  batchSteps?: Partial<BatchServerSteps>
 }
 
 /**
@@ -66,7 +67,11 @@ export async function startReferenceServer(
 ): Promise<ListeningServer> {
   const variables = environment as Readonly<Record<string, string | undefined>>
   const config = await resolveConfig(version, variables, options.overrides)
-  return listenReferenceServer(config, { ...referenceSteps, ...options.steps }, options.batchDefects)
+  return listenReferenceServer(
+    config,
+    { ...referenceSteps, ...options.steps },
+    { ...referenceBatchSteps, ...options.batchSteps },
+  )
 }
 
 /** The reference server as an in-process target (what `demo` and the self-tests run). */

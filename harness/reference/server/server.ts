@@ -3,11 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { LOOPBACK, listenOnLoopback } from '../../http/listen.ts'
 import {
   type BatchRuntime,
-  type BatchServerDefects,
+  type BatchServerSteps,
   batchOfferIn,
   ChannelLedger,
   type ClaimOutcome,
   claimAndSettle,
+  referenceBatchSteps,
 } from './batch/index.ts'
 import type { ReferenceServerConfig } from './config.ts'
 import { createFacilitatorClient } from './facilitator-client.ts'
@@ -33,11 +34,11 @@ export interface ListeningServer {
 export async function listenReferenceServer(
   config: ReferenceServerConfig,
   steps: ServerSteps,
-  batchDefects: BatchServerDefects = {},
+  batchSteps: BatchServerSteps = referenceBatchSteps,
 ): Promise<ListeningServer> {
   const facilitator = createFacilitatorClient(config.facilitatorUrl, config.facilitatorTimeoutMs)
   const batch: BatchRuntime | undefined = config.batch
-    ? { ledger: new ChannelLedger(), defects: batchDefects }
+    ? { ledger: new ChannelLedger(), steps: batchSteps }
     : undefined
   const server = createServer((req, res) => {
     void answer(req, res).catch(() => res.destroy())

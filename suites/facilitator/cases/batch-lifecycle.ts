@@ -5,13 +5,14 @@
  * left unclaimed; and, for random sequences of deposits, vouchers, claims, settles, refunds and
  * withdrawals, no token is created or lost. Skipped when /supported lists no batch-settlement kind.
  */
+
+import { check, checkEqual, show } from '../../../harness/model/expect.ts'
 import {
   claimRow,
   signVoucher,
   voucherPayload,
   wireConfig,
-} from '../../../harness/facilitator/batch/build.ts'
-import { check, checkEqual, show } from '../../../harness/model/expect.ts'
+} from '../../../harness/schemes/batch-settlement-evm/build.ts'
 import { describeAnswer } from '../api.ts'
 import {
   batchCode,

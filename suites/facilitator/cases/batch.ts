@@ -6,13 +6,13 @@
  * facilitator's /supported lists no batch-settlement kind for the devnet's network.
  */
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { check, checkEqual, show } from '../../../harness/model/expect.ts'
 import {
   claimRow,
   signVoucher,
   voucherPayload,
   wireConfig,
-} from '../../../harness/facilitator/batch/build.ts'
-import { check, checkEqual, show } from '../../../harness/model/expect.ts'
+} from '../../../harness/schemes/batch-settlement-evm/build.ts'
 import { describeAnswer } from '../api.ts'
 import {
   batchCode,

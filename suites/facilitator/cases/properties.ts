@@ -8,12 +8,13 @@
 import fc from 'fast-check'
 import { type Address, getAddress, type Hex, toHex } from 'viem'
 import type { DevnetAccount } from '../../../harness/devnet/types.ts'
-import { amountField } from '../../../harness/evm/exact.ts'
 import { createEvidenceRecorder, type EvidenceRecorder } from '../../../harness/model/evidence.ts'
 import { show } from '../../../harness/model/expect.ts'
 import { CheckFailure } from '../../../harness/model/verdict.ts'
 import { type ChainOracle, createChainOracle } from '../../../harness/oracle/index.ts'
+import { amountField } from '../../../harness/schemes/exact-evm/payment.ts'
 import type { FacilitatorRequest } from '../../../harness/wire/types.ts'
+import { restated, runProperty } from '../../property.ts'
 import { describeAnswer, type FacilitatorClient, facilitatorClient } from '../api.ts'
 import { type FacilitatorCaseContext, facilitatorCase } from '../context.ts'
 import { type Deal, type Payments, payments } from '../payments.ts'
@@ -55,20 +56,14 @@ export async function checkProperty<T>(
   describe: (value: T) => unknown,
 ): Promise<void> {
   const scratch = tools(context, createEvidenceRecorder())
-  const details = await fc.check(
+  const details = await runProperty(
+    context,
     fc.asyncProperty(arbitrary, (value) => predicate(value, scratch)),
     // Runs and shrinking on chain are slow: stop after a minute with the smallest counterexample so far.
-    { seed: context.seed, numRuns, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS },
+    { numRuns, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS },
+    describe,
   )
   const counterexample = details.counterexample?.[0]
-  context.evidence.add({
-    kind: 'property',
-    seed: details.seed,
-    ...(details.counterexamplePath === null ? {} : { path: details.counterexamplePath }),
-    numRuns: details.numRuns,
-    ...(counterexample === undefined ? {} : { counterexample: describe(counterexample) }),
-    replay: context.replay,
-  })
   if (!details.failed) return
   if (counterexample !== undefined) {
     try {
@@ -91,12 +86,7 @@ export async function checkProperty<T>(
 }
 
 function withCounterexample(failure: CheckFailure, counterexample: unknown): CheckFailure {
-  return new CheckFailure(`${failure.message} (counterexample ${show(counterexample)})`, {
-    ...(failure.expected === undefined ? {} : { expected: failure.expected }),
-    ...(failure.seen === undefined ? {} : { seen: failure.seen }),
-    ...(failure.spec === undefined ? {} : { spec: failure.spec }),
-    ...(failure.level === undefined ? {} : { level: failure.level }),
-  })
+  return restated(failure, `${failure.message} (counterexample ${show(counterexample)})`)
 }
 
 /** One change to one field of an honest request. */

@@ -32,81 +32,80 @@ function payNaming(
   )
 }
 
-export const acceptedCases = [
-  serverCase({
+/** One payment for terms the server did not offer, and how it is made. */
+interface UnofferedTerms {
+  id: string
+  title: string
+  versions: (1 | 2)[]
+  requirements: string[]
+  label: string
+  pay(context: ServerContext, payer: CasePayer): Promise<PaymentPayload>
+}
+
+const unofferedTerms: readonly UnofferedTerms[] = [
+  {
     id: 'server.accepted.amount-lowered',
     title: 'A v2 payment whose accepted and authorization both name a lower amount buys nothing',
     versions: [2],
     requirements: ['RS-19', 'RS-39', 'RS-18'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
+    label: 'accepted.amount lowered',
+    pay: (context, payer) => {
       const lower = priceOf(context) / 2n
-      const payment = await payer.pay({
-        authorization: { value: lower },
-        accepted: { amount: lower.toString() },
-      })
-      await expectUnofferedRefused(context, payer, payment, 'accepted.amount lowered')
+      return payer.pay({ authorization: { value: lower }, accepted: { amount: lower.toString() } })
     },
-  }),
-
-  serverCase({
+  },
+  {
     id: 'server.accepted.payto-changed',
     title: 'A v2 payment whose accepted and authorization both pay a stranger buys nothing',
     versions: [2],
     requirements: ['RS-19', 'RS-39', 'RS-18'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
+    label: 'accepted.payTo changed',
+    pay: (_context, payer) => {
       const stranger = strangerAddress()
-      const payment = await payer.pay({ authorization: { to: stranger }, accepted: { payTo: stranger } })
-      await expectUnofferedRefused(context, payer, payment, 'accepted.payTo changed')
+      return payer.pay({ authorization: { to: stranger }, accepted: { payTo: stranger } })
     },
-  }),
-
-  serverCase({
+  },
+  {
     id: 'server.accepted.altered-after-signing',
     title: 'A v2 payment whose accepted was altered after signing (amount) is refused',
     versions: [2],
     requirements: ['RS-19', 'RS-18'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const payment = await payer.pay({ accepted: { amount: (priceOf(context) + 1000n).toString() } })
-      await expectUnofferedRefused(context, payer, payment, 'accepted.amount altered')
-    },
-  }),
-
-  serverCase({
+    label: 'accepted.amount altered',
+    pay: (context, payer) => payer.pay({ accepted: { amount: (priceOf(context) + 1000n).toString() } }),
+  },
+  {
     id: 'server.accepted.unoffered-network',
     title: 'A payment naming a network the server did not offer is refused',
     versions: [1, 2],
     requirements: ['RS-19', 'RS-18'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const payment = await payNaming(context, payer, 'network', { v1: 'ethereum', v2: 'eip155:1' })
-      await expectUnofferedRefused(context, payer, payment, 'unoffered network')
-    },
-  }),
-
-  serverCase({
+    label: 'unoffered network',
+    pay: (context, payer) => payNaming(context, payer, 'network', { v1: 'ethereum', v2: 'eip155:1' }),
+  },
+  {
     id: 'server.accepted.unoffered-scheme',
     title: 'A payment naming a scheme the server did not offer is refused',
     versions: [1, 2],
     requirements: ['RS-19', 'RS-18'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const payment = await payNaming(context, payer, 'scheme', { v1: 'upto', v2: 'upto' })
-      await expectUnofferedRefused(context, payer, payment, 'unoffered scheme')
-    },
-  }),
+    label: 'unoffered scheme',
+    pay: (context, payer) => payNaming(context, payer, 'scheme', { v1: 'upto', v2: 'upto' }),
+  },
+]
+
+export const acceptedCases = [
+  ...unofferedTerms.map((row) =>
+    serverCase({
+      id: row.id,
+      title: row.title,
+      versions: row.versions,
+      requirements: row.requirements,
+      level: 'MUST',
+      needs: ['chain'],
+      async run(context) {
+        const payer = await context.payer()
+        await expectUnofferedRefused(context, payer, await row.pay(context, payer), row.label)
+      },
+    }),
+  ),
 
   serverCase({
     id: 'server.accepted.requirements-not-from-client',

@@ -8,8 +8,8 @@
  */
 import fc from 'fast-check'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
-import { readChannelState } from '../../../harness/facilitator/batch/channel.ts'
 import { check, checkEqual, show } from '../../../harness/model/expect.ts'
+import { readChannelState } from '../../../harness/schemes/batch-settlement-evm/channel.ts'
 import {
   batchOfferOf,
   claimOnChain,

@@ -5,10 +5,10 @@
  */
 
 import { getAddress } from 'viem'
-import { amountField } from '../../../harness/evm/exact.ts'
 import { check, checkEqual, info, show } from '../../../harness/model/expect.ts'
 import type { SpecRef } from '../../../harness/model/result.ts'
 import { tokenAbi } from '../../../harness/oracle/index.ts'
+import { amountField } from '../../../harness/schemes/exact-evm/payment.ts'
 import { formatIssues } from '../../../harness/wire/errors.ts'
 import { getHeader } from '../../../harness/wire/headers.ts'
 import { decodeBase64Json } from '../../../harness/wire/json.ts'

@@ -3,40 +3,136 @@
  * Logic", spec §6.1.2): whatever the defect, the resource is not delivered, no money moves, and the
  * answer is 402 (a payment that fails verification).
  */
+import type { PaymentDefects } from '../../../harness/actors/payer.ts'
 import { info } from '../../../harness/model/expect.ts'
 import { serverCase } from '../case.ts'
+import type { ServerContext } from '../context.ts'
 import { isDelivery } from '../verdicts.ts'
 import { corrupt, expectPaymentRefused, priceOf, strangerAccount, strangerAddress } from './shared.ts'
 
-export const hostileCases = [
-  serverCase({
+/** One hostile payment: what it is, the facilitator rule it breaks, and the one defect it carries. */
+interface HostilePayment {
+  id: string
+  title: string
+  versions?: (1 | 2)[]
+  /** The facilitator requirement the defect breaks (besides RS-15 and RS-18, which every row cites). */
+  breaks: string
+  /** The label of the request in the evidence. */
+  label: string | ((context: ServerContext) => string)
+  /** The payer's funds, when not the default. */
+  fund?: (context: ServerContext) => { usdc: bigint }
+  defect(context: ServerContext): PaymentDefects | Promise<PaymentDefects>
+}
+
+/** The chain id a payment for another chain is signed for. */
+const otherChain = (context: ServerContext) => (context.devnet.preset.chainId === 1 ? 10 : 1)
+
+const hostilePayments: readonly HostilePayment[] = [
+  {
     id: 'server.payment.underpayment',
     title: 'An authorization for less than the price buys nothing',
-    versions: [1, 2],
-    requirements: ['RS-15', 'RS-18', 'FA-8'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const payment = await payer.pay({ authorization: { value: priceOf(context) - 1n } })
-      await expectPaymentRefused(context, payer, payment, 'underpayment')
-    },
-  }),
-
-  serverCase({
+    breaks: 'FA-8',
+    label: 'underpayment',
+    defect: (context) => ({ authorization: { value: priceOf(context) - 1n } }),
+  },
+  {
     id: 'server.payment.overpayment',
     title: 'In v2 an authorization for more than the price buys nothing (exact means exact)',
     versions: [2],
-    requirements: ['RS-15', 'RS-18', 'FA-34'],
+    breaks: 'FA-34',
+    label: 'overpayment',
+    defect: (context) => ({ authorization: { value: priceOf(context) + 1n } }),
+  },
+  {
+    id: 'server.payment.insufficient-balance',
+    title: 'A payer without the funds buys nothing',
+    breaks: 'FA-7',
+    label: 'insufficient balance',
+    fund: (context) => ({ usdc: priceOf(context) - 1n }),
+    defect: () => ({}),
+  },
+  {
+    id: 'server.authorization.expired',
+    title: 'An authorization whose validBefore has passed buys nothing',
+    breaks: 'FA-9',
+    label: 'expired authorization',
+    defect: async (context) => {
+      const now = await context.devnet.now()
+      return { authorization: { validAfter: now - 600n, validBefore: now - 60n } }
+    },
+  },
+  {
+    id: 'server.authorization.not-yet-valid',
+    title: 'An authorization whose validAfter is in the future buys nothing',
+    breaks: 'FA-46',
+    label: 'authorization not yet valid',
+    defect: async (context) => {
+      const now = await context.devnet.now()
+      return { authorization: { validAfter: now + 3600n, validBefore: now + 7200n } }
+    },
+  },
+  {
+    id: 'server.authorization.wrong-payto',
+    title: 'An authorization paying someone other than payTo buys nothing',
+    breaks: 'FA-10',
+    label: 'authorization to a stranger',
+    defect: () => ({ authorization: { to: strangerAddress() } }),
+  },
+  {
+    id: 'server.authorization.wrong-asset',
+    title: 'A payment signed for another token buys nothing',
+    breaks: 'FA-49',
+    label: 'payment in another token',
+    defect: (context) => {
+      const otherToken = strangerAddress()
+      return {
+        domain: { verifyingContract: otherToken },
+        ...(context.version === 2 ? { accepted: { asset: otherToken } } : {}),
+      }
+    },
+  },
+  {
+    id: 'server.authorization.wrong-chain',
+    title: 'A payment signed for another chain buys nothing',
+    breaks: 'FA-49',
+    label: (context) => `signed for chain ${otherChain(context)}`,
+    defect: (context) => ({ domain: { chainId: otherChain(context) } }),
+  },
+  {
+    id: 'server.authorization.wrong-signer',
+    title: 'An authorization signed by someone other than from buys nothing',
+    breaks: 'FA-6',
+    label: 'signed by a stranger',
+    defect: () => ({ signer: strangerAccount() }),
+  },
+  {
+    id: 'server.authorization.corrupted-signature',
+    title: 'A payment with a corrupted signature buys nothing',
+    breaks: 'FA-6',
+    label: 'corrupted signature',
+    defect: () => ({ signature: corrupt }),
+  },
+]
+
+/** The case of one hostile payment: sent from a fresh funded payer, it must be refused. */
+const hostileCase = (row: HostilePayment) =>
+  serverCase({
+    id: row.id,
+    title: row.title,
+    versions: row.versions ?? [1, 2],
+    requirements: ['RS-15', 'RS-18', row.breaks],
     level: 'MUST',
     needs: ['chain'],
     async run(context) {
-      const payer = await context.payer()
-      const payment = await payer.pay({ authorization: { value: priceOf(context) + 1n } })
-      await expectPaymentRefused(context, payer, payment, 'overpayment')
+      const payer = await context.payer(row.fund?.(context))
+      const payment = await payer.pay(await row.defect(context))
+      const label = typeof row.label === 'string' ? row.label : row.label(context)
+      await expectPaymentRefused(context, payer, payment, label)
     },
-  }),
+  })
 
+export const hostileCases = [
+  ...hostilePayments.slice(0, 2).map(hostileCase),
   serverCase({
     id: 'server.payment.overpayment-v1',
     title: 'A v1 overpayment is either refused or settled for exactly the signed value (recorded)',
@@ -61,124 +157,5 @@ export const hostileCases = [
       info(`the server refused an overpayment with HTTP ${response.status}`)
     },
   }),
-
-  serverCase({
-    id: 'server.payment.insufficient-balance',
-    title: 'A payer without the funds buys nothing',
-    versions: [1, 2],
-    requirements: ['RS-15', 'RS-18', 'FA-7'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer({ usdc: priceOf(context) - 1n })
-      await expectPaymentRefused(context, payer, await payer.pay(), 'insufficient balance')
-    },
-  }),
-
-  serverCase({
-    id: 'server.authorization.expired',
-    title: 'An authorization whose validBefore has passed buys nothing',
-    versions: [1, 2],
-    requirements: ['RS-15', 'RS-18', 'FA-9'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const now = await context.devnet.now()
-      const payment = await payer.pay({ authorization: { validAfter: now - 600n, validBefore: now - 60n } })
-      await expectPaymentRefused(context, payer, payment, 'expired authorization')
-    },
-  }),
-
-  serverCase({
-    id: 'server.authorization.not-yet-valid',
-    title: 'An authorization whose validAfter is in the future buys nothing',
-    versions: [1, 2],
-    requirements: ['RS-15', 'RS-18', 'FA-46'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const now = await context.devnet.now()
-      const payment = await payer.pay({
-        authorization: { validAfter: now + 3600n, validBefore: now + 7200n },
-      })
-      await expectPaymentRefused(context, payer, payment, 'authorization not yet valid')
-    },
-  }),
-
-  serverCase({
-    id: 'server.authorization.wrong-payto',
-    title: 'An authorization paying someone other than payTo buys nothing',
-    versions: [1, 2],
-    requirements: ['RS-15', 'RS-18', 'FA-10'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const payment = await payer.pay({ authorization: { to: strangerAddress() } })
-      await expectPaymentRefused(context, payer, payment, 'authorization to a stranger')
-    },
-  }),
-
-  serverCase({
-    id: 'server.authorization.wrong-asset',
-    title: 'A payment signed for another token buys nothing',
-    versions: [1, 2],
-    requirements: ['RS-15', 'RS-18', 'FA-49'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const otherToken = strangerAddress()
-      const payment = await payer.pay({
-        domain: { verifyingContract: otherToken },
-        ...(context.version === 2 ? { accepted: { asset: otherToken } } : {}),
-      })
-      await expectPaymentRefused(context, payer, payment, 'payment in another token')
-    },
-  }),
-
-  serverCase({
-    id: 'server.authorization.wrong-chain',
-    title: 'A payment signed for another chain buys nothing',
-    versions: [1, 2],
-    requirements: ['RS-15', 'RS-18', 'FA-49'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const chainId = context.devnet.preset.chainId === 1 ? 10 : 1
-      const payment = await payer.pay({ domain: { chainId } })
-      await expectPaymentRefused(context, payer, payment, `signed for chain ${chainId}`)
-    },
-  }),
-
-  serverCase({
-    id: 'server.authorization.wrong-signer',
-    title: 'An authorization signed by someone other than from buys nothing',
-    versions: [1, 2],
-    requirements: ['RS-15', 'RS-18', 'FA-6'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const payment = await payer.pay({ signer: strangerAccount() })
-      await expectPaymentRefused(context, payer, payment, 'signed by a stranger')
-    },
-  }),
-
-  serverCase({
-    id: 'server.authorization.corrupted-signature',
-    title: 'A payment with a corrupted signature buys nothing',
-    versions: [1, 2],
-    requirements: ['RS-15', 'RS-18', 'FA-6'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const payment = await payer.pay({ signature: corrupt })
-      await expectPaymentRefused(context, payer, payment, 'corrupted signature')
-    },
-  }),
+  ...hostilePayments.slice(2).map(hostileCase),
 ]

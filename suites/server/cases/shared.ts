@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { type Address, getAddress, type Hex, toHex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
-import { requiredAmount } from '../../../harness/evm/exact.ts'
+import { requiredAmount } from '../../../harness/schemes/exact-evm/payment.ts'
 import type { PaymentPayload } from '../../../harness/wire/types.ts'
 import type { CasePayer, ServerContext, ServerResponse } from '../context.ts'
 

@@ -3,8 +3,9 @@
  * batch-settlement step replaced, each caught by the named client.batch cases (same shape as
  * ./clients.ts; run by test/suites/client/batch.test.ts over the batch cases only).
  */
-import { BATCH_SCHEME } from '../../../harness/facilitator/batch/channel.ts'
+
 import { defaultSteps } from '../../../harness/reference/client/index.ts'
+import { BATCH_SCHEME } from '../../../harness/schemes/batch-settlement-evm/channel.ts'
 import type { PaymentRequirements } from '../../../harness/wire/types.ts'
 import type { KnownBadClient } from './clients.ts'
 
@@ -20,9 +21,10 @@ function trustedState(settlement: unknown): { charged?: bigint; balance?: bigint
 export const knownBadBatchClients: readonly KnownBadClient[] = [
   {
     name: 'batch-pays-exact',
+    breaks: ['CL-41'],
     defect:
       'ignores the scheme: answers a batch-settlement offer with an exact EIP-3009 authorization under accepted = that offer',
-    steps: {
+    replace: {
       // Pays a batch offer down the exact path, then names the offer it was given in accepted.
       choose: async (challenge, context) => {
         const chosen = await defaultSteps.choose(challenge, context)
@@ -46,9 +48,10 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-trusts-receipt',
+    breaks: ['CL-15'],
     defect:
       "skips the Steady State checks: adopts the payment response's chargedCumulativeAmount and balance as they come",
-    steps: {
+    replace: {
       checkBatchReceipt: (settlement, expected) => {
         const state = trustedState(settlement)
         return {
@@ -67,8 +70,9 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-ignores-channel-id',
+    breaks: ['CL-15'],
     defect: 'checks charge, cumulative and balance of a payment response but not its channel id',
-    steps: {
+    replace: {
       checkBatchReceipt: (settlement, expected) => {
         const extra = (settlement as { extra?: { channelState?: Record<string, unknown> } } | undefined)
           ?.extra
@@ -86,8 +90,9 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-unverified-corrective',
+    breaks: ['CL-42'],
     defect: "adopts a corrective 402's chargedCumulativeAmount without verifying voucherState's signature",
-    steps: {
+    replace: {
       acceptCorrective: async (input) => {
         const extra = (input.accept.extra ?? {}) as { channelState?: { chargedCumulativeAmount?: unknown } }
         const charged = extra.channelState?.chargedCumulativeAmount
@@ -102,8 +107,9 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-deposit-wrong-delay',
+    breaks: ['CL-41'],
     defect: "builds its channel with a withdraw delay one second longer than the offer's extra.withdrawDelay",
-    steps: {
+    replace: {
       encode: (payment) => {
         const payload = (
           payment as { payload?: { type?: unknown; channelConfig?: { withdrawDelay?: number } } }
@@ -121,9 +127,10 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-forgets-charges',
+    breaks: ['CL-41'],
     defect:
       'never adds a charge to its channel record and never adopts a corrective 402, so every later voucher repeats the first',
-    steps: {
+    replace: {
       checkBatchReceipt: (settlement, expected) => {
         const verdict = defaultSteps.checkBatchReceipt(settlement, expected)
         return verdict.ok ? { ...verdict, chargedCumulativeAmount: expected.previousCharged } : verdict
@@ -134,8 +141,9 @@ export const knownBadBatchClients: readonly KnownBadClient[] = [
   },
   {
     name: 'batch-refuses-corrective',
+    breaks: ['CL-42'],
     defect: 'never adopts a corrective 402, even one whose voucherState is its own valid signature',
-    steps: {
+    replace: {
       acceptCorrective: async () => ({ ok: false, reason: 'known-bad: ignores corrective 402s' }),
     },
     caughtBy: { 'client.batch.corrective-recovery@v2': 'warn' },

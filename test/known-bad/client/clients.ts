@@ -4,22 +4,17 @@
  * they must give (`fail` for a MUST, `warn` for a SHOULD). The self-test fails if any survives.
  */
 import { getAddress } from 'viem'
-import type { Authorization } from '../../../harness/evm/eip3009.ts'
 import { type ClientSteps, defaultSteps, type StepContext } from '../../../harness/reference/client/index.ts'
+import type { Authorization } from '../../../harness/schemes/exact-evm/eip3009.ts'
 import { encodeBase64Json } from '../../../harness/wire/index.ts'
 import type { PaymentRequirements } from '../../../harness/wire/types.ts'
+import type { KnownBad } from '../known-bad.ts'
 
-/** A defective client and the cases that must catch it. */
-export interface KnownBadClient {
-  /** Permanent short name. */
-  name: string
-  /** The one requirement it breaks, in words. */
-  defect: string
-  /** The replaced step(s) of the reference client: one decision made wrong. */
-  steps: Partial<ClientSteps>
-  /** `caseId@vN` → the outcome that case must give this client. */
-  caughtBy: Readonly<Record<string, 'fail' | 'warn'>>
-}
+/**
+ * A defective client: `replace` is the replaced step(s) of the reference client (one decision made
+ * wrong); `caughtBy` maps `caseId@vN` to the outcome that case must give it.
+ */
+export type KnownBadClient = KnownBad<Partial<ClientSteps>, Readonly<Record<string, 'fail' | 'warn'>>>
 
 /** Both versions of a case must give `outcome`. */
 function both(id: string, outcome: 'fail' | 'warn'): Record<string, 'fail' | 'warn'> {
@@ -43,15 +38,17 @@ const SAME_NONCE = `0x${'5a'.repeat(32)}` as const
 export const knownBadClients: readonly KnownBadClient[] = [
   {
     name: 'overpays',
+    breaks: ['CL-30'],
     defect: 'signs for one atomic unit more than the offered amount',
-    steps: authorizeWith((honest) => ({ value: honest.value + 1n })),
+    replace: authorizeWith((honest) => ({ value: honest.value + 1n })),
     // v1 allows paying more ("meets or exceeds"): a SHOULD there, a MUST in v2.
     caughtBy: { 'client.honest.amount@v1': 'warn', 'client.honest.amount@v2': 'fail' },
   },
   {
     name: 'own-pay-to',
+    breaks: ['CL-6'],
     defect: "pays its own idea of payTo (X402_PAY_TO from its environment) instead of the offer's",
-    steps: authorizeWith((_honest, _now, context) => ({
+    replace: authorizeWith((_honest, _now, context) => ({
       to: context.config.configuredPayTo ?? context.payer,
     })),
     caughtBy: {
@@ -61,26 +58,30 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'ignores-max-timeout',
+    breaks: ['CL-32'],
     defect: 'sets validBefore an hour ahead whatever maxTimeoutSeconds says',
-    steps: authorizeWith((_honest, now) => ({ validBefore: now + 3600n })),
+    replace: authorizeWith((_honest, now) => ({ validBefore: now + 3600n })),
     caughtBy: both('client.honest.time-window', 'warn'),
   },
   {
     name: 'future-valid-after',
+    breaks: ['CL-31'],
     defect: 'sets validAfter a minute in the future (the payment is not yet valid when it arrives)',
-    steps: authorizeWith((_honest, now) => ({ validAfter: now + 60n })),
+    replace: authorizeWith((_honest, now) => ({ validAfter: now + 60n })),
     caughtBy: both('client.honest.time-window', 'fail'),
   },
   {
     name: 'reuses-nonce',
+    breaks: ['CL-33'],
     defect: 'signs every authorization with the same nonce',
-    steps: authorizeWith(() => ({ nonce: SAME_NONCE })),
+    replace: authorizeWith(() => ({ nonce: SAME_NONCE })),
     caughtBy: { ...both('client.honest.nonce', 'fail'), ...both('client.nonce.fresh-per-payment', 'fail') },
   },
   {
     name: 'wrong-chain',
+    breaks: ['CL-7'],
     defect: 'signs under the chain id of another chain',
-    steps: {
+    replace: {
       domain: (requirements, context) => ({
         ...defaultSteps.domain(requirements, context),
         chainId: context.config.chainId + 1,
@@ -90,9 +91,10 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'unoffered-network',
+    breaks: ['CL-24'],
     defect:
       'pays the first exact offer whatever its network, naming its own network instead (a network it was not offered)',
-    steps: {
+    replace: {
       choose: async (challenge, context) => {
         const first = challenge.paymentRequired.accepts.find(
           (offer, index) => challenge.usable[index] && offer.scheme === 'exact',
@@ -109,8 +111,9 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'retries-in-a-loop',
+    breaks: ['CL-18'],
     defect: 'pays again whenever the paid request is answered with another 402',
-    steps: { payAgain: () => true },
+    replace: { payAgain: () => true },
     caughtBy: {
       ...both('client.hostile.challenge-after-payment', 'warn'),
       ...both('client.hostile.changed-terms-after-payment', 'warn'),
@@ -118,8 +121,9 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'alters-accepted',
+    breaks: ['CL-23'],
     defect: 'rewrites accepted with checksummed payTo and asset instead of copying the offer',
-    steps: {
+    replace: {
       payload: (challenge, requirements, payment) => {
         const payload = defaultSteps.payload(challenge, requirements, payment)
         if (payload.x402Version !== 2) return payload
@@ -140,8 +144,9 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'drops-extensions',
+    breaks: ['CL-4'],
     defect: 'leaves the offered extensions out of the payment',
-    steps: {
+    replace: {
       payload: (challenge, requirements, payment) => {
         const { extensions: _dropped, ...payload } = defaultSteps.payload(
           challenge,
@@ -155,8 +160,9 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'base64url',
+    breaks: ['X-7'],
     defect: 'encodes the payment header in base64url without padding',
-    steps: {
+    replace: {
       encode: (payload) =>
         encodeBase64Json(payload).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, ''),
     },
@@ -165,14 +171,16 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'wrong-header',
+    breaks: ['CL-1'],
     defect: 'sends a v2 payment in the v1 X-PAYMENT header',
-    steps: { header: () => 'X-PAYMENT' },
+    replace: { header: () => 'X-PAYMENT' },
     caughtBy: { 'client.honest.pays-once@v2': 'fail' },
   },
   {
     name: 'signs-malformed',
+    breaks: ['CL-37'],
     defect: 'takes any 402 at its word: no validation of the challenge before signing',
-    steps: {
+    replace: {
       readChallenge: (response) => {
         const header = response.headers.get('PAYMENT-REQUIRED')
         try {
@@ -204,8 +212,9 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'ignores-budget',
+    breaks: ['CL-38'],
     defect: 'pays any amount, above its declared budget too',
-    steps: {
+    replace: {
       choose: (challenge, context) =>
         defaultSteps.choose(challenge, { ...context, config: { ...context.config, budget: 2n ** 255n } }),
     },
@@ -213,8 +222,9 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'ignores-token-domain',
+    breaks: ['CL-40'],
     defect: "signs under whatever EIP-712 domain the offer names, without checking it is the token's",
-    steps: {
+    replace: {
       choose: (challenge, context) =>
         defaultSteps.choose(challenge, { ...context, domains: { matches: async () => true } }),
     },
@@ -222,21 +232,24 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'follows-paid-redirect',
+    breaks: ['CL-39'],
     defect: 'follows a redirect of the paid request to another origin, payment header and all',
-    steps: { followPaidRedirect: () => true },
+    replace: { followPaidRedirect: () => true },
     caughtBy: both('client.hostile.cross-origin-redirect', 'warn'),
   },
   {
     name: 'ignores-settlement',
+    breaks: ['CL-36'],
     defect: 'does not read the settlement header of the paid response',
-    steps: { readSettlement: () => undefined },
+    replace: { readSettlement: () => undefined },
     caughtBy: both('client.honest.settlement-reported', 'warn'),
   },
   {
     name: 'domain-from-extra',
+    breaks: ['CL-43'],
     defect:
       "takes its signing domain's chainId and verifyingContract from the offer's extra when it names them",
-    steps: {
+    replace: {
       domain: (requirements, context) => {
         const extra = (requirements.extra ?? {}) as Record<string, unknown>
         return {
@@ -252,9 +265,10 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'pays-extra-terms',
+    breaks: ['CL-44'],
     defect:
       "signs the amount and recipient an offer's extra names (srcAmountRequired, recipient) over its own",
-    steps: {
+    replace: {
       authorize: (requirements, now, context) => {
         const honest = defaultSteps.authorize(requirements, now, context)
         const extra = (requirements.extra ?? {}) as Record<string, unknown>
@@ -273,9 +287,10 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'signs-expired',
+    breaks: ['CL-45'],
     defect:
       'signs an authorization whose validBefore is the moment it signs (already expired when it arrives)',
-    steps: authorizeWith((_honest, now) => ({ validBefore: now - 1n })),
+    replace: authorizeWith((_honest, now) => ({ validBefore: now - 1n })),
     caughtBy: both('client.honest.time-window', 'warn'),
   },
 ]

@@ -4,11 +4,13 @@ import { knownBad, rewritingRequests } from './defect.ts'
 export const acceptsNetworkMismatch = knownBad({
   name: 'accepts-network-mismatch',
   defect: "a payment for another network than the requirements' is verified",
-  breaks: 'FA-11',
+  breaks: ['FA-11'],
   caughtBy: ['facilitator.verify.network-mismatch'],
-  wrap: rewritingRequests((envelope) => {
-    const network = envelope.paymentRequirements.network
-    if (envelope.paymentPayload.accepted) envelope.paymentPayload.accepted.network = network
-    else envelope.paymentPayload.network = network
-  }),
+  replace: {
+    wrap: rewritingRequests((envelope) => {
+      const network = envelope.paymentRequirements.network
+      if (envelope.paymentPayload.accepted) envelope.paymentPayload.accepted.network = network
+      else envelope.paymentPayload.network = network
+    }),
+  },
 })

@@ -4,14 +4,16 @@ import { authorizationOf, knownBad, rewritingRequests, uint } from './defect.ts'
 export const acceptsOverpaymentV2 = knownBad({
   name: 'accepts-overpayment-v2',
   defect: 'a v2 authorization above the required amount is verified and settled',
-  breaks: 'FA-34',
+  breaks: ['FA-34'],
   caughtBy: ['facilitator.verify.amount-over'],
-  wrap: rewritingRequests((envelope) => {
-    if (envelope.paymentPayload.x402Version !== 2) return
-    const value = uint(authorizationOf(envelope)?.value)
-    const required = uint(envelope.paymentRequirements.amount)
-    if (value === undefined || required === undefined || value <= required) return
-    envelope.paymentRequirements.amount = value.toString()
-    if (envelope.paymentPayload.accepted) envelope.paymentPayload.accepted.amount = value.toString()
-  }),
+  replace: {
+    wrap: rewritingRequests((envelope) => {
+      if (envelope.paymentPayload.x402Version !== 2) return
+      const value = uint(authorizationOf(envelope)?.value)
+      const required = uint(envelope.paymentRequirements.amount)
+      if (value === undefined || required === undefined || value <= required) return
+      envelope.paymentRequirements.amount = value.toString()
+      if (envelope.paymentPayload.accepted) envelope.paymentPayload.accepted.amount = value.toString()
+    }),
+  },
 })

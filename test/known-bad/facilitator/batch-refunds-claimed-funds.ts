@@ -5,7 +5,9 @@ export const batchRefundsClaimedFunds = knownBad({
   name: 'batch-refunds-claimed-funds',
   defect:
     'a refund asking for the whole deposit reports it all as refunded, claimed funds included, instead of what the chain paid back',
-  breaks: 'FA-28',
+  breaks: ['FA-28'],
   caughtBy: ['facilitator.batch.refund-unclaimed', 'facilitator.batch.conservation'],
-  batchDefects: { reportRequestedRefund: true },
+  replace: {
+    batchSteps: { refundedAmount: (requested) => requested },
+  },
 })

@@ -4,7 +4,9 @@ import { knownBad } from './defect.ts'
 export const batchSkipsBalanceRule = knownBad({
   name: 'batch-skips-balance-rule',
   defect: 'a batch-settlement voucher above the channel balance verifies',
-  breaks: 'FA-28',
+  breaks: ['FA-28'],
   caughtBy: ['facilitator.batch.voucher-above-balance'],
-  batchDefects: { skipBalanceRule: true },
+  replace: {
+    batchSteps: { withinBalance: () => true },
+  },
 })

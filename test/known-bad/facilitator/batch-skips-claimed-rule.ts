@@ -4,7 +4,9 @@ import { knownBad } from './defect.ts'
 export const batchSkipsClaimedRule = knownBad({
   name: 'batch-skips-claimed-rule',
   defect: 'a batch-settlement voucher at or below the channel totalClaimed verifies',
-  breaks: 'FA-28',
+  breaks: ['FA-28'],
   caughtBy: ['facilitator.batch.voucher-below-claimed'],
-  batchDefects: { skipClaimedRule: true },
+  replace: {
+    batchSteps: { aboveClaimed: () => true },
+  },
 })

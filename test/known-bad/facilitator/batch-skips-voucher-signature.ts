@@ -4,7 +4,9 @@ import { knownBad } from './defect.ts'
 export const batchSkipsVoucherSignature = knownBad({
   name: 'batch-skips-voucher-signature',
   defect: 'a batch-settlement voucher verifies without checking that the payer authorizer signed it',
-  breaks: 'FA-28',
+  breaks: ['FA-28'],
   caughtBy: ['facilitator.batch.voucher-wrong-signer'],
-  batchDefects: { skipVoucherSignature: true },
+  replace: {
+    batchSteps: { voucherSignature: async () => true },
+  },
 })

@@ -4,13 +4,15 @@ import { envelopeOf, knownBad } from './defect.ts'
 export const crashesOnMalformedBody = knownBad({
   name: 'crashes-on-malformed-body',
   defect: 'a malformed /verify or /settle body makes the facilitator drop the connection',
-  breaks: 'FA-42',
+  breaks: ['FA-42'],
   caughtBy: ['facilitator.verify.malformed-body', 'facilitator.settle.malformed-body'],
-  wrap: (service) => ({
-    answer(request) {
-      const posted = request.path === '/verify' || request.path === '/settle'
-      if (posted && envelopeOf(request) === undefined) return Promise.resolve({ kind: 'drop' })
-      return service.answer(request)
-    },
-  }),
+  replace: {
+    wrap: (service) => ({
+      answer(request) {
+        const posted = request.path === '/verify' || request.path === '/settle'
+        if (posted && envelopeOf(request) === undefined) return Promise.resolve({ kind: 'drop' })
+        return service.answer(request)
+      },
+    }),
+  },
 })

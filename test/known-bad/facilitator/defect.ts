@@ -4,7 +4,7 @@
  * declares the case ids that must catch it; test/suites/facilitator/known-bad.test.ts runs the whole
  * facilitator suite against each and fails if a listed case does not.
  */
-import type { BatchSettleSwitches } from '../../../harness/facilitator/index.ts'
+import type { BatchFacilitatorSteps } from '../../../harness/facilitator/index.ts'
 import type { IncomingRequest, Reply } from '../../../harness/facilitator/service.ts'
 import type { TargetSpec } from '../../../harness/runner/fixture.ts'
 import {
@@ -12,26 +12,20 @@ import {
   type ServiceWrapper,
   startBuiltinFacilitator,
 } from '../../../suites/facilitator/builtin.ts'
+import type { KnownBad } from '../known-bad.ts'
 
-/** A facilitator with one defect, and the cases that must catch it. */
-export interface KnownBadFacilitator {
-  /** Permanent short name (kebab case). */
-  name: string
-  /** What is wrong, in one sentence. */
-  defect: string
-  /** The catalogue requirement it breaks. */
-  breaks: string
-  /**
-   * Cases that must catch it: `<case id>` (at every version it runs) or `<case id>@v<n>` (at that
-   * version). Caught means `fail`, or `warn` for a SHOULD case.
-   */
-  caughtBy: readonly string[]
+/** How a known-bad facilitator differs from the built-in one: one change of it. */
+export interface FacilitatorReplacement {
   /** The defect as a change of the request handling. */
   wrap?: ServiceWrapper
-  /** The defect as a batch-settlement safeguard turned off inside the facilitator. */
-  batchDefects?: BatchSettleSwitches
+  /** The defect as one batch-settlement step of the facilitator replaced. */
+  batchSteps?: Partial<BatchFacilitatorSteps>
   /** The defect in how the facilitator sends its transactions (its send ordering, its RPC). */
   chain?: Pick<BuiltinVariant, 'sends' | 'transport'>
+}
+
+/** A facilitator with one defect, and the cases that must catch it (`<case id>` or `<case id>@v<n>`). */
+export interface KnownBadFacilitator extends KnownBad<FacilitatorReplacement> {
   /**
    * Errors the defect causes in cases other than the ones it names (a facilitator whose transactions
    * collide breaks settles everywhere; the suite reports those as `error`, never as findings).
@@ -42,8 +36,9 @@ export interface KnownBadFacilitator {
 /** Declares a known-bad facilitator. */
 export function knownBad(definition: KnownBadFacilitator): KnownBadFacilitator {
   if (definition.caughtBy.length === 0) throw new Error(`known-bad ${definition.name} names no catching case`)
-  if (!definition.wrap && !definition.batchDefects && !definition.chain)
-    throw new Error(`known-bad ${definition.name} has neither wrap, batchDefects nor chain`)
+  const { wrap, batchSteps, chain } = definition.replace
+  if ([wrap, batchSteps, chain].filter((part) => part !== undefined).length !== 1)
+    throw new Error(`known-bad ${definition.name} must replace exactly one of wrap, batchSteps, chain`)
   return Object.freeze(definition)
 }
 
@@ -54,9 +49,9 @@ export function knownBadTarget(bad: KnownBadFacilitator): TargetSpec {
     label: `known-bad facilitator: ${bad.name}`,
     create: (environment) =>
       startBuiltinFacilitator(environment, {
-        ...(bad.wrap ? { wrap: bad.wrap } : {}),
-        ...(bad.batchDefects ? { batchDefects: bad.batchDefects } : {}),
-        ...bad.chain,
+        ...(bad.replace.wrap ? { wrap: bad.replace.wrap } : {}),
+        ...(bad.replace.batchSteps ? { batchSteps: bad.replace.batchSteps } : {}),
+        ...bad.replace.chain,
       }),
   }
 }

@@ -4,9 +4,11 @@ import { knownBad, rewritingSettlements } from './defect.ts'
 export const emptyTransactionOnSuccess = knownBad({
   name: 'empty-transaction-on-success',
   defect: 'a successful SettleResponse has transaction ""',
-  breaks: 'FA-4',
+  breaks: ['FA-4'],
   caughtBy: ['facilitator.settle.valid'],
-  wrap: rewritingSettlements((settlement) => {
-    settlement.transaction = ''
-  }),
+  replace: {
+    wrap: rewritingSettlements((settlement) => {
+      settlement.transaction = ''
+    }),
+  },
 })

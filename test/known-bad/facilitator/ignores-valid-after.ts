@@ -5,7 +5,9 @@ import { knownBad, verifySkipping } from './defect.ts'
 export const ignoresValidAfter = knownBad({
   name: 'ignores-valid-after',
   defect: '/verify answers isValid true for an authorization whose validAfter is in the future',
-  breaks: 'FA-46',
+  breaks: ['FA-46'],
   caughtBy: ['facilitator.verify.valid-after-future'],
-  wrap: verifySkipping(Reason.validAfter),
+  replace: {
+    wrap: verifySkipping(Reason.validAfter),
+  },
 })

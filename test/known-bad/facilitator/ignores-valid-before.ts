@@ -5,7 +5,9 @@ import { knownBad, verifySkipping } from './defect.ts'
 export const ignoresValidBefore = knownBad({
   name: 'ignores-valid-before',
   defect: '/verify answers isValid true for an authorization whose validBefore has passed',
-  breaks: 'FA-9',
+  breaks: ['FA-9'],
   caughtBy: ['facilitator.verify.valid-before-expired'],
-  wrap: verifySkipping(Reason.validBefore),
+  replace: {
+    wrap: verifySkipping(Reason.validBefore),
+  },
 })

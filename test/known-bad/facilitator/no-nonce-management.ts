@@ -13,20 +13,22 @@ export const noNonceManagement = knownBad({
   name: 'no-nonce-management',
   defect:
     "sends its signer's transactions concurrently, each with the pending nonce it read (no nonce management)",
-  breaks: 'FA-56',
+  breaks: ['FA-56'],
   caughtBy: ['facilitator.settle.concurrent-payers'],
-  chain: {
-    sends: { run: (_signer, work) => work() },
-    transport: (rpcUrl) => {
-      const node = http(rpcUrl)({ retryCount: 0 })
-      return custom({
-        async request({ method, params }) {
-          if (method === 'eth_sendRawTransaction')
-            await new Promise((resolve) => setTimeout(resolve, BROADCAST_DELAY_MS))
-          return node.request({ method, params })
-        },
-      })
+  errorsExpected: /failed on its own signer's transaction/,
+  replace: {
+    chain: {
+      sends: { run: (_signer, work) => work() },
+      transport: (rpcUrl) => {
+        const node = http(rpcUrl)({ retryCount: 0 })
+        return custom({
+          async request({ method, params }) {
+            if (method === 'eth_sendRawTransaction')
+              await new Promise((resolve) => setTimeout(resolve, BROADCAST_DELAY_MS))
+            return node.request({ method, params })
+          },
+        })
+      },
     },
   },
-  errorsExpected: /failed on its own signer's transaction/,
 })

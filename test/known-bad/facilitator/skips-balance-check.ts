@@ -5,7 +5,9 @@ import { knownBad, verifySkipping } from './defect.ts'
 export const skipsBalanceCheck = knownBad({
   name: 'skips-balance-check',
   defect: "/verify answers isValid true although the payer's balance is below the amount",
-  breaks: 'FA-7',
+  breaks: ['FA-7'],
   caughtBy: ['facilitator.verify.insufficient-balance'],
-  wrap: verifySkipping(Reason.funds, Reason.transaction),
+  replace: {
+    wrap: verifySkipping(Reason.funds, Reason.transaction),
+  },
 })

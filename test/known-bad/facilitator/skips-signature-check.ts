@@ -5,11 +5,13 @@ import { knownBad, verifySkipping } from './defect.ts'
 export const skipsSignatureCheck = knownBad({
   name: 'skips-signature-check',
   defect: '/verify answers isValid true for a payment whose signature is not by authorization.from',
-  breaks: 'FA-6',
+  breaks: ['FA-6'],
   caughtBy: [
     'facilitator.verify.signature-corrupted',
     'facilitator.verify.signer-not-payer',
     'facilitator.smart-wallet.invalid-signature',
   ],
-  wrap: verifySkipping(Reason.signature),
+  replace: {
+    wrap: verifySkipping(Reason.signature),
+  },
 })

@@ -4,15 +4,18 @@ import { knownBad, rewritingRequests } from './defect.ts'
 export const trustsAccepted = knownBad({
   name: 'trusts-accepted',
   defect: 'v2 payments are verified and settled against paymentPayload.accepted, not paymentRequirements',
-  breaks: 'FA-50',
+  breaks: ['FA-50'],
   caughtBy: [
     'facilitator.verify.accepted-underpriced',
     'facilitator.verify.accepted-payto',
     'facilitator.settle.accepted-underpriced',
     'facilitator.settle.accepted-payto',
   ],
-  wrap: rewritingRequests((envelope) => {
-    const accepted = envelope.paymentPayload.accepted
-    if (envelope.paymentPayload.x402Version === 2 && accepted) envelope.paymentRequirements = { ...accepted }
-  }),
+  replace: {
+    wrap: rewritingRequests((envelope) => {
+      const accepted = envelope.paymentPayload.accepted
+      if (envelope.paymentPayload.x402Version === 2 && accepted)
+        envelope.paymentRequirements = { ...accepted }
+    }),
+  },
 })

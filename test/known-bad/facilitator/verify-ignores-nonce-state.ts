@@ -5,8 +5,10 @@ import { knownBad, verifySkipping } from './defect.ts'
 export const verifyIgnoresNonceState = knownBad({
   name: 'verify-ignores-nonce-state',
   defect: '/verify answers isValid true for an authorization whose nonce is already used or cancelled',
-  breaks: 'FA-13',
+  breaks: ['FA-13'],
   caughtBy: ['facilitator.verify.nonce-used', 'facilitator.verify.authorization-cancelled'],
   // The simulation would catch it too, so skipping the nonce check means skipping both.
-  wrap: verifySkipping(Reason.nonceUsed, Reason.transaction),
+  replace: {
+    wrap: verifySkipping(Reason.nonceUsed, Reason.transaction),
+  },
 })

@@ -1,3 +1,4 @@
+import { referenceBatchSteps } from '../../../harness/reference/server/index.ts'
 import { knownBad } from './known-bad.ts'
 
 /** Takes any batch-settlement voucher at or above chargedCumulativeAmount + amount. */
@@ -7,6 +8,13 @@ export default knownBad({
   defect:
     'accepts a voucher above chargedCumulativeAmount + amount (one that skips ahead) instead of the corrective 402',
   versions: [2],
-  server: { batchDefects: { acceptAheadVoucher: true } },
+  replace: {
+    batchSteps: {
+      voucherDue: (payment, due) =>
+        payment.type === 'refund'
+          ? referenceBatchSteps.voucherDue(payment, due)
+          : payment.voucher.maxClaimableAmount >= due,
+    },
+  },
   caughtBy: ['server.batch.out-of-order', 'server.property.batch-cumulative'],
 })

@@ -6,6 +6,10 @@ export default knownBad({
   breaks: ['RS-46'],
   defect: 'puts extra.chargedAmount in a refund response, as if the refund were a paid request',
   versions: [2],
-  server: { batchDefects: { chargesRefund: true } },
+  replace: {
+    batchSteps: {
+      refundExtra: (channelState, price) => ({ channelState, chargedAmount: price.toString() }),
+    },
+  },
   caughtBy: ['server.batch.refund'],
 })

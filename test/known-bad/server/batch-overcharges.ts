@@ -6,6 +6,8 @@ export default knownBad({
   breaks: ['RS-45'],
   defect: 'charges amount + 1 per request (above the per-request ceiling the client authorised)',
   versions: [2],
-  server: { batchDefects: { overcharge: 1n } },
+  replace: {
+    batchSteps: { charge: (price) => price + 1n },
+  },
   caughtBy: ['server.batch.deposit', 'server.batch.voucher', 'server.property.batch-cumulative'],
 })

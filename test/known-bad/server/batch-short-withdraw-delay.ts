@@ -8,7 +8,7 @@ export default knownBad({
   breaks: ['RS-44'],
   defect: 'advertises extra.withdrawDelay 60, below the 900-second minimum a channel can have',
   versions: [2],
-  server: {
+  replace: {
     steps: {
       offers(context) {
         return referenceSteps

@@ -7,6 +7,10 @@ export default knownBad({
   defect:
     'delivers for any voucher of the right cumulative amount on a known channel: no signature or balance check',
   versions: [2],
-  server: { batchDefects: { skipVoucherVerify: true } },
+  replace: {
+    batchSteps: {
+      unasked: (payment, record) => (payment.type === 'voucher' ? record?.snapshot : undefined),
+    },
+  },
   caughtBy: ['server.batch.wrong-signer', 'server.batch.above-balance'],
 })

@@ -18,7 +18,7 @@ function coalescing() {
     breaks: ['RS-37'],
     defect: "concurrent copies of one payment share the first copy's settlement and are each delivered",
     versions: [1, 2],
-    server: {
+    replace: {
       steps: {
         async verify(context, request) {
           const shared = inFlight.get(key(request))

@@ -6,6 +6,6 @@ export default knownBad({
   breaks: ['X-11'],
   defect: 'advertises the amount as a decimal number of dollars',
   versions: [1, 2],
-  server: { overrides: { price: '0.001' } },
+  replace: { overrides: { price: '0.001' } },
   caughtBy: ['server.challenge.amounts', 'server.challenge.schema'],
 })

@@ -7,7 +7,7 @@ export default knownBad({
   breaks: ['RS-18'],
   defect: 'delivers right after verify and settles afterwards, reporting success it has not seen',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       async settle(context, request) {
         void referenceSteps.settle(context, request)

@@ -6,6 +6,6 @@ export default knownBad({
   breaks: ['RS-18'],
   defect: 'delivers the resource whatever /settle answered',
   versions: [1, 2],
-  server: { steps: { settled: () => true } },
+  replace: { steps: { settled: () => true } },
   caughtBy: ['server.failure.settle-rejected'],
 })

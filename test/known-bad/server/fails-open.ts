@@ -7,7 +7,7 @@ export default knownBad({
   breaks: ['RS-16', 'RS-18'],
   defect: 'treats an unreachable or garbage-answering facilitator as a yes',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       async verify(context, request) {
         const outcome = await referenceSteps.verify(context, request)

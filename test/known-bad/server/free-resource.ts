@@ -7,7 +7,7 @@ export default knownBad({
   breaks: ['RS-1'],
   defect: 'answers an unpaid request with 200 and the resource',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       challenge(context, paymentRequired, status) {
         if (status === 402 && /header is required$/.test(paymentRequired.error ?? ''))

@@ -5,23 +5,16 @@
  */
 import type { ReferenceServerOptions } from '../../../harness/reference/server/index.ts'
 import type { X402Version } from '../../../harness/wire/types.ts'
+import type { KnownBad } from '../known-bad.ts'
 
-export interface KnownBadServer {
-  /** Short permanent name (the file name). */
-  name: string
-  /** The requirement ids it breaks. */
-  breaks: readonly string[]
-  /** What it does wrong, in one sentence. */
-  defect: string
+/**
+ * A known-bad server: `replace` is the variation of the reference server (its steps, batch steps or
+ * overrides). `caughtBy` applies at every version of `versions` a case runs at; `<id>@v<n>` limits an
+ * entry to one version (where the built-in facilitator's own checks stop the other version).
+ */
+export interface KnownBadServer extends KnownBad<ReferenceServerOptions> {
   /** The versions it is run at. */
   versions: readonly X402Version[]
-  /** The variation of the reference server. */
-  server: ReferenceServerOptions
-  /**
-   * Case ids that must catch it, at every version above that the case applies to; `<id>@v<n>` limits
-   * an entry to one version (where the built-in facilitator's own checks stop the other version).
-   */
-  caughtBy: readonly string[]
 }
 
 /** Declares a known-bad server (a typed identity, so each file reads as data). */

@@ -7,7 +7,7 @@ export default knownBad({
   breaks: ['RS-14'],
   defect: 'answers 500 to a malformed payment header',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: { malformed: (_context, error) => serverError(`could not decode the payment: ${error}`) },
   },
   caughtBy: [

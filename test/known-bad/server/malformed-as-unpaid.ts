@@ -7,7 +7,7 @@ export default knownBad({
   breaks: ['RS-14'],
   defect: 'answers a malformed payment header with the 402 challenge, as if no payment had been sent',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       malformed(context, _error, offers) {
         return referenceSteps.challenge(

@@ -7,7 +7,7 @@ export default knownBad({
   breaks: ['RS-40'],
   defect: 'the challenge names /other as the resource',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       offers: (context) =>
         referenceSteps.offers({ ...context, resourceUrl: new URL('/other', context.resourceUrl).href }),

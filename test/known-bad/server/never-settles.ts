@@ -6,7 +6,7 @@ export default knownBad({
   breaks: ['RS-18', 'RS-36'],
   defect: 'never calls /settle; it delivers after verify with an invented transaction hash',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       async settle(context, request) {
         return {

@@ -6,6 +6,6 @@ export default knownBad({
   breaks: ['RS-12', 'RS-17'],
   defect: 'sends no PAYMENT-RESPONSE / X-PAYMENT-RESPONSE header',
   versions: [1, 2],
-  server: { steps: { receipt: () => ({}) } },
+  replace: { steps: { receipt: () => ({}) } },
   caughtBy: ['server.payment.settlement-response', 'server.failure.settle-receipt'],
 })

@@ -9,7 +9,7 @@ export default knownBad({
   defect:
     'sets the requirement amount to the signed authorization.value, so under- and overpayments are settled',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       match(context, payload, offers) {
         const matched =

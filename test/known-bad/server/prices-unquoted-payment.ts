@@ -16,7 +16,7 @@ export default knownBad({
   defect:
     "checks a payment against the quote it names, and prices one that names no quote it knows (no prior challenge, or a restart) from the client's accepted",
   versions: [2],
-  server: {
+  replace: {
     steps: {
       offers(context) {
         return referenceSteps.offers(context).map((offer) => {

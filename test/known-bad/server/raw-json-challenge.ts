@@ -7,7 +7,7 @@ export default knownBad({
   breaks: ['RS-2', 'X-7'],
   defect: 'puts raw JSON in the PAYMENT-REQUIRED header',
   versions: [2],
-  server: {
+  replace: {
     steps: {
       challenge(context, paymentRequired, status) {
         const reply = referenceSteps.challenge(context, paymentRequired, status)

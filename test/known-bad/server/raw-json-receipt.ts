@@ -7,7 +7,7 @@ export default knownBad({
   breaks: ['X-7', 'RS-12'],
   defect: 'puts raw JSON in the settlement header instead of base64',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       receipt: (context, settlement) => ({
         [HEADERS[context.config.version].paymentResponse.toLowerCase()]: JSON.stringify(settlement),

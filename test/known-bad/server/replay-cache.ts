@@ -11,7 +11,7 @@ function replayCache() {
     breaks: ['RS-37'],
     defect: 'treats a payment it already settled as paid again, so a replayed header is delivered again',
     versions: [1, 2],
-    server: {
+    replace: {
       steps: {
         async verify(context, request) {
           if (settled.has(key(request.paymentPayload))) return { ok: true, response: { isValid: true } }

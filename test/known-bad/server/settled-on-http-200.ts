@@ -8,7 +8,7 @@ export default knownBad({
   defect:
     'treats an HTTP 200 from /settle as settled (success false, or no success at all), so a failed or duplicate settlement still delivers',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       async settle(context, request) {
         const answer = await postRaw(context, '/settle', request)

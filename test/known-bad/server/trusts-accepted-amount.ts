@@ -8,7 +8,7 @@ export default knownBad({
   breaks: ['RS-39', 'RS-19'],
   defect: "uses the client's v2 accepted as the payment requirements (the client chooses the amount)",
   versions: [2],
-  server: {
+  replace: {
     steps: {
       match(context, payload, offers) {
         if (payload.x402Version !== 2) return referenceSteps.match(context, payload, offers)

@@ -8,7 +8,7 @@ export default knownBad({
   breaks: ['RS-39'],
   defect: 'builds the requirements with payTo = authorization.to, so a payment to anyone buys the resource',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       match(context, payload, offers) {
         const offer = offers.find(

@@ -8,7 +8,7 @@ export default knownBad({
   defect:
     'takes isValid and success by truthiness, so wrong-shape answers ("true", 1) count as a valid payment and a settlement',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       async verify(context, request) {
         const answer = await postRaw(context, '/verify', request)

@@ -7,7 +7,7 @@ export default knownBad({
   breaks: ['RS-41'],
   defect: 'answers a refused v1 payment with {"error": …} and no accepts',
   versions: [1],
-  server: {
+  replace: {
     steps: {
       challenge: (context, paymentRequired, status) => {
         const reply = referenceSteps.challenge(context, paymentRequired, status)

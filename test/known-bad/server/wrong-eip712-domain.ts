@@ -6,6 +6,6 @@ export default knownBad({
   breaks: ['RS-9'],
   defect: "advertises extra.name 'USD Coin' while the token's EIP-712 name is 'USDC'",
   versions: [1, 2],
-  server: { overrides: { eip712: { name: 'USD Coin', version: '2' } } },
+  replace: { overrides: { eip712: { name: 'USD Coin', version: '2' } } },
   caughtBy: ['server.challenge.eip712-domain', 'server.payment.honest'],
 })

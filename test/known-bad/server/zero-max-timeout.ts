@@ -6,6 +6,6 @@ export default knownBad({
   breaks: ['RS-6', 'RS-7'],
   defect: 'advertises maxTimeoutSeconds: 0',
   versions: [1, 2],
-  server: { overrides: { maxTimeoutSeconds: 0 } },
+  replace: { overrides: { maxTimeoutSeconds: 0 } },
   caughtBy: ['server.challenge.max-timeout'],
 })

@@ -1,5 +1,5 @@
 /**
- * The client suite's batch-settlement cases (suites/client/batch.ts) judged against the reference
+ * The client suite's batch-settlement cases (suites/client/cases/batch.ts) judged against the reference
  * client v2 (in-process and as a command: every case passes), an exact-only client (every case
  * skips, none fails) and the known-bad batch clients (each caught by the cases it names).
  */
@@ -11,7 +11,7 @@ import {
   referenceClientTarget,
 } from '../../../harness/reference/client/index.ts'
 import type { StartedEnvironment } from '../../../harness/runner/environment.ts'
-import { batchCases } from '../../../suites/client/batch.ts'
+import { batchCases } from '../../../suites/client/cases/batch.ts'
 import { knownBadBatchClients } from '../../known-bad/client/batch-clients.ts'
 import { outcomes, runClientSuite, startEnvironment } from './run.ts'
 
@@ -75,7 +75,7 @@ describe('client batch-settlement cases', () => {
     const bad = knownBadBatchClients.find((candidate) => candidate.name === 'batch-pays-exact')!
     const run = await runClientSuite(
       environment,
-      referenceClientTarget({ versions: [2], steps: bad.steps, label: 'batch-pays-exact' }),
+      referenceClientTarget({ versions: [2], steps: bad.replace, label: 'batch-pays-exact' }),
       { caseIds, budget: DEFAULT_CLIENT_BUDGET },
     )
     const root = run.results.find((result) => result.id === 'client.batch.offered-scheme')!
@@ -94,7 +94,7 @@ describe('client batch-settlement cases', () => {
     test(`known-bad ${bad.name}: ${bad.defect}`, async () => {
       const run = await runClientSuite(
         environment,
-        referenceClientTarget({ versions: [2], steps: bad.steps, label: `known-bad ${bad.name}` }),
+        referenceClientTarget({ versions: [2], steps: bad.replace, label: `known-bad ${bad.name}` }),
         { caseIds, budget: DEFAULT_CLIENT_BUDGET },
       )
       const seen = outcomes(run.results)

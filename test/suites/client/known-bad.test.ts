@@ -5,11 +5,14 @@
  * the other cases each one trips are printed, as the self-test's score: CI runs that as a step of its
  * own (.ci/run); `npm test` runs the listed cases only.
  */
+
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEFAULT_CLIENT_BUDGET, referenceClientTarget } from '../../../harness/reference/client/index.ts'
 import type { StartedEnvironment } from '../../../harness/runner/environment.ts'
+import { hasRequirement } from '../../../suites/catalog/index.ts'
 import { clientCases } from '../../../suites/client/index.ts'
 import { knownBadClients } from '../../known-bad/client/clients.ts'
+import { unknownBreaks } from '../../known-bad/known-bad.ts'
 import { outcomes, runClientSuite, startEnvironment } from './run.ts'
 
 const FULL = process.env.X402_KNOWN_BAD_FULL === '1'
@@ -34,13 +37,14 @@ describe('known-bad clients are caught by the cases they name', () => {
         expect(ids.has(key.replace(/@v[12]$/, '')), `${bad.name}: ${key}`).toBe(true)
     }
     expect(new Set(knownBadClients.map((bad) => bad.name)).size).toBe(knownBadClients.length)
+    expect(unknownBreaks(knownBadClients, hasRequirement)).toEqual([])
   })
 
   for (const bad of knownBadClients) {
     test(`${bad.name}: ${bad.defect}`, async () => {
       const run = await runClientSuite(
         environment,
-        referenceClientTarget({ steps: bad.steps, label: `known-bad ${bad.name}` }),
+        referenceClientTarget({ steps: bad.replace, label: `known-bad ${bad.name}` }),
         {
           budget: DEFAULT_CLIENT_BUDGET,
           ...(FULL
@@ -56,7 +60,7 @@ describe('known-bad clients are caught by the cases they name', () => {
         .filter(([key, outcome]) => outcome !== 'pass' && !(key in bad.caughtBy))
         .map(([key, outcome]) => `${key}=${outcome}`)
       console.info(
-        `known-bad ${bad.name}: caught by ${Object.keys(bad.caughtBy).join(', ')}; also trips ${alsoTripped.join(', ') || 'nothing else'}`,
+        `known-bad ${bad.name} (breaks ${bad.breaks.join(', ')}): caught by ${Object.keys(bad.caughtBy).join(', ')}; also trips ${alsoTripped.join(', ') || 'nothing else'}`,
       )
       expect(survived).toEqual([])
       expect(Object.entries(seen).filter(([, outcome]) => outcome === 'error')).toEqual([])

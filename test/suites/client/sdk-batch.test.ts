@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { StartedEnvironment } from '../../../harness/runner/environment.ts'
-import { batchCases } from '../../../suites/client/batch.ts'
+import { batchCases } from '../../../suites/client/cases/batch.ts'
 import { sdkBatchClientCommand } from '../../sdk/batch-client-cli.ts'
 import { outcomes, runClientSuite, startEnvironment } from './run.ts'
 

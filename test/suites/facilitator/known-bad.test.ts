@@ -9,11 +9,14 @@
  * 6 s of CPU per known-bad, too much for `npm test` on two cores, so CI runs it as a step of its own
  * (.ci/run).
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseResult } from '../../../harness/model/result.ts'
 import { type StartedEnvironment, startWorkerEnvironment } from '../../../harness/runner/environment.ts'
+import { hasRequirement } from '../../../suites/catalog/index.ts'
 import { facilitatorCases } from '../../../suites/facilitator/index.ts'
 import { knownBadFacilitators, knownBadTarget } from '../../known-bad/facilitator/index.ts'
+import { unknownBreaks } from '../../known-bad/known-bad.ts'
 import { currentPart, partOf } from '../part.ts'
 import { describeResults, keyOf, runFacilitatorSuite } from './run.ts'
 
@@ -39,6 +42,7 @@ describe(`known-bad facilitators (part ${PART.index} of ${PART.of}${FULL ? ', wh
   it('are at least ten, with distinct names, each naming existing cases', () => {
     expect(knownBadFacilitators.length).toBeGreaterThanOrEqual(10)
     expect(new Set(knownBadFacilitators.map((bad) => bad.name)).size).toBe(knownBadFacilitators.length)
+    expect(unknownBreaks(knownBadFacilitators, hasRequirement)).toEqual([])
     const ids = new Set(facilitatorCases.map((definition) => definition.id))
     for (const bad of knownBadFacilitators)
       for (const catcher of bad.caughtBy)

@@ -5,11 +5,14 @@
  * runs against each known-bad too, for the full score card: about 1 s of CPU per known-bad and
  * version, so CI runs it as a step of its own (.ci/run) and `npm test` runs the listed cases only.
  */
+
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { CaseResult } from '../../../harness/model/result.ts'
 import { referenceServerTarget } from '../../../harness/reference/server/index.ts'
 import type { StartedEnvironment } from '../../../harness/runner/environment.ts'
+import { hasRequirement } from '../../../suites/catalog/index.ts'
 import { serverCases } from '../../../suites/server/cases/index.ts'
+import { unknownBreaks } from '../../known-bad/known-bad.ts'
 import { catchersAt, knownBadServers } from '../../known-bad/server/index.ts'
 import { currentPart, partOf } from '../part.ts'
 import { runServerSuite, startEnvironment } from './run.ts'
@@ -42,6 +45,7 @@ describe(`known-bad servers (part ${PART.index} of ${PART.of}${FULL ? ', every f
   test('the catalogue has at least 12 servers, unique names, and lists only real cases', () => {
     expect(knownBadServers.length).toBeGreaterThanOrEqual(12)
     expect(new Set(knownBadServers.map((bad) => bad.name)).size).toBe(knownBadServers.length)
+    expect(unknownBreaks(knownBadServers, hasRequirement)).toEqual([])
     const ids = new Set(serverCases.map((definition) => definition.id))
     for (const bad of knownBadServers) {
       expect(bad.caughtBy.length, bad.name).toBeGreaterThan(0)
@@ -56,7 +60,7 @@ describe(`known-bad servers (part ${PART.index} of ${PART.of}${FULL ? ', every f
       test(`${bad.name} (v${version}) is caught by ${catchersAt(bad, version).join(', ')}`, async () => {
         const catchers = catchersAt(bad, version)
         const caseIds = FULL ? [...new Set([...catchers, ...FAST])] : catchers
-        const target = referenceServerTarget(version, { ...bad.server, label: `known-bad ${bad.name}` })
+        const target = referenceServerTarget(version, { ...bad.replace, label: `known-bad ${bad.name}` })
         const run = await runServerSuite(target, {
           environment: started.environment,
           caseIds,

@@ -9,39 +9,27 @@
  * 4. only then is the charge committed, and the payment response follows the spec's contract
  *    (voucher: no transaction, `amount: ""`; deposit: its transaction and amount; refund: the refunded
  *    amount, no `chargedAmount`).
- * `defects` break one of these rules for the known-bad servers of the self-test; the reference has none.
+ * Each rule is a step of `flow.steps` (./steps.ts); a known-bad server replaces one.
  */
 import type { Hex } from 'viem'
-import { claimRowOf } from '../../../facilitator/batch/build.ts'
-import { type ChannelSnapshot, channelIdOf } from '../../../facilitator/batch/channel.ts'
-import { isRecord } from '../../../facilitator/fields.ts'
+import { claimRowOf } from '../../../schemes/batch-settlement-evm/build.ts'
+import {
+  type ChannelSnapshot,
+  channelIdOf,
+  readChannelSnapshot,
+} from '../../../schemes/batch-settlement-evm/channel.ts'
+import {
+  type ChannelLedger,
+  type ChannelRecord,
+  channelStateOf,
+  type ServerChannelState,
+} from '../../../schemes/batch-settlement-evm/ledger.ts'
+import type { BatchPayment } from '../../../schemes/batch-settlement-evm/payment.ts'
+import { isRecord } from '../../../wire/fields.ts'
 import type { FacilitatorRequest, PaymentPayloadV2, PaymentRequirementsV2 } from '../../../wire/types.ts'
 import type { FacilitatorClient } from '../facilitator-client.ts'
 import { type Reply, type Resource, serverError } from '../reply.ts'
-import { type ChannelLedger, type ChannelRecord, channelStateOf, type ServerChannelState } from './ledger.ts'
-import type { BatchPayment } from './payment.ts'
-
-/** The rule each known-bad batch server breaks. */
-export interface BatchServerDefects {
-  /** Judges the requests of one channel concurrently (no per-channel lock). */
-  unserialized?: boolean
-  /** Accepts a voucher below `chargedCumulativeAmount + amount` (a replayed or stale voucher). */
-  acceptStaleVoucher?: boolean
-  /** Charges this much above the requirement's amount per request. */
-  overcharge?: bigint
-  /** On a channel without a record, trusts the voucher (ceiling - amount) instead of the on-chain totalClaimed. */
-  baselineFromVoucher?: boolean
-  /** Accepts a voucher above `chargedCumulativeAmount + amount` (one that skips ahead). */
-  acceptAheadVoucher?: boolean
-  /** Takes a voucher on a known channel without /verify (no signature or balance check at all). */
-  skipVoucherVerify?: boolean
-  /** Takes a deposit without /verify and delivers whatever its settlement answers. */
-  trustsDeposit?: boolean
-  /** Takes a refund whatever its voucher (no zero-charge check against chargedCumulativeAmount). */
-  skipRefundCheck?: boolean
-  /** Reports the request's charge in a refund response. */
-  chargesRefund?: boolean
-}
+import type { BatchServerSteps } from './steps.ts'
 
 /** What the batch flow is given by the server. */
 export interface BatchFlowContext {
@@ -49,7 +37,8 @@ export interface BatchFlowContext {
   chainId: number
   ledger: ChannelLedger
   facilitator: FacilitatorClient
-  defects: BatchServerDefects
+  /** The batch rules (the reference's, or a variant with one replaced). */
+  steps: BatchServerSteps
   /** A 402 (status given) offering `accepts`, with `error`. */
   challenge(status: number, error: string, accepts?: PaymentRequirementsV2[]): Reply
   /** The offers of the server (the batch one is replaced in a corrective 402). */
@@ -74,8 +63,7 @@ export function handleBatchPayment(
   const channelId = payment.voucher.channelId
   if (channelIdOf(payment.config, flow.chainId).toLowerCase() !== channelId.toLowerCase())
     return Promise.resolve(flow.challenge(402, 'invalid_batch_settlement_evm_channel_id_mismatch'))
-  const work = () => judge(flow, payload, payment, channelId)
-  return flow.defects.unserialized ? work() : flow.ledger.lock(channelId, work)
+  return flow.steps.serialise(flow.ledger, channelId, () => judge(flow, payload, payment, channelId))
 }
 
 async function judge(
@@ -95,28 +83,18 @@ async function judge(
   // Without a record the baseline is what the chain says was claimed ("Server state loss"), which
   // takes the facilitator's snapshot: verify first. With a record, the cheap check comes first.
   let verified: { snapshot: ChannelSnapshot | undefined } | undefined
-  const unverified =
-    (flow.defects.skipVoucherVerify && payment.type === 'voucher' && record !== undefined) ||
-    (flow.defects.trustsDeposit && payment.type === 'deposit')
-  if (unverified) verified = { snapshot: record?.snapshot ?? depositSnapshot(channelId, payment) }
+  const unasked = flow.steps.unasked(payment, record)
+  if (unasked) verified = { snapshot: unasked }
   if (!record && !verified) {
     const outcome = await verify(flow, request)
     if ('reply' in outcome) return outcome.reply
     verified = outcome
   }
   const ceiling = payment.voucher.maxClaimableAmount
-  const baseline =
-    flow.defects.baselineFromVoucher && ceiling >= price
-      ? ceiling - price
-      : BigInt(verified?.snapshot?.totalClaimed ?? '0')
+  const baseline = flow.steps.baseline(payment, price, verified?.snapshot)
   const charged = record?.chargedCumulativeAmount ?? baseline
   const expected = payment.type === 'refund' ? charged : charged + price
-  const tolerated =
-    payment.type === 'refund'
-      ? flow.defects.skipRefundCheck === true
-      : (flow.defects.acceptStaleVoucher === true && ceiling < expected) ||
-        (flow.defects.acceptAheadVoucher === true && ceiling > expected)
-  if (ceiling !== expected && !tolerated)
+  if (!flow.steps.voucherDue(payment, expected))
     return corrective(flow, channelId, charged, record, verified?.snapshot ?? record?.snapshot)
   if (!verified) {
     const outcome = await verify(flow, request)
@@ -138,16 +116,17 @@ async function judge(
     const settled = await flow.facilitator.settle(request)
     if (!settled.ok) return serverError(settled.error)
     const response = settled.response
-    if ((response.success !== true || !response.transaction) && !flow.defects.trustsDeposit)
+    if ((response.success !== true || !response.transaction) && !unasked)
       return flow.settlementFailed(response.errorReason ?? 'settlement_failed', response)
     transaction = response.transaction
     amount =
       typeof response.amount === 'string' && response.amount !== ''
         ? response.amount
         : `${payment.depositAmount}`
-    settledSnapshot = snapshotIn(response.extra, 'channelState') ?? snapshot
+    settledSnapshot =
+      readChannelSnapshot(isRecord(response.extra) ? response.extra.channelState : undefined) ?? snapshot
   }
-  const charge = price + (flow.defects.overcharge ?? 0n)
+  const charge = flow.steps.charge(price)
   const committed: ChannelRecord = {
     config: payment.config,
     chargedCumulativeAmount: charged + charge,
@@ -166,12 +145,6 @@ async function judge(
   })
 }
 
-/** What a server that does not ask the facilitator assumes of a deposit's channel (known-bad only). */
-function depositSnapshot(channelId: Hex, payment: BatchPayment): ChannelSnapshot {
-  const balance = payment.type === 'deposit' ? payment.depositAmount : 0n
-  return { channelId, balance: `${balance}`, totalClaimed: '0', withdrawRequestedAt: 0, refundNonce: '0' }
-}
-
 /** /verify of the payment; a refusal is a 402 with the facilitator's reason, no answer a 500. */
 async function verify(
   flow: BatchFlowContext,
@@ -181,7 +154,7 @@ async function verify(
   if (!outcome.ok) return { reply: serverError(outcome.error) }
   if (!outcome.response.isValid)
     return { reply: flow.challenge(402, outcome.response.invalidReason ?? 'invalid_payment') }
-  return { snapshot: snapshotIn(outcome.response, 'extra') }
+  return { snapshot: readChannelSnapshot(outcome.response.extra) }
 }
 
 /** The corrective 402: the batch offer carries the server's channel state and its latest signed voucher. */
@@ -250,7 +223,8 @@ async function refund(
   const response = settled.response
   if (response.success !== true || !response.transaction)
     return flow.settlementFailed(response.errorReason ?? 'settlement_failed', response)
-  const after = snapshotIn(response.extra, 'channelState') ?? snapshot
+  const after =
+    readChannelSnapshot(isRecord(response.extra) ? response.extra.channelState : undefined) ?? snapshot
   const next: ChannelRecord = {
     config: payment.config,
     chargedCumulativeAmount: charged,
@@ -271,28 +245,7 @@ async function refund(
       network: flow.offer.network,
       payer: payment.config.payer,
       amount: refunded,
-      extra: {
-        channelState: channelStateOf(next),
-        ...(flow.defects.chargesRefund ? { chargedAmount: BigInt(flow.offer.amount).toString() } : {}),
-      },
+      extra: flow.steps.refundExtra(channelStateOf(next), BigInt(flow.offer.amount)),
     },
   )
-}
-
-/** The channel snapshot in `holder[key]`, when it is one. */
-function snapshotIn(holder: unknown, key: string): ChannelSnapshot | undefined {
-  if (!isRecord(holder)) return undefined
-  const value = holder[key]
-  if (!isRecord(value)) return undefined
-  const { channelId, balance, totalClaimed, withdrawRequestedAt, refundNonce } = value
-  if (typeof channelId !== 'string' || typeof balance !== 'string' || typeof totalClaimed !== 'string')
-    return undefined
-  return {
-    channelId: channelId as Hex,
-    balance,
-    totalClaimed,
-    withdrawRequestedAt:
-      typeof withdrawRequestedAt === 'number' ? withdrawRequestedAt : Number(withdrawRequestedAt ?? 0),
-    refundNonce: typeof refundNonce === 'string' ? refundNonce : String(refundNonce ?? '0'),
-  }
 }

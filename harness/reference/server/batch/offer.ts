@@ -5,7 +5,7 @@
  * delay. Offered only when the facilitator's /supported lists the kind.
  */
 import { type Address, getAddress } from 'viem'
-import { BATCH_SCHEME, MIN_WITHDRAW_DELAY } from '../../../facilitator/batch/channel.ts'
+import { BATCH_SCHEME, MIN_WITHDRAW_DELAY } from '../../../schemes/batch-settlement-evm/channel.ts'
 import type { PaymentRequirementsV2 } from '../../../wire/types.ts'
 
 /** What the server needs to offer the scheme. */

@@ -5,10 +5,10 @@
  * is the receiver authorizer, so the server sends no authorizer signature.
  */
 
-import { claimRowOf } from '../../../facilitator/batch/build.ts'
+import { claimRowOf } from '../../../schemes/batch-settlement-evm/build.ts'
+import type { ChannelLedger } from '../../../schemes/batch-settlement-evm/ledger.ts'
 import type { FacilitatorRequest, PaymentRequirementsV2 } from '../../../wire/types.ts'
 import type { FacilitatorClient } from '../facilitator-client.ts'
-import type { ChannelLedger } from './ledger.ts'
 
 /** What one claim-and-settle did. */
 export interface ClaimOutcome {

@@ -1,0 +1,305 @@
+/**
+ * Honest challenges (v1 and v2): the client pays once, in its version's header, standard base64 JSON,
+ * a valid payload, a faithful copy of the offer, an authorization that matches the offer field by field
+ * and recovers to `from` under the offer's domain, a fresh nonce; and it reads the settlement. Most
+ * cases judge one shared honest exchange per version (one client run serves them all), each checking
+ * one thing, so a defect shows in exactly the case that names it.
+ */
+
+import { honestScript } from '../../../harness/actors/paywall/index.ts'
+import { check, checkEqual } from '../../../harness/model/expect.ts'
+import { expectExactlyOneTransferFrom } from '../../../harness/oracle/index.ts'
+import { requiredAmount } from '../../../harness/schemes/exact-evm/payment.ts'
+import { clientCase } from '../case.ts'
+import type { ClientCaseContext, HonestExchange, ObservedPayment } from '../context.ts'
+import { recordRun } from '../fixture.ts'
+import {
+  describeRun,
+  expectAuthorization,
+  expectDecimalStrings,
+  expectFreshNonce,
+  expectOfferedTerms,
+  expectOnePayment,
+  expectPayloadSchema,
+  expectPaysAmount,
+  expectPaysPayTo,
+  expectSameRequest,
+  expectSettlementReported,
+  expectSignatureRecovers,
+  expectStandardBase64,
+  expectTimeWindow,
+  expectVersionHeader,
+  payloadJson,
+  refs,
+  requirementLevel,
+} from '../verdicts/index.ts'
+
+/** The shared honest exchange of the case's version, recorded in its evidence, and its one payment. */
+async function honestPayment(
+  context: ClientCaseContext,
+): Promise<{ exchange: HonestExchange; payment: ObservedPayment }> {
+  const exchange = await context.honestExchange()
+  recordRun(context.evidence, exchange.run, `honest exchange v${context.version}`)
+  return { exchange, payment: expectOnePayment(exchange.run, context.version) }
+}
+
+export const paysOnce = clientCase({
+  id: 'client.honest.pays-once',
+  title:
+    "An honest challenge is paid with one retry of the same request carrying the version's payment header",
+  versions: [1, 2],
+  requirements: ['CL-1', 'CL-35', 'CL-22', 'CL-21', 'CL-20', 'CL-26'],
+  level: 'MUST',
+  tags: ['honest'],
+  async run(context) {
+    const { exchange, payment } = await honestPayment(context)
+    expectVersionHeader(payment, context.version)
+    expectSameRequest(exchange.run, payment)
+  },
+})
+
+export const headerEncoding = clientCase({
+  id: 'client.honest.header-encoding',
+  title: 'The payment header is standard base64 of UTF-8 JSON',
+  versions: [1, 2],
+  requirements: ['X-7', 'X-8'],
+  level: 'MUST',
+  tags: ['honest', 'encoding'],
+  async run(context) {
+    const { payment } = await honestPayment(context)
+    expectStandardBase64(payment)
+  },
+})
+
+export const payloadSchema = clientCase({
+  id: 'client.honest.payload-schema',
+  title: "The PaymentPayload passes its version's schema, with an EIP-3009 exact payload of decimal strings",
+  versions: [1, 2],
+  requirements: ['CL-2', 'CL-3', 'CL-5', 'CL-27', 'CL-29', 'X-3', 'X-10', 'X-11'],
+  level: 'schema',
+  tags: ['honest', 'schema'],
+  async run(context) {
+    const { payment } = await honestPayment(context)
+    expectPayloadSchema(payment, context.version)
+    const payload = payloadJson(payment).payload as Record<string, unknown>
+    check('authorization' in payload, 'an offer without assetTransferMethod was not paid with EIP-3009', {
+      expected: 'payload {signature, authorization} (eip3009, the default method for an EIP-3009 token)',
+      seen: `payload keys: ${Object.keys(payload).join(', ')}`,
+      spec: refs('CL-27'),
+      level: requirementLevel('CL-27'),
+    })
+    expectDecimalStrings(payment)
+  },
+})
+
+export const acceptedCopy = clientCase({
+  id: 'client.honest.accepted-copy',
+  title:
+    'The payment names the offered terms: v2 accepted is a faithful copy of the offer, v1 its scheme and network',
+  versions: [1, 2],
+  requirements: ['CL-23', 'CL-19'],
+  level: 'MUST',
+  tags: ['honest'],
+  async run(context) {
+    const { exchange, payment } = await honestPayment(context)
+    expectOfferedTerms(payment, context.version, [exchange.offered])
+  },
+})
+
+export const paysPayTo = clientCase({
+  id: 'client.honest.pay-to',
+  title: 'authorization.to is the offered payTo',
+  versions: [1, 2],
+  requirements: ['CL-6'],
+  level: 'MUST',
+  tags: ['honest'],
+  async run(context) {
+    const { exchange, payment } = await honestPayment(context)
+    expectPaysPayTo(payment, exchange.offered)
+  },
+})
+
+export const paysAmount = clientCase({
+  id: 'client.honest.amount',
+  title: 'authorization.value is the offered amount, exactly',
+  versions: [1, 2],
+  requirements: ['CL-30'],
+  level: 'MUST',
+  tags: ['honest'],
+  async run(context) {
+    const { exchange, payment } = await honestPayment(context)
+    expectPaysAmount(payment, exchange.offered, context.version)
+  },
+})
+
+export const timeWindow = clientCase({
+  id: 'client.honest.time-window',
+  title: 'The authorization is valid on arrival and expires within maxTimeoutSeconds (documented slack)',
+  versions: [1, 2],
+  requirements: ['CL-31', 'CL-32', 'CL-45'],
+  level: 'MUST',
+  tags: ['honest', 'time'],
+  async run(context) {
+    const { exchange, payment } = await honestPayment(context)
+    expectTimeWindow(payment, exchange.offered)
+  },
+})
+
+export const freshNonce = clientCase({
+  id: 'client.honest.nonce',
+  title: 'The nonce is 32 random bytes never used before: not in any other payment of the run, not on chain',
+  versions: [1, 2],
+  requirements: ['CL-5', 'CL-33'],
+  level: 'MUST',
+  tags: ['honest', 'replay'],
+  async run(context) {
+    const { exchange, payment } = await honestPayment(context)
+    await expectFreshNonce(context, exchange.run, payment)
+  },
+})
+
+export const signatureRecovers = clientCase({
+  id: 'client.honest.signature',
+  title:
+    'The signature recovers to authorization.from under the domain from extra, the chain id and the asset',
+  versions: [1, 2],
+  requirements: ['CL-7', 'CL-28', 'CL-6'],
+  level: 'MUST',
+  tags: ['honest', 'eip712'],
+  async run(context) {
+    const { exchange, payment } = await honestPayment(context)
+    await expectSignatureRecovers(context, payment, exchange.offered)
+  },
+})
+
+export const settlementReported = clientCase({
+  id: 'client.honest.settlement-reported',
+  title:
+    'The client reads the settlement header of the paid response and reports it; the chain moved exactly the amount',
+  versions: [1, 2],
+  requirements: ['CL-36'],
+  level: 'SHOULD',
+  tags: ['honest', 'chain'],
+  async run(context) {
+    const { exchange, payment } = await honestPayment(context)
+    expectSettlementReported(exchange.run, payment, context.version)
+    if (context.target.kind === 'driver') return // a driver's own chain may not be the one the suite reads
+    const { from } = expectAuthorization(payment)
+    await expectExactlyOneTransferFrom(
+      context.chain,
+      {
+        from,
+        to: exchange.offered.payTo,
+        value: BigInt(requiredAmount(exchange.offered, context.version)),
+      },
+      { message: 'the settled payment did not move exactly the offered amount to payTo' },
+    )
+  },
+})
+
+export const htmlBody = clientCase({
+  id: 'client.honest.any-402-body',
+  title: 'A v2 client pays from the PAYMENT-REQUIRED header whatever the 402 body holds (here an HTML page)',
+  versions: [2],
+  requirements: ['CL-20'],
+  level: 'MUST',
+  tags: ['honest'],
+  async run(context) {
+    const offer = context.offer()
+    const { endpoint } = context.honest([offer], {
+      challengeBody: '<!doctype html><html><body><h1>Payment required</h1></body></html>',
+      settle: false,
+    })
+    const run = await context.pay(endpoint)
+    const payment = expectOnePayment(run, context.version)
+    expectVersionHeader(payment, context.version)
+    checkEqual(
+      expectOfferedTerms(payment, context.version, [offer]),
+      offer,
+      'the payment does not pay the offer of the PAYMENT-REQUIRED header',
+      { spec: refs('CL-20') },
+    )
+  },
+})
+
+export const transferMethodEip3009 = clientCase({
+  id: 'client.honest.transfer-method-eip3009',
+  title:
+    'An offer naming assetTransferMethod "eip3009" is paid with an EIP-3009 authorization and the method kept in accepted',
+  versions: [2],
+  requirements: ['CL-25', 'CL-23'],
+  level: 'MUST',
+  tags: ['honest'],
+  async run(context) {
+    const offer = context.offer({
+      extra: { ...context.devnet.preset.eip712, assetTransferMethod: 'eip3009' },
+    })
+    const { endpoint } = context.honest([offer], { settle: false })
+    const run = await context.pay(endpoint)
+    const payment = expectOnePayment(run, context.version)
+    expectOfferedTerms(payment, context.version, [offer])
+    const json = payloadJson(payment)
+    const extra = (json.accepted as { extra?: Record<string, unknown> } | undefined)?.extra
+    check(
+      extra?.assetTransferMethod === 'eip3009' && 'authorization' in (json.payload as object),
+      'the payment is not an EIP-3009 payment marked eip3009',
+      {
+        expected: 'accepted.extra.assetTransferMethod "eip3009" with payload {signature, authorization}',
+        seen: `assetTransferMethod ${JSON.stringify(extra?.assetTransferMethod)}, payload keys ${Object.keys(json.payload as object).join(', ')}`,
+        spec: refs('CL-25'),
+      },
+    )
+  },
+})
+
+export const headerNameCase = clientCase({
+  id: 'client.honest.header-name-case',
+  title: 'A challenge and settlement sent under lower-case header names are read like any others',
+  versions: [2],
+  requirements: ['X-9', 'CL-20'],
+  level: 'MUST',
+  tags: ['honest', 'encoding'],
+  async run(context) {
+    const offer = context.offer()
+    const endpoint = context.endpoint(({ url }) => {
+      const honest = honestScript({ paymentRequired: context.challenge(url, [offer]) })
+      return async (request, state) => {
+        const reply = await honest(request, state)
+        const headers = Object.fromEntries(
+          Object.entries(reply.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+        )
+        return { ...reply, headers }
+      }
+    })
+    const run = await context.pay(endpoint)
+    const payment = expectOnePayment(run, context.version)
+    expectOfferedTerms(payment, context.version, [offer])
+    check(
+      run.report?.paymentResponse !== undefined,
+      'the client did not read the lower-case payment-response header',
+      {
+        expected: 'paymentResponse in its report',
+        seen: describeRun(run),
+        spec: refs('X-9', 'CL-36'),
+        level: 'SHOULD',
+      },
+    )
+  },
+})
+
+/** The honest cases. */
+export const honestCases = [
+  paysOnce,
+  headerEncoding,
+  payloadSchema,
+  acceptedCopy,
+  paysPayTo,
+  paysAmount,
+  timeWindow,
+  freshNonce,
+  signatureRecovers,
+  settlementReported,
+  htmlBody,
+  transferMethodEip3009,
+  headerNameCase,
+] as const
