@@ -20,6 +20,7 @@ import { httpV1Requirements } from './http-v1.ts'
 import { httpV2Requirements } from './http-v2.ts'
 import { buildCatalog } from './load.ts'
 import { type CatalogMarkdownOptions, renderCatalogMarkdown } from './markdown.ts'
+import { paymentFlowRequirements } from './payment-flows.ts'
 import { otherSchemeRequirements } from './schemes-other.ts'
 import { otherTransportRequirements } from './transports-other.ts'
 import type { Requirement, RequirementRole, Scope } from './types.ts'
@@ -49,6 +50,7 @@ export const catalog: readonly Requirement[] = buildCatalog(
   otherTransportRequirements,
   otherSchemeRequirements,
   extensionRequirements,
+  paymentFlowRequirements,
 )
 
 const byId: ReadonlyMap<string, Requirement> = new Map(catalog.map((r) => [r.id, r]))

@@ -33,6 +33,14 @@ export {
 } from './facilitator-client.ts'
 export { handlePaidRequest } from './flow.ts'
 export { paymentRequiredFor, referenceOffers } from './offers.ts'
+export {
+  declaredFlow,
+  FLOW_ORDERINGS,
+  type FlowPhase,
+  isPaymentFlow,
+  type PaymentFlow,
+  resolveFlow,
+} from './payment-flow.ts'
 export { type Reply, type Resource, serverError } from './reply.ts'
 export type { ListeningServer } from './server.ts'
 export {

@@ -42,7 +42,10 @@ export function referenceOffers(config: ReferenceServerConfig, resourceUrl: stri
     maxTimeoutSeconds: config.maxTimeoutSeconds,
     extra,
   }
-  return config.batch ? [offer, batchOffer(offer, config.eip712, config.batch)] : [offer]
+  const batch = config.batch ? [batchOffer(offer, config.eip712, config.batch)] : []
+  // A flow other than `authorization` MUST be declared (core v2 §6.1).
+  if (config.paymentFlow !== 'authorization') offer.extra = { ...extra, paymentFlow: config.paymentFlow }
+  return [offer, ...batch]
 }
 
 /** The challenge (PaymentRequired) for `offers`, with `error` saying why payment is (still) required. */

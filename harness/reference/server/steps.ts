@@ -1,6 +1,6 @@
 /**
  * The reference resource server as a sequence of named steps (advertise, challenge, read, decode,
- * match, verify, serve, settle, decide, receipt). `./flow.ts` runs them in the spec's order; each step
+ * match, payment flow and its ordering, verify, serve, settle, decide, receipt). `./flow.ts` runs them in the spec's order; each step
  * here is the correct behaviour. A variant replaces one step (`{ ...referenceSteps, match: … }`), which
  * is how the known-bad servers of the self-test break exactly one requirement.
  */
@@ -22,6 +22,7 @@ import type { BatchRuntime } from './batch/index.ts'
 import type { ReferenceServerConfig } from './config.ts'
 import type { FacilitatorClient, FacilitatorOutcome } from './facilitator-client.ts'
 import { paymentRequiredFor, referenceOffers } from './offers.ts'
+import { FLOW_ORDERINGS, type FlowPhase, type PaymentFlow, resolveFlow } from './payment-flow.ts'
 import type { Reply, Resource } from './reply.ts'
 
 /** What every step may read. */
@@ -61,6 +62,17 @@ export interface ServerSteps {
     payload: PaymentPayload,
     offers: PaymentRequirements[],
   ): PaymentRequirements | undefined
+  /**
+   * The payment flow (core v2 §6.1) the payment runs under, or undefined when the terms it accepted
+   * name an `assetTransferMethod` / `paymentFlow` combination the server does not support (refused).
+   */
+  paymentFlow(
+    context: StepContext,
+    payload: PaymentPayload,
+    requirements: PaymentRequirements,
+  ): PaymentFlow | undefined
+  /** The ordering of verify, settle, the resource and the answer under `flow` (the §6.1 table). */
+  ordering(context: StepContext, flow: PaymentFlow): readonly FlowPhase[]
   verify(context: StepContext, request: FacilitatorRequest): Promise<FacilitatorOutcome<VerifyResponse>>
   /** Produces the protected content (run after verify, delivered only after settlement). */
   serve(context: StepContext, request: PaidRequest): Promise<Resource>
@@ -145,6 +157,14 @@ export const referenceSteps: ServerSteps = {
       return offers.find((offer) => offer.scheme === payload.scheme && offer.network === payload.network)
     }
     return (offers as PaymentRequirementsV2[]).find((offer) => acceptedMatches(payload.accepted, offer))
+  },
+
+  paymentFlow(_context, payload, requirements) {
+    return resolveFlow(payload, requirements)
+  },
+
+  ordering(_context, flow) {
+    return FLOW_ORDERINGS[flow]
   },
 
   verify(context, request) {
