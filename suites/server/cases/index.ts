@@ -5,6 +5,7 @@ import { acceptedCases } from './accepted.ts'
 import { batchCases, batchPropertyCases } from './batch.ts'
 import { challengeCases } from './challenge.ts'
 import { failureCases } from './failure.ts'
+import { flowCases } from './flows.ts'
 import { honestCases } from './honest.ts'
 import { hostileCases } from './hostile.ts'
 import { malformedCases } from './malformed.ts'
@@ -26,6 +27,7 @@ export const serverCases = collectCases<ServerContext>(
   versionCases,
   malformedCases,
   failureCases,
+  flowCases,
   settleAnswerCases,
   propertyCases,
   batchCases,

@@ -1,5 +1,6 @@
 /** The catalogue of known-bad resource servers the server suite must catch. */
 
+import acceptsUnsupportedFlow from './accepts-unsupported-flow.ts'
 import batchAcceptsAheadVoucher from './batch-accepts-ahead-voucher.ts'
 import batchAcceptsStaleVoucher from './batch-accepts-stale-voucher.ts'
 import batchBaselineFromVoucher from './batch-baseline-from-voucher.ts'
@@ -27,7 +28,9 @@ import pricesUnquotedPayment from './prices-unquoted-payment.ts'
 import rawJsonChallenge from './raw-json-challenge.ts'
 import rawJsonReceipt from './raw-json-receipt.ts'
 import replayCache from './replay-cache.ts'
+import runsResourceUnchecked from './runs-resource-unchecked.ts'
 import settledOnHttp200 from './settled-on-http-200.ts'
+import settlesFirstUndeclared from './settles-first-undeclared.ts'
 import trustsAcceptedAmount from './trusts-accepted-amount.ts'
 import trustsClientPayto from './trusts-client-payto.ts'
 import truthyFacilitatorAnswers from './truthy-facilitator-answers.ts'
@@ -71,4 +74,7 @@ export const knownBadServers: readonly KnownBadServer[] = [
   batchTrustsDeposit,
   batchSkipsRefundCheck,
   batchChargesRefund,
+  settlesFirstUndeclared,
+  runsResourceUnchecked,
+  acceptsUnsupportedFlow,
 ]
