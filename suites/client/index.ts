@@ -12,6 +12,7 @@ import { choiceCases } from './choice.ts'
 import type { ClientCaseContext } from './context.ts'
 import { extensionCases } from './extensions.ts'
 import { createClientFixture, declaredClientBudgets } from './fixture.ts'
+import { flowCases } from './flows.ts'
 import { honestCases } from './honest.ts'
 import { hostileCases } from './hostile.ts'
 import { malformedCases } from './malformed.ts'
@@ -30,6 +31,7 @@ for (const label of Object.values(REFERENCE_LABELS)) declaredClientBudgets.set(l
 export const clientCases = collectCases<ClientCaseContext>(
   honestCases,
   choiceCases,
+  flowCases,
   extensionCases,
   nonceCases,
   malformedCases,

@@ -52,6 +52,14 @@ export const defaultSteps: ClientSteps = {
     return usableChallenge(1, parsed.value, checkPaymentRequiredV1(parsed.value))
   },
 
+  flowRank(paymentFlow) {
+    // Both flows `exact` defines take the same EIP-3009 payload; authorization leaves the payer
+    // uncharged when the handler fails, so it is preferred (core v2 §6.1, scheme_exact.md "Payment Flow").
+    if (paymentFlow === undefined || paymentFlow === 'authorization') return 0
+    if (paymentFlow === 'upfront') return 1
+    return undefined
+  },
+
   async choose(challenge, context) {
     const { config, domains } = context
     const network = challenge.version === 1 ? config.networkV1 : config.network
@@ -60,9 +68,14 @@ export const defaultSteps: ClientSteps = {
     const schemes = config.preferBatch
       ? (['batch-settlement', 'exact'] as const)
       : (['exact', 'batch-settlement'] as const)
+    // Offers in order of their payment flow's rank (authorization first), unknown flows left out.
+    const ranked = accepts
+      .map((offer, index) => ({ offer, index, rank: context.steps.flowRank(offer.extra?.paymentFlow) }))
+      .filter((entry): entry is typeof entry & { rank: number } => entry.rank !== undefined)
+      .sort((a, b) => a.rank - b.rank || a.index - b.index)
     for (const scheme of schemes) {
       if (scheme === 'batch-settlement' && challenge.version !== 2) continue
-      for (const [index, offer] of accepts.entries()) {
+      for (const { offer, index } of ranked) {
         if (!challenge.usable[index]) continue
         if (offer.scheme !== scheme || offer.network !== network) continue
         if (scheme === 'batch-settlement' && !batchOfferUsable(offer)) continue

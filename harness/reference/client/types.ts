@@ -52,6 +52,11 @@ export interface StepContext {
 export interface ClientSteps {
   /** Reads a 402: the PAYMENT-REQUIRED header (v2) or the JSON body (v1), strictly validated. */
   readChallenge(response: ReceivedResponse, context: StepContext): ChallengeReading
+  /**
+   * Where an offer's payment flow (core v2 §6.1 `extra.paymentFlow`, absent = `authorization`) ranks
+   * when choosing: lower is preferred; undefined = a flow this client does not recognise (never paid).
+   */
+  flowRank(paymentFlow: unknown): number | undefined
   /** Picks the offer to pay, or none: one it supports, on its own chain and token, within its budget. */
   choose(challenge: Challenge, context: StepContext): Promise<PaymentRequirements | undefined>
   /** The EIP-712 domain to sign under: `extra.name`/`extra.version`, the network's chain id, `asset`. */

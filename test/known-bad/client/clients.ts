@@ -278,4 +278,22 @@ export const knownBadClients: readonly KnownBadClient[] = [
     steps: authorizeWith((_honest, now) => ({ validBefore: now - 1n })),
     caughtBy: both('client.honest.time-window', 'warn'),
   },
+  {
+    name: 'pays-unknown-flow',
+    defect: 'pays an accepts entry whatever its extra.paymentFlow says, flows it cannot know included',
+    steps: { flowRank: () => 0 },
+    caughtBy: {
+      'client.flow.unknown-flow@v2': 'fail',
+      'client.flow.skips-unknown-flow@v2': 'fail',
+    },
+  },
+  {
+    name: 'prefers-upfront',
+    defect: 'offered both, it chooses the upfront flow (settled before the handler) over authorization',
+    steps: {
+      flowRank: (flow) =>
+        flow === 'upfront' ? 0 : flow === undefined || flow === 'authorization' ? 1 : undefined,
+    },
+    caughtBy: { 'client.flow.prefers-authorization@v2': 'warn' },
+  },
 ]
