@@ -72,7 +72,8 @@ export const extensionRequirements: readonly RequirementInput[] = [
     versions: [2],
     statement:
       'A client offered payment-identifier with required true sends an id; a client that sends one generates a unique id and reuses the same id (and payment) when it retries that payment.',
-    quote: 'Generates unique `id`, reuses same `id` on retries; must provide `id` if server sets `required: true`',
+    quote:
+      'Generates unique `id`, reuses same `id` on retries; must provide `id` if server sets `required: true`',
     spec: paymentIdentifier('Responsibilities'),
     seeAlso: [paymentIdentifier('Recovering a Lost Response')],
     basis: 'keyword',

@@ -35,7 +35,7 @@ export const paymentFlowRequirements: readonly RequirementInput[] = [
     role: 'server',
     versions: [2],
     statement:
-      'A server whose payment flow is not authorization (it settles before the resource, without a verify first) declares that flow in the offer\'s extra.paymentFlow.',
+      "A server whose payment flow is not authorization (it settles before the resource, without a verify first) declares that flow in the offer's extra.paymentFlow.",
     quote:
       'When the resolved payment flow is not `authorization`, `PaymentRequired` `accepts[].extra.paymentFlow` MUST be present',
     spec: coreFlows,
@@ -54,6 +54,15 @@ export const paymentFlowRequirements: readonly RequirementInput[] = [
     spec: coreFlows,
     basis: 'keyword',
     acceptedStatus: [402, 400],
+    deviations: [
+      {
+        sdks: ['@x402/* 2.27'],
+        behaviour:
+          "resolves the flow from the server's own matching requirements and accepts an `accepted` whose extra names another paymentFlow, so the payment is verified, settled and delivered",
+        suiteHolds: 'a payment whose accepted terms name a flow the offer does not have is refused',
+        why: 'extra.paymentFlow is protocol-reserved and MUST be interpreted as defined, not as an opaque extra field; the client accepted terms the server does not run',
+      },
+    ],
     tags: ['payment-flow'],
   },
   {
