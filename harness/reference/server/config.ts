@@ -40,6 +40,11 @@ export interface ReferenceServerConfig {
    * declared in the offer's `extra.paymentFlow`; default `authorization` (verify → resource → settle).
    */
   paymentFlow: PaymentFlow
+  /**
+   * v2: the payment-identifier extension it advertises (extensions/payment_identifier.md), with whether
+   * an id is required; undefined = not advertised. Default for v2: advertised, `required: false`.
+   */
+  paymentIdentifier: { required: boolean } | undefined
   /** v2: the batch-settlement terms (from the facilitator's /supported); undefined = `exact` only. */
   batch?: BatchTerms | undefined
 }
@@ -96,6 +101,12 @@ export async function resolveConfig(
     facilitatorTimeoutMs: overrides.facilitatorTimeoutMs ?? DEFAULTS.facilitatorTimeoutMs,
     port,
     paymentFlow: overrides.paymentFlow ?? 'authorization',
+    paymentIdentifier:
+      'paymentIdentifier' in overrides
+        ? overrides.paymentIdentifier
+        : version === 2
+          ? { required: false }
+          : undefined,
     batch,
   }
 }

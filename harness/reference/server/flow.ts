@@ -40,29 +40,33 @@ export async function handlePaidRequest(
   }
   const decoded = steps.decode(context, raw)
   if (!decoded.ok) return steps.malformed(context, decoded.error, offers)
-  if (context.batch && decoded.payload.x402Version === 2 && isBatchPayment(decoded.payload))
-    return handleBatch(steps, context, context.batch, request, decoded.payload, offers)
+  const payload = decoded.payload
+  // payment-identifier: an id is looked up before anything else checks the payment.
+  return steps.idempotency(context, payload, async () => {
+    if (context.batch && payload.x402Version === 2 && isBatchPayment(payload))
+      return handleBatch(steps, context, context.batch, request, payload, offers)
 
-  const requirements = steps.match(context, decoded.payload, offers)
-  if (requirements === undefined) return challenge(402, 'no_matching_payment_requirements')
-  const facilitatorRequest: FacilitatorRequest = {
-    x402Version: context.config.version,
-    paymentPayload: decoded.payload,
-    paymentRequirements: requirements,
-  }
+    const requirements = steps.match(context, payload, offers)
+    if (requirements === undefined) return challenge(402, 'no_matching_payment_requirements')
+    const facilitatorRequest: FacilitatorRequest = {
+      x402Version: context.config.version,
+      paymentPayload: payload,
+      paymentRequirements: requirements,
+    }
 
-  const flow = steps.paymentFlow(context, decoded.payload, requirements)
-  if (flow === undefined) return challenge(402, 'unsupported_payment_flow')
-  return runPhases(
-    {
-      steps,
-      context,
-      request,
-      facilitatorRequest,
-      challenge: (status, error) => challenge(status, error),
-    },
-    steps.ordering(context, flow),
-  )
+    const flow = steps.paymentFlow(context, payload, requirements)
+    if (flow === undefined) return challenge(402, 'unsupported_payment_flow')
+    return runPhases(
+      {
+        steps,
+        context,
+        request,
+        facilitatorRequest,
+        challenge: (status, error) => challenge(status, error),
+      },
+      steps.ordering(context, flow),
+    )
+  })
 }
 
 /** Runs a batch-settlement payment through the server (`runtime` present only when it offers the scheme). */

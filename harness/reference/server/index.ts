@@ -41,6 +41,13 @@ export {
   type PaymentFlow,
   resolveFlow,
 } from './payment-flow.ts'
+export {
+  PAYMENT_ID_PATTERN,
+  PAYMENT_IDENTIFIER,
+  PaymentIdentifierStore,
+  paymentIdentifierExtension,
+  paymentIdOf,
+} from './payment-identifier.ts'
 export { type Reply, type Resource, serverError } from './reply.ts'
 export type { ListeningServer } from './server.ts'
 export {

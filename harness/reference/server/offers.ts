@@ -13,6 +13,7 @@ import type {
 } from '../../wire/types.ts'
 import { batchOffer } from './batch/offer.ts'
 import type { ReferenceServerConfig } from './config.ts'
+import { PAYMENT_IDENTIFIER, paymentIdentifierExtension } from './payment-identifier.ts'
 
 /** The requirements the server accepts for the resource at `resourceUrl`, in its version's shape. */
 export function referenceOffers(config: ReferenceServerConfig, resourceUrl: string): PaymentRequirements[] {
@@ -64,6 +65,11 @@ export function paymentRequiredFor(
     error,
     resource: { url: resourceUrl, description: config.description, mimeType: config.mimeType },
     accepts: offers as PaymentRequirementsV2[],
+    ...(config.paymentIdentifier
+      ? {
+          extensions: { [PAYMENT_IDENTIFIER]: paymentIdentifierExtension(config.paymentIdentifier.required) },
+        }
+      : {}),
   }
   return v2
 }

@@ -23,6 +23,7 @@ import type { ReferenceServerConfig } from './config.ts'
 import type { FacilitatorClient, FacilitatorOutcome } from './facilitator-client.ts'
 import { paymentRequiredFor, referenceOffers } from './offers.ts'
 import { FLOW_ORDERINGS, type FlowPhase, type PaymentFlow, resolveFlow } from './payment-flow.ts'
+import { missingId, type PaymentIdentifierStore, paymentIdOf } from './payment-identifier.ts'
 import type { Reply, Resource } from './reply.ts'
 
 /** What every step may read. */
@@ -33,6 +34,8 @@ export interface StepContext {
   resourceUrl: string
   /** The batch-settlement state, when the server offers that scheme (v2 with a facilitator that has it). */
   batch?: BatchRuntime
+  /** The payment-identifier ids seen, when the server advertises the extension. */
+  paymentIds?: PaymentIdentifierStore
 }
 
 /** A paid request as the flow sees it. */
@@ -56,6 +59,11 @@ export interface ServerSteps {
   decode(context: StepContext, raw: string): DecodedPayment
   /** The answer to a malformed payment header (x402 transports: 400 Invalid Payment). */
   malformed(context: StepContext, error: string, offers: PaymentRequirements[]): Reply
+  /**
+   * payment-identifier: answers a decoded payment, running `process` for it unless its id was seen
+   * (same payload: the answer sent then; another payload: 409). Without the extension: `process()`.
+   */
+  idempotency(context: StepContext, payload: PaymentPayload, process: () => Promise<Reply>): Promise<Reply>
   /** The advertised requirement the payment is for, or undefined (never values copied from the client). */
   match(
     context: StepContext,
@@ -147,6 +155,15 @@ export const referenceSteps: ServerSteps = {
     return context.config.version === 1
       ? { ...reply, body: JSON.stringify({ ...required, error: `invalid_payload: ${error}` }) }
       : { ...reply, body: JSON.stringify({ error: 'invalid_payload', message: error }) }
+  },
+
+  async idempotency(context, payload, process) {
+    const advertised = context.config.paymentIdentifier
+    if (advertised === undefined || context.paymentIds === undefined) return process()
+    const id = paymentIdOf(payload)
+    if (id === 'invalid' || (id === undefined && advertised.required)) return missingId()
+    if (id === undefined) return process()
+    return context.paymentIds.answer(context.config.path, id, payload, process)
   },
 
   match(context, payload, offers) {

@@ -9,6 +9,7 @@ import { flowCases } from './flows.ts'
 import { honestCases } from './honest.ts'
 import { hostileCases } from './hostile.ts'
 import { malformedCases } from './malformed.ts'
+import { paymentIdentifierCases } from './payment-identifier.ts'
 import { propertyCases } from './properties.ts'
 import { refusalCases } from './refusal.ts'
 import { replayCases } from './replay.ts'
@@ -28,6 +29,7 @@ export const serverCases = collectCases<ServerContext>(
   malformedCases,
   failureCases,
   flowCases,
+  paymentIdentifierCases,
   settleAnswerCases,
   propertyCases,
   batchCases,

@@ -17,12 +17,14 @@ import deliversBeforeSettling from './delivers-before-settling.ts'
 import deliversOnSettleFailure from './delivers-on-settle-failure.ts'
 import failsOpen from './fails-open.ts'
 import freeResource from './free-resource.ts'
+import ignoresPaymentIdentifier from './ignores-payment-identifier.ts'
 import type { KnownBadServer } from './known-bad.ts'
 import malformed500 from './malformed-500.ts'
 import malformedAsUnpaid from './malformed-as-unpaid.ts'
 import namesAnotherResource from './names-another-resource.ts'
 import neverSettles from './never-settles.ts'
 import omitsSettlementHeader from './omits-settlement-header.ts'
+import paymentIdentifierIdOnly from './payment-identifier-id-only.ts'
 import priceFromAuthorization from './price-from-authorization.ts'
 import pricesUnquotedPayment from './prices-unquoted-payment.ts'
 import rawJsonChallenge from './raw-json-challenge.ts'
@@ -77,4 +79,6 @@ export const knownBadServers: readonly KnownBadServer[] = [
   settlesFirstUndeclared,
   runsResourceUnchecked,
   acceptsUnsupportedFlow,
+  ignoresPaymentIdentifier,
+  paymentIdentifierIdOnly,
 ]
