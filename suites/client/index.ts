@@ -17,6 +17,7 @@ import { honestCases } from './honest.ts'
 import { hostileCases } from './hostile.ts'
 import { malformedCases } from './malformed.ts'
 import { nonceCases } from './nonce.ts'
+import { paymentIdentifierCases } from './payment-identifier.ts'
 import { poisonedCases } from './poisoned.ts'
 import { propertyCases } from './properties.ts'
 
@@ -33,6 +34,7 @@ export const clientCases = collectCases<ClientCaseContext>(
   choiceCases,
   flowCases,
   extensionCases,
+  paymentIdentifierCases,
   nonceCases,
   malformedCases,
   hostileCases,

@@ -98,10 +98,12 @@ export async function payForResource(
       const authorization = steps.authorize(requirements, now, paying)
       const typedData = authorizationTypedData(steps.domain(requirements, paying), authorization)
       const signature = await signAuthorization(account, typedData)
-      const payload = steps.payload(challenge, requirements, {
-        signature,
-        authorization: authorizationToWire(authorization),
-      })
+      const payload = steps.payload(
+        challenge,
+        requirements,
+        { signature, authorization: authorizationToWire(authorization) },
+        steps.paymentId(challenge),
+      )
       const headers = { [steps.header(challenge.version)]: steps.encode(payload) }
       payments++
       const paid = await send(headers)

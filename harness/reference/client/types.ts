@@ -63,8 +63,18 @@ export interface ClientSteps {
   domain(requirements: PaymentRequirements, context: StepContext): Eip3009Domain
   /** The authorization to sign for the chosen requirements at `now` (unix seconds). */
   authorize(requirements: PaymentRequirements, now: bigint, context: StepContext): Authorization
-  /** The PaymentPayload carrying the signed authorization. */
-  payload(challenge: Challenge, requirements: PaymentRequirements, payment: ExactEvmPayload): PaymentPayload
+  /**
+   * payment-identifier (extensions/payment_identifier.md): the id to send with this payment, or none.
+   * The correct client sends a fresh one whenever the challenge offers the extension.
+   */
+  paymentId(challenge: Challenge): string | undefined
+  /** The PaymentPayload carrying the signed authorization (and `paymentId` in the echoed extension). */
+  payload(
+    challenge: Challenge,
+    requirements: PaymentRequirements,
+    payment: ExactEvmPayload,
+    paymentId?: string,
+  ): PaymentPayload
   /** The header value: standard base64 of the JSON payload. */
   encode(payload: PaymentPayload): string
   /** The header that carries the payment in `version`. */

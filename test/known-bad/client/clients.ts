@@ -296,4 +296,30 @@ export const knownBadClients: readonly KnownBadClient[] = [
     },
     caughtBy: { 'client.flow.prefers-authorization@v2': 'warn' },
   },
+  {
+    name: 'same-payment-id',
+    defect: 'sends the same payment-identifier id with every payment (a retry key, never a new one)',
+    steps: { paymentId: () => 'pay_x402conformance0000fixed' },
+    caughtBy: { 'client.payment-identifier.id@v2': 'fail' },
+  },
+  {
+    name: 'short-payment-id',
+    defect: 'sends a payment-identifier id of 8 characters (the extension asks for 16 to 128)',
+    steps: { paymentId: () => `p${Math.random().toString(36).slice(2, 9).padEnd(7, '0')}` },
+    caughtBy: { 'client.payment-identifier.id@v2': 'fail' },
+  },
+  {
+    name: 'payment-id-only-when-optional',
+    defect: 'sends a payment-identifier id only while the server does not require one',
+    steps: {
+      paymentId: (challenge) => {
+        const offered = challenge.paymentRequired as {
+          extensions?: Record<string, { info?: { required?: unknown } }>
+        }
+        if (offered.extensions?.['payment-identifier']?.info?.required === true) return undefined
+        return defaultSteps.paymentId(challenge)
+      },
+    },
+    caughtBy: { 'client.payment-identifier.required@v2': 'fail' },
+  },
 ]
