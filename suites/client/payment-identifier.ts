@@ -4,11 +4,18 @@
  * [A-Za-z0-9_-], a new one for each new payment, and one whenever the server sets `required: true`.
  * A client that sends no id when it is optional does not use the extension: the cases skip, saying so.
  */
+import {
+  answerPayment,
+  challengeReply,
+  type PaywallReply,
+  paymentsOf,
+} from '../../harness/actors/paywall/index.ts'
 import { defineCase } from '../../harness/model/case.ts'
 import { check, show, skip } from '../../harness/model/expect.ts'
+import { safeDecodeHeader } from '../../harness/wire/index.ts'
 import type { ExtensionEntry } from '../../harness/wire/types.ts'
 import type { ClientCaseContext } from './context.ts'
-import { expectOnePayment, payloadJson, refs } from './verdicts.ts'
+import { describeRun, expectOnePayment, payloadJson, refs } from './verdicts.ts'
 
 const clientCase = defineCase<ClientCaseContext>
 
@@ -33,6 +40,20 @@ function offered(required: boolean): Record<string, ExtensionEntry> {
       },
     },
   }
+}
+
+/** The id in a decoded v2 payload's payment-identifier extension, if any. */
+function idIn(payload: unknown): unknown {
+  const extensions = (payload as { extensions?: Record<string, { info?: { id?: unknown } }> } | null)
+    ?.extensions
+  return extensions?.[EXTENSION]?.info?.id
+}
+
+/** 409 of a payment-identifier server for a second payment under a used id. */
+const CONFLICT: PaywallReply = {
+  status: 409,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ error: 'payment_identifier_conflict' }),
 }
 
 /** Runs the client against a fresh honest endpoint offering the extension; the id it sent, if any. */
@@ -101,5 +122,84 @@ export const paymentIdRequired = clientCase({
   },
 })
 
+export const retrySameId = clientCase({
+  id: 'client.payment-identifier.retry-same-id',
+  title:
+    'When the answer to its paid request is lost, a client that retries resends under the same payment-identifier id, and pays once',
+  role: 'client',
+  versions: [2],
+  requirements: ['CL-13'],
+  level: 'MUST',
+  needs: ['chain'],
+  tags: ['extensions', 'payment-identifier'],
+  async run(context) {
+    const offer = context.offer()
+    // A payment-identifier server whose first answer is lost: it settles the first payment and drops
+    // the connection; the identical payment again gets the answer it kept; another payment under the
+    // same id is a conflict (409), under a new id a new payment.
+    let first: { raw: string; id: unknown; reply: PaywallReply } | undefined
+    const endpoint = context.endpoint(({ url }) => {
+      const paymentRequired = context.challenge(url, [offer], { extensions: offered(false) })
+      return async (request, state) => {
+        const carried = paymentsOf(request).find((payment) => payment.header === 'PAYMENT-SIGNATURE')
+        if (carried === undefined) return challengeReply(paymentRequired)
+        const decoded = safeDecodeHeader('PAYMENT-SIGNATURE', carried.raw)
+        const id = decoded.ok ? idIn(decoded.value) : undefined
+        if (first === undefined) {
+          first = {
+            raw: carried.raw,
+            id,
+            reply: await answerPayment(2, carried.raw, paymentRequired, true, state),
+          }
+          return { status: 0, drop: true }
+        }
+        if (carried.raw === first.raw) return first.reply
+        if (id !== undefined && id === first.id) return CONFLICT
+        return answerPayment(2, carried.raw, paymentRequired, true, state)
+      }
+    })
+    const run = await context.pay(endpoint, { label: 'the answer to the paid request is lost once' })
+    const paid = run.payments.filter((payment) => payment.header === 'PAYMENT-SIGNATURE')
+    check(paid.length > 0, 'the client did not pay an honest challenge it supports', {
+      expected: 'a paid request carrying PAYMENT-SIGNATURE',
+      seen: describeRun(run),
+      spec: refs('CL-1'),
+    })
+    const ids = paid.map((payment) => idIn(payment.json))
+    if (ids[0] === undefined) skip(NOT_USED)
+    if (paid.length === 1)
+      skip(
+        'the client did not retry after the answer to its paid request was lost (the connection closed after the payment settled), so there is no retry to judge',
+      )
+    check(
+      ids.every((id) => id === ids[0]),
+      'the client retried the lost payment under another payment-identifier id',
+      {
+        expected: `every retry under the first id ${show(ids[0])}`,
+        seen: `ids sent: ${show(ids)}`,
+        spec: refs('CL-13'),
+      },
+    )
+    if (run.payer !== undefined) {
+      const transfers = await context.chain.transfers({ from: run.payer.address })
+      check(transfers.length <= 1, 'the retry paid a second time', {
+        expected: 'one transfer for one resource',
+        seen: `${transfers.length} transfers from the payer`,
+        spec: refs('CL-13'),
+      })
+    }
+    check(
+      paid.every((payment) => payment.raw === paid[0]!.raw),
+      'the retry is not the identical payment',
+      {
+        expected: 'the identical PaymentPayload, resent ("Recovering a Lost Response")',
+        seen: `${paid.length} different payment headers`,
+        spec: refs('CL-13'),
+        level: 'SHOULD',
+      },
+    )
+  },
+})
+
 /** The payment-identifier cases. */
-export const paymentIdentifierCases = [paymentIdFormat, paymentIdRequired] as const
+export const paymentIdentifierCases = [paymentIdFormat, paymentIdRequired, retrySameId] as const

@@ -139,6 +139,10 @@ export const defaultSteps: ClientSteps = {
     }
   },
 
+  retryLost(payload, paymentId) {
+    return paymentId === undefined ? undefined : payload
+  },
+
   encode(payload) {
     return encodeHeader(payload)
   },

@@ -75,6 +75,12 @@ export interface ClientSteps {
     payment: ExactEvmPayload,
     paymentId?: string,
   ): PaymentPayload
+  /**
+   * payment-identifier: the payload to resend when the answer to the paid request was lost (the
+   * connection failed), or undefined to give up. The correct client resends the identical payload,
+   * same id, once, and only when it sent an id ("Recovering a Lost Response").
+   */
+  retryLost(payload: PaymentPayload, paymentId: string | undefined): PaymentPayload | undefined
   /** The header value: standard base64 of the JSON payload. */
   encode(payload: PaymentPayload): string
   /** The header that carries the payment in `version`. */

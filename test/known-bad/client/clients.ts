@@ -322,4 +322,20 @@ export const knownBadClients: readonly KnownBadClient[] = [
     },
     caughtBy: { 'client.payment-identifier.required@v2': 'fail' },
   },
+  {
+    name: 'retry-new-payment-id',
+    defect: 'resends a payment whose answer was lost under a new payment-identifier id',
+    steps: {
+      retryLost: (payload, paymentId) => {
+        if (paymentId === undefined || payload.x402Version !== 2) return undefined
+        const copy = structuredClone(payload)
+        const entry = copy.extensions?.['payment-identifier'] as
+          | { info?: Record<string, unknown> }
+          | undefined
+        if (entry?.info) entry.info.id = `${paymentId}x`
+        return copy
+      },
+    },
+    caughtBy: { 'client.payment-identifier.retry-same-id@v2': 'fail' },
+  },
 ]
