@@ -5,6 +5,7 @@
  * cases; the authorization reference passes the flow cases.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { freePort } from '../../../harness/devnet/index.ts'
 import type { CaseResult } from '../../../harness/model/result.ts'
 import { referenceServerTarget } from '../../../harness/reference/server/index.ts'
 import type { StartedEnvironment } from '../../../harness/runner/environment.ts'
@@ -89,6 +90,27 @@ describe('payment flows', () => {
     })
     expect(run.results.map(describeResult).filter((line) => !line.includes(': pass'))).toEqual([])
     expect(run.results).toHaveLength(FLOW_CASES.length)
+  }, 60_000)
+
+  test('as a command, --payment-flow upfront declares the flow and settles first', async () => {
+    const url = `http://127.0.0.1:${await freePort()}/weather`
+    const run = await runServerSuite(
+      {
+        kind: 'start',
+        command: 'node harness/reference/server/cli.ts --x402-version 2 --payment-flow upfront',
+        url,
+      },
+      {
+        environment: started.environment,
+        caseIds: ['server.flow.declared', 'server.failure.verify-invalid', 'server.payment.honest'],
+        seed: 14,
+      },
+    )
+    expect(run.versions).toEqual([2])
+    const byId = new Map(run.results.map((r) => [r.id, r]))
+    expect(byId.get('server.flow.declared')?.outcome).toBe('pass')
+    expect(byId.get('server.payment.honest')?.outcome).toBe('pass')
+    expect(byId.get('server.failure.verify-invalid')?.message).toMatch(/declares extra.paymentFlow "upfront"/)
   }, 60_000)
 
   for (const name of FLOW_KNOWN_BADS) {
