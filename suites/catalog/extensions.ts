@@ -4,6 +4,7 @@
  * design. (The core extension echo rule, CL-4, is core v2 and is covered now.)
  */
 import { coreV2Newer, specFile } from './cite.ts'
+import { paymentIdentifier } from './payment-flows.ts'
 import type { RequirementInput } from './types.ts'
 
 const EXTENSIONS_LATER = 'extensions are out of scope for now (core protocol first)'
@@ -53,12 +54,12 @@ export const extensionRequirements: readonly RequirementInput[] = [
     role: 'server',
     versions: [2],
     statement:
-      'With payment-identifier, a repeated id with the same payload returns the cached response, a repeated id with a different payload gets 409, and a missing id when required is true gets 400.',
-    spec: specFile('extensions/payment_identifier.md', 'Idempotency Behavior'),
+      'A server advertising payment-identifier answers a resend of the same payment under the same id with the cached response (the same PAYMENT-RESPONSE) and settles it once; it binds the id to the request, and a different payload under that id is the conflict of RS-56.',
+    quote: 'Same `id`, same payload | Return cached response',
+    spec: paymentIdentifier('Idempotency Behavior'),
+    seeAlso: [paymentIdentifier('Recovering a Lost Response'), paymentIdentifier('Request Binding')],
     basis: 'mechanism',
-    acceptedStatus: [409, 400],
-    scope: 'later',
-    scopeReason: EXTENSIONS_LATER,
+    tags: ['payment-identifier'],
   },
   {
     id: 'RS-30',
@@ -81,12 +82,13 @@ export const extensionRequirements: readonly RequirementInput[] = [
     role: 'client',
     versions: [2],
     statement:
-      'A payment-identifier client generates a unique id, reuses it on retries of the same payment, and sends one whenever the server sets required true.',
-    quote: 'must provide `id` if server sets `required: true`',
-    spec: specFile('extensions/payment_identifier.md', 'Responsibilities'),
+      'A client offered payment-identifier with required true sends an id; a client that sends one generates a unique id and reuses the same id (and payment) when it retries that payment.',
+    quote:
+      'Generates unique `id`, reuses same `id` on retries; must provide `id` if server sets `required: true`',
+    spec: paymentIdentifier('Responsibilities'),
+    seeAlso: [paymentIdentifier('Recovering a Lost Response')],
     basis: 'keyword',
-    scope: 'later',
-    scopeReason: EXTENSIONS_LATER,
+    tags: ['payment-identifier'],
   },
   {
     id: 'CL-16',
@@ -165,11 +167,14 @@ export const extensionRequirements: readonly RequirementInput[] = [
     level: 'MAY',
     role: 'facilitator',
     versions: [2],
-    statement: 'A facilitator may use the payment-identifier id to make /verify and /settle idempotent.',
-    spec: specFile('extensions/payment_identifier.md', 'Responsibilities'),
+    statement:
+      'A facilitator may use the payment-identifier id to make /verify and /settle idempotent, binding the id to the request fingerprint (same id, different request: a conflict).',
+    spec: paymentIdentifier('Responsibilities'),
+    seeAlso: [paymentIdentifier('Request Binding')],
     basis: 'keyword',
     scope: 'later',
-    scopeReason: EXTENSIONS_LATER,
+    scopeReason:
+      'a MAY for facilitators; the suite covers the resource-server and client sides (RS-29, RS-56, CL-13, CL-50) first',
   },
   {
     id: 'X-4',

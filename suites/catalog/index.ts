@@ -20,6 +20,7 @@ import { httpV1Requirements } from './http-v1.ts'
 import { httpV2Requirements } from './http-v2.ts'
 import { buildCatalog } from './load.ts'
 import { type CatalogMarkdownOptions, renderCatalogMarkdown } from './markdown.ts'
+import { paymentFlowRequirements } from './payment-flows.ts'
 import { otherSchemeRequirements } from './schemes-other.ts'
 import { settlementPendingRequirements } from './settlement-pending.ts'
 import { otherTransportRequirements } from './transports-other.ts'
@@ -51,6 +52,7 @@ export const catalog: readonly Requirement[] = buildCatalog(
   otherSchemeRequirements,
   extensionRequirements,
   settlementPendingRequirements,
+  paymentFlowRequirements,
 )
 
 const byId: ReadonlyMap<string, Requirement> = new Map(catalog.map((r) => [r.id, r]))

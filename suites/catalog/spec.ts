@@ -53,6 +53,26 @@ export const FOUNDATION_CORE_V2_2026_09: Readonly<SpecSource> = Object.freeze({
   commit: '8efa37d7685c9e1b6d40faa15cdbb8aee7d1c9bd',
 })
 
+// Payment flows and payment-identifier (issue 14, part B): the newest index copies of two single files.
+
+/**
+ * x402-foundation/x402 02834ce: `schemes/exact/scheme_exact.md` from the public file index, with the
+ * "Payment Flow" section (#3145: `exact` MAY use `upfront`, clients SHOULD choose `authorization`).
+ */
+export const FOUNDATION_EXACT_FLOWS: Readonly<SpecSource> = Object.freeze({
+  repository: FOUNDATION,
+  commit: '02834ce72a4c6eed14a51710c0fe2a4cfb6ed2bf',
+})
+
+/**
+ * x402-foundation/x402 0ce3e9c: `extensions/payment_identifier.md` from the public file index, with
+ * "Request Binding" (#2307) and "Recovering a Lost Response".
+ */
+export const FOUNDATION_PAYMENT_IDENTIFIER: Readonly<SpecSource> = Object.freeze({
+  repository: FOUNDATION,
+  commit: '0ce3e9c08d0c25462fc214fb7471f5472e59ce5a',
+})
+
 /** The only snapshots besides `SPEC` that a citation may name. */
 export const NEWER_SOURCES: readonly NewerSource[] = Object.freeze([
   Object.freeze({
@@ -60,6 +80,16 @@ export const NEWER_SOURCES: readonly NewerSource[] = Object.freeze([
     files: Object.freeze(['specs/x402-specification-v2.md']),
     why: 'the v2 core text after PRs #3053 (payment flows, read-only /verify), #3083 (settlement_pending) and #3306 (EXTENSION-RESPONSES), merged after the pin (2026-05-18)',
     readFrom: 'public file index, copy id 57738847250 (49,025 characters)',
+  }),
+  Object.freeze({
+    ...FOUNDATION_EXACT_FLOWS,
+    files: Object.freeze(['specs/schemes/exact/scheme_exact.md']),
+    why: 'the exact scheme\'s "Payment Flow" section (#3145), newer than FOUNDATION_MAIN',
+  }),
+  Object.freeze({
+    ...FOUNDATION_PAYMENT_IDENTIFIER,
+    files: Object.freeze(['specs/extensions/payment_identifier.md']),
+    why: 'payment-identifier request binding (#2307) and lost-response recovery, newer than FOUNDATION_MAIN',
   }),
 ])
 

@@ -10,10 +10,12 @@ import { defineSuite, type RoleSuite } from '../../harness/runner/suite.ts'
 import { batchCases } from './cases/batch.ts'
 import { choiceCases } from './cases/choice.ts'
 import { extensionCases } from './cases/extensions.ts'
+import { flowCases } from './cases/flows.ts'
 import { honestCases } from './cases/honest.ts'
 import { hostileCases } from './cases/hostile.ts'
 import { malformedCases } from './cases/malformed.ts'
 import { nonceCases } from './cases/nonce.ts'
+import { paymentIdentifierCases } from './cases/payment-identifier.ts'
 import { poisonedCases } from './cases/poisoned.ts'
 import { propertyCases } from './cases/properties.ts'
 import type { ClientCaseContext } from './context.ts'
@@ -30,7 +32,9 @@ for (const label of Object.values(REFERENCE_LABELS)) declaredClientBudgets.set(l
 export const clientCases = collectCases<ClientCaseContext>(
   honestCases,
   choiceCases,
+  flowCases,
   extensionCases,
+  paymentIdentifierCases,
   nonceCases,
   malformedCases,
   hostileCases,

@@ -12,6 +12,7 @@ import {
   signAuthorization,
 } from '../../schemes/exact-evm/eip3009.ts'
 import type { ClientReport } from '../../targets/client-report.ts'
+import type { PaymentPayload } from '../../wire/types.ts'
 import { payBatch } from './batch.ts'
 import { type BatchChannelStore, memoryChannelStore } from './batch-state.ts'
 import type { ClientConfig } from './config.ts'
@@ -102,13 +103,27 @@ export async function payForResource(
       const authorization = steps.authorize(requirements, now, paying)
       const typedData = authorizationTypedData(steps.domain(requirements, paying), authorization)
       const signature = await signAuthorization(account, typedData)
-      const payload = steps.payload(challenge, requirements, {
-        signature,
-        authorization: authorizationToWire(authorization),
-      })
-      const headers = { [steps.header(challenge.version)]: steps.encode(payload) }
+      const paymentId = steps.paymentId(challenge)
+      const payload = steps.payload(
+        challenge,
+        requirements,
+        { signature, authorization: authorizationToWire(authorization) },
+        paymentId,
+      )
+      const headerFor = (sent: PaymentPayload) => ({ [steps.header(challenge.version)]: steps.encode(sent) })
       payments++
-      const paid = await send(headers)
+      let paid: ReceivedResponse
+      try {
+        paid = await send(headerFor(payload))
+      } catch (error) {
+        // The answer was lost: under a payment-identifier id the same payment can get it back.
+        const again = steps.retryLost(payload, paymentId)
+        if (again === undefined || options.signal?.aborted) throw error
+        note(
+          `the answer to the paid request was lost (${describeError(error)}); sending it again under its id`,
+        )
+        paid = await send(headerFor(again))
+      }
       last = paid
       if (paid.status === 402 && payments < MAX_PAYMENTS && steps.payAgain(paid, payments)) {
         challengeResponse = paid
@@ -147,6 +162,10 @@ async function requestFollowingSameOrigin(
     if (next.origin !== current.origin) return response
     current = next
   }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function isRedirect(status: number): boolean {

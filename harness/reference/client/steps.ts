@@ -4,6 +4,7 @@
  * with the answer. The defaults are the project's correct client (x402 v1 and v2, exact on EVM with
  * EIP-3009); the known-bad clients of the self-test each replace exactly one step.
  */
+import { randomBytes } from 'node:crypto'
 import { getAddress } from 'viem'
 import { type Eip3009Domain, randomNonce } from '../../schemes/exact-evm/eip3009.ts'
 import { exactDomain, requiredAmount } from '../../schemes/exact-evm/payment.ts'
@@ -22,6 +23,9 @@ import {
 import type { PaymentPayload, PaymentRequired, X402Version } from '../../wire/types.ts'
 import { acceptCorrective, batchOfferUsable, checkBatchReceipt } from './batch.ts'
 import type { ChallengeReading, ClientSteps } from './types.ts'
+
+/** The payment-identifier extension's key (extensions/payment_identifier.md). */
+export const PAYMENT_IDENTIFIER = 'payment-identifier'
 
 /** How far back validAfter is set, as the reference SDK clients do, to absorb clock skew. */
 export const VALID_AFTER_BACKDATE_SECONDS = 600n
@@ -52,6 +56,14 @@ export const defaultSteps: ClientSteps = {
     return usableChallenge(1, parsed.value, checkPaymentRequiredV1(parsed.value))
   },
 
+  flowRank(paymentFlow) {
+    // Both flows `exact` defines take the same EIP-3009 payload; authorization leaves the payer
+    // uncharged when the handler fails, so it is preferred (core v2 §6.1, scheme_exact.md "Payment Flow").
+    if (paymentFlow === undefined || paymentFlow === 'authorization') return 0
+    if (paymentFlow === 'upfront') return 1
+    return undefined
+  },
+
   async choose(challenge, context) {
     const { config, domains } = context
     const network = challenge.version === 1 ? config.networkV1 : config.network
@@ -60,9 +72,14 @@ export const defaultSteps: ClientSteps = {
     const schemes = config.preferBatch
       ? (['batch-settlement', 'exact'] as const)
       : (['exact', 'batch-settlement'] as const)
+    // Offers in order of their payment flow's rank (authorization first), unknown flows left out.
+    const ranked = accepts
+      .map((offer, index) => ({ offer, index, rank: context.steps.flowRank(offer.extra?.paymentFlow) }))
+      .filter((entry): entry is typeof entry & { rank: number } => entry.rank !== undefined)
+      .sort((a, b) => a.rank - b.rank || a.index - b.index)
     for (const scheme of schemes) {
       if (scheme === 'batch-settlement' && challenge.version !== 2) continue
-      for (const [index, offer] of accepts.entries()) {
+      for (const { offer, index } of ranked) {
         if (!challenge.usable[index]) continue
         if (offer.scheme !== scheme || offer.network !== network) continue
         if (scheme === 'batch-settlement' && !batchOfferUsable(offer)) continue
@@ -98,19 +115,32 @@ export const defaultSteps: ClientSteps = {
     }
   },
 
-  payload(challenge, requirements, payment) {
+  paymentId(challenge) {
+    if (challenge.version !== 2) return undefined
+    const offered = challenge.paymentRequired as Extract<PaymentRequired, { x402Version: 2 }>
+    return offered.extensions?.[PAYMENT_IDENTIFIER] ? `pay_${randomBytes(16).toString('hex')}` : undefined
+  },
+
+  payload(challenge, requirements, payment, paymentId) {
     if (challenge.version === 1) {
       return { x402Version: 1, scheme: requirements.scheme, network: requirements.network, payload: payment }
     }
     const offered = challenge.paymentRequired as Extract<PaymentRequired, { x402Version: 2 }>
+    // The echo rule (spec-v2 §5.1.2): every extension's info comes back unchanged (the client may add).
+    const extensions = offered.extensions ? structuredClone(offered.extensions) : undefined
+    const identifier = extensions?.[PAYMENT_IDENTIFIER]
+    if (identifier && paymentId !== undefined) identifier.info = { ...identifier.info, id: paymentId }
     return {
       x402Version: 2,
       resource: structuredClone(offered.resource),
       accepted: structuredClone(requirements) as Extract<PaymentPayload, { x402Version: 2 }>['accepted'],
       payload: payment,
-      // The echo rule (spec-v2 §5.1.2): every extension's info comes back unchanged.
-      ...(offered.extensions ? { extensions: structuredClone(offered.extensions) } : {}),
+      ...(extensions ? { extensions } : {}),
     }
+  },
+
+  retryLost(payload, paymentId) {
+    return paymentId === undefined ? undefined : payload
   },
 
   encode(payload) {

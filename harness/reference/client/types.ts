@@ -52,14 +52,35 @@ export interface StepContext {
 export interface ClientSteps {
   /** Reads a 402: the PAYMENT-REQUIRED header (v2) or the JSON body (v1), strictly validated. */
   readChallenge(response: ReceivedResponse, context: StepContext): ChallengeReading
+  /**
+   * Where an offer's payment flow (core v2 §6.1 `extra.paymentFlow`, absent = `authorization`) ranks
+   * when choosing: lower is preferred; undefined = a flow this client does not recognise (never paid).
+   */
+  flowRank(paymentFlow: unknown): number | undefined
   /** Picks the offer to pay, or none: one it supports, on its own chain and token, within its budget. */
   choose(challenge: Challenge, context: StepContext): Promise<PaymentRequirements | undefined>
   /** The EIP-712 domain to sign under: `extra.name`/`extra.version`, the network's chain id, `asset`. */
   domain(requirements: PaymentRequirements, context: StepContext): Eip3009Domain
   /** The authorization to sign for the chosen requirements at `now` (unix seconds). */
   authorize(requirements: PaymentRequirements, now: bigint, context: StepContext): Authorization
-  /** The PaymentPayload carrying the signed authorization. */
-  payload(challenge: Challenge, requirements: PaymentRequirements, payment: ExactEvmPayload): PaymentPayload
+  /**
+   * payment-identifier (extensions/payment_identifier.md): the id to send with this payment, or none.
+   * The correct client sends a fresh one whenever the challenge offers the extension.
+   */
+  paymentId(challenge: Challenge): string | undefined
+  /** The PaymentPayload carrying the signed authorization (and `paymentId` in the echoed extension). */
+  payload(
+    challenge: Challenge,
+    requirements: PaymentRequirements,
+    payment: ExactEvmPayload,
+    paymentId?: string,
+  ): PaymentPayload
+  /**
+   * payment-identifier: the payload to resend when the answer to the paid request was lost (the
+   * connection failed), or undefined to give up. The correct client resends the identical payload,
+   * same id, once, and only when it sent an id ("Recovering a Lost Response").
+   */
+  retryLost(payload: PaymentPayload, paymentId: string | undefined): PaymentPayload | undefined
   /** The header value: standard base64 of the JSON payload. */
   encode(payload: PaymentPayload): string
   /** The header that carries the payment in `version`. */

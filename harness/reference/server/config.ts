@@ -6,6 +6,7 @@
 import { type Address, createPublicClient, getAddress, http } from 'viem'
 import type { X402Version } from '../../wire/types.ts'
 import { type BatchTerms, readBatchTerms } from './batch/offer.ts'
+import type { PaymentFlow } from './payment-flow.ts'
 
 /** The resolved configuration of one reference server. */
 export interface ReferenceServerConfig {
@@ -34,6 +35,16 @@ export interface ReferenceServerConfig {
   facilitatorTimeoutMs: number
   /** Port on 127.0.0.1 (0 = any free port). */
   port: number
+  /**
+   * v2: the payment flow (core v2 §6.1) of its `exact` offer. `upfront` (settle → resource) is
+   * declared in the offer's `extra.paymentFlow`; default `authorization` (verify → resource → settle).
+   */
+  paymentFlow: PaymentFlow
+  /**
+   * v2: the payment-identifier extension it advertises (extensions/payment_identifier.md), with whether
+   * an id is required; undefined = not advertised. Default for v2: advertised, `required: false`.
+   */
+  paymentIdentifier: { required: boolean } | undefined
   /** v2: the batch-settlement terms (from the facilitator's /supported); undefined = `exact` only. */
   batch?: BatchTerms | undefined
 }
@@ -89,6 +100,13 @@ export async function resolveConfig(
     maxTimeoutSeconds: overrides.maxTimeoutSeconds ?? DEFAULTS.maxTimeoutSeconds,
     facilitatorTimeoutMs: overrides.facilitatorTimeoutMs ?? DEFAULTS.facilitatorTimeoutMs,
     port,
+    paymentFlow: overrides.paymentFlow ?? 'authorization',
+    paymentIdentifier:
+      'paymentIdentifier' in overrides
+        ? overrides.paymentIdentifier
+        : version === 2
+          ? { required: false }
+          : undefined,
     batch,
   }
 }

@@ -1,9 +1,10 @@
 /**
  * One paid request through the reference server, in the order the x402 HTTP transport describes:
- * no payment → 402 challenge; malformed payment → 400; payment for terms not offered → 402; verify
- * (invalid → 402); produce the resource; settle (failed → 402 with the failed SettlementResponse);
- * deliver with the SettlementResponse only after a successful settlement. A facilitator that cannot be
- * used is an internal error (500), never a delivery (transports-v2/http.md "Error Handling").
+ * no payment → 402 challenge; malformed payment → 400; payment for terms not offered, or naming a
+ * payment flow / transfer method the offer does not have → 402; then the flow's ordering (core v2 §6.1,
+ * ./phases.ts): `authorization` verifies (invalid → 402), produces the resource, settles (failed → 402
+ * with the failed SettlementResponse) and delivers with the SettlementResponse; `upfront` settles first.
+ * A facilitator that cannot be used is an internal error (500), never a delivery (transports-v2/http.md "Error Handling").
  * A batch-settlement payment goes to ./batch/flow.ts through `handleBatch`, which hands it the steps it
  * needs as functions (so the batch code does not import the steps).
  */
@@ -19,7 +20,8 @@ import type {
 import { handleBatchPayment } from './batch/flow.ts'
 import { type BatchRuntime, batchOfferIn, isBatchPayment } from './batch/index.ts'
 import { paymentRequiredFor } from './offers.ts'
-import { type Reply, serverError } from './reply.ts'
+import { runPhases } from './phases.ts'
+import type { Reply } from './reply.ts'
 import { acceptedMatches, type PaidRequest, type ServerSteps, type StepContext } from './steps.ts'
 
 /** Runs `steps` for one request to the paid resource. Never throws for anything the client sends. */
@@ -39,39 +41,33 @@ export async function handlePaidRequest(
   }
   const decoded = steps.decode(context, raw)
   if (!decoded.ok) return steps.malformed(context, decoded.error, offers)
-  if (context.batch && decoded.payload.x402Version === 2 && isBatchPayment(decoded.payload))
-    return handleBatch(steps, context, context.batch, request, decoded.payload, offers)
+  const payload = decoded.payload
+  // payment-identifier: an id is looked up before anything else checks the payment.
+  return steps.idempotency(context, payload, async () => {
+    if (context.batch && payload.x402Version === 2 && isBatchPayment(payload))
+      return handleBatch(steps, context, context.batch, request, payload, offers)
 
-  const requirements = steps.match(context, decoded.payload, offers)
-  if (requirements === undefined) return challenge(402, 'no_matching_payment_requirements')
-  const facilitatorRequest: FacilitatorRequest = {
-    x402Version: context.config.version,
-    paymentPayload: decoded.payload,
-    paymentRequirements: requirements,
-  }
+    const requirements = steps.match(context, payload, offers)
+    if (requirements === undefined) return challenge(402, 'no_matching_payment_requirements')
+    const facilitatorRequest: FacilitatorRequest = {
+      x402Version: context.config.version,
+      paymentPayload: payload,
+      paymentRequirements: requirements,
+    }
 
-  const verified = await steps.verify(context, facilitatorRequest)
-  if (!verified.ok) return serverError(verified.error)
-  if (!verified.response.isValid) return challenge(402, verified.response.invalidReason ?? 'invalid_payment')
-
-  const resource = await steps.serve(context, request)
-
-  const settlement = await steps.settle(context, facilitatorRequest)
-  if (!settlement.ok) return serverError(settlement.error)
-  if (!steps.settled(context, settlement.response)) {
-    const failed = challenge(402, settlement.response.errorReason ?? 'settlement_failed')
-    const receipt = steps.receipt(context, settlement.response, settlement.extensionResponses)
-    return { ...failed, headers: { ...failed.headers, ...receipt } }
-  }
-  return {
-    status: 200,
-    headers: {
-      'content-type': resource.contentType,
-      'cache-control': 'private',
-      ...steps.receipt(context, settlement.response, settlement.extensionResponses),
-    },
-    body: resource.body,
-  }
+    const flow = steps.paymentFlow(context, payload, requirements)
+    if (flow === undefined) return challenge(402, 'unsupported_payment_flow')
+    return runPhases(
+      {
+        steps,
+        context,
+        request,
+        facilitatorRequest,
+        challenge: (status, error) => challenge(status, error),
+      },
+      steps.ordering(context, flow),
+    )
+  })
 }
 
 /** Runs a batch-settlement payment through the server (`runtime` present only when it offers the scheme). */

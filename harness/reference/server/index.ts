@@ -34,6 +34,21 @@ export {
 } from './facilitator-client.ts'
 export { handlePaidRequest } from './flow.ts'
 export { paymentRequiredFor, referenceOffers } from './offers.ts'
+export {
+  declaredFlow,
+  FLOW_ORDERINGS,
+  type FlowPhase,
+  isPaymentFlow,
+  type PaymentFlow,
+  resolveFlow,
+} from './payment-flow.ts'
+export {
+  PAYMENT_ID_PATTERN,
+  PAYMENT_IDENTIFIER,
+  PaymentIdentifierStore,
+  paymentIdentifierExtension,
+  paymentIdOf,
+} from './payment-identifier.ts'
 export { type Reply, type Resource, serverError } from './reply.ts'
 export type { ListeningServer } from './server.ts'
 export {

@@ -13,6 +13,7 @@ import type {
 } from '../../wire/types.ts'
 import { batchOffer } from './batch/offer.ts'
 import type { ReferenceServerConfig } from './config.ts'
+import { PAYMENT_IDENTIFIER, paymentIdentifierExtension } from './payment-identifier.ts'
 
 /** The requirements the server accepts for the resource at `resourceUrl`, in its version's shape. */
 export function referenceOffers(config: ReferenceServerConfig, resourceUrl: string): PaymentRequirements[] {
@@ -42,7 +43,10 @@ export function referenceOffers(config: ReferenceServerConfig, resourceUrl: stri
     maxTimeoutSeconds: config.maxTimeoutSeconds,
     extra,
   }
-  return config.batch ? [offer, batchOffer(offer, config.eip712, config.batch)] : [offer]
+  const batch = config.batch ? [batchOffer(offer, config.eip712, config.batch)] : []
+  // A flow other than `authorization` MUST be declared (core v2 §6.1).
+  if (config.paymentFlow !== 'authorization') offer.extra = { ...extra, paymentFlow: config.paymentFlow }
+  return [offer, ...batch]
 }
 
 /** The challenge (PaymentRequired) for `offers`, with `error` saying why payment is (still) required. */
@@ -61,6 +65,11 @@ export function paymentRequiredFor(
     error,
     resource: { url: resourceUrl, description: config.description, mimeType: config.mimeType },
     accepts: offers as PaymentRequirementsV2[],
+    ...(config.paymentIdentifier
+      ? {
+          extensions: { [PAYMENT_IDENTIFIER]: paymentIdentifierExtension(config.paymentIdentifier.required) },
+        }
+      : {}),
   }
   return v2
 }

@@ -14,6 +14,7 @@ import type { ReferenceServerConfig } from './config.ts'
 import { createFacilitatorClient } from './facilitator-client.ts'
 import { handlePaidRequest } from './flow.ts'
 import { referenceOffers } from './offers.ts'
+import { PaymentIdentifierStore } from './payment-identifier.ts'
 import { type Reply, serverError } from './reply.ts'
 import type { ServerSteps, StepContext } from './steps.ts'
 
@@ -40,6 +41,7 @@ export async function listenReferenceServer(
   const batch: BatchRuntime | undefined = config.batch
     ? { ledger: new ChannelLedger(), steps: batchSteps }
     : undefined
+  const paymentIds = config.paymentIdentifier ? new PaymentIdentifierStore() : undefined
   const server = createServer((req, res) => {
     void answer(req, res).catch(() => res.destroy())
   })
@@ -59,6 +61,7 @@ export async function listenReferenceServer(
       facilitator,
       resourceUrl: `http://${req.headers.host ?? `${LOOPBACK}:${config.port}`}${config.path}`,
       ...(batch ? { batch } : {}),
+      ...(paymentIds ? { paymentIds } : {}),
     }
     let reply: Reply
     try {

@@ -1,6 +1,6 @@
 /**
  * The reference resource server as a sequence of named steps (advertise, challenge, read, decode,
- * match, verify, serve, settle, decide, receipt). `./flow.ts` runs them in the spec's order; each step
+ * match, payment flow and its ordering, verify, serve, settle, decide, receipt). `./flow.ts` runs them in the spec's order; each step
  * here is the correct behaviour. A variant replaces one step (`{ ...referenceSteps, match: … }`), which
  * is how the known-bad servers of the self-test break exactly one requirement.
  */
@@ -23,6 +23,8 @@ import type { BatchRuntime } from './batch/index.ts'
 import type { ReferenceServerConfig } from './config.ts'
 import type { FacilitatorClient, FacilitatorOutcome } from './facilitator-client.ts'
 import { paymentRequiredFor, referenceOffers } from './offers.ts'
+import { FLOW_ORDERINGS, type FlowPhase, type PaymentFlow, resolveFlow } from './payment-flow.ts'
+import { missingId, type PaymentIdentifierStore, paymentIdOf } from './payment-identifier.ts'
 import type { Reply, Resource } from './reply.ts'
 
 /** What every step may read. */
@@ -33,6 +35,8 @@ export interface StepContext {
   resourceUrl: string
   /** The batch-settlement state, when the server offers that scheme (v2 with a facilitator that has it). */
   batch?: BatchRuntime
+  /** The payment-identifier ids seen, when the server advertises the extension. */
+  paymentIds?: PaymentIdentifierStore
 }
 
 /** A paid request as the flow sees it. */
@@ -56,12 +60,28 @@ export interface ServerSteps {
   decode(context: StepContext, raw: string): DecodedPayment
   /** The answer to a malformed payment header (x402 transports: 400 Invalid Payment). */
   malformed(context: StepContext, error: string, offers: PaymentRequirements[]): Reply
+  /**
+   * payment-identifier: answers a decoded payment, running `process` for it unless its id was seen
+   * (same payload: the answer sent then; another payload: 409). Without the extension: `process()`.
+   */
+  idempotency(context: StepContext, payload: PaymentPayload, process: () => Promise<Reply>): Promise<Reply>
   /** The advertised requirement the payment is for, or undefined (never values copied from the client). */
   match(
     context: StepContext,
     payload: PaymentPayload,
     offers: PaymentRequirements[],
   ): PaymentRequirements | undefined
+  /**
+   * The payment flow (core v2 §6.1) the payment runs under, or undefined when the terms it accepted
+   * name an `assetTransferMethod` / `paymentFlow` combination the server does not support (refused).
+   */
+  paymentFlow(
+    context: StepContext,
+    payload: PaymentPayload,
+    requirements: PaymentRequirements,
+  ): PaymentFlow | undefined
+  /** The ordering of verify, settle, the resource and the answer under `flow` (the §6.1 table). */
+  ordering(context: StepContext, flow: PaymentFlow): readonly FlowPhase[]
   verify(context: StepContext, request: FacilitatorRequest): Promise<FacilitatorOutcome<VerifyResponse>>
   /** Produces the protected content (run after verify, delivered only after settlement). */
   serve(context: StepContext, request: PaidRequest): Promise<Resource>
@@ -155,6 +175,15 @@ export const referenceSteps: ServerSteps = {
       : { ...reply, body: JSON.stringify({ error: 'invalid_payload', message: error }) }
   },
 
+  async idempotency(context, payload, process) {
+    const advertised = context.config.paymentIdentifier
+    if (advertised === undefined || context.paymentIds === undefined) return process()
+    const id = paymentIdOf(payload)
+    if (id === 'invalid' || (id === undefined && advertised.required)) return missingId()
+    if (id === undefined) return process()
+    return context.paymentIds.answer(context.config.path, id, payload, process)
+  },
+
   match(context, payload, offers) {
     if (payload.x402Version !== context.config.version) return undefined
     if (payload.x402Version === 1) {
@@ -163,6 +192,14 @@ export const referenceSteps: ServerSteps = {
       return offers.find((offer) => offer.scheme === payload.scheme && offer.network === payload.network)
     }
     return (offers as PaymentRequirementsV2[]).find((offer) => acceptedMatches(payload.accepted, offer))
+  },
+
+  paymentFlow(_context, payload, requirements) {
+    return resolveFlow(payload, requirements)
+  },
+
+  ordering(_context, flow) {
+    return FLOW_ORDERINGS[flow]
   },
 
   verify(context, request) {

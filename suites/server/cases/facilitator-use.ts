@@ -1,7 +1,7 @@
 /**
  * Judging by what happened (issue 13): a case about how a server handles the built-in facilitator's
- * answers applies only when the server asked it. A server that settles without `/verify` (x402 allows
- * settle-first flows) never meets an injected verify fault; a server that verifies and submits
+ * answers applies only when the server asked it. A server that settles without `/verify` (the
+ * `upfront` flow of core v2 §6.1, declared in `extra.paymentFlow`) never meets an injected verify fault; a server that verifies and submits
  * `transferWithAuthorization` itself never calls the facilitator at all. Such cases are not applicable
  * (skip, with the reason); the chain cases judge those servers.
  */
@@ -45,6 +45,19 @@ export async function requireFacilitatorUsed(context: ServerContext, payer: Case
 }
 
 /**
+ * Why a verify fault never fired: a server whose offer declares a pre-handler flow (`upfront`,
+ * `escrow`) has no /verify in its ordering (core v2 §6.1); one that settles first without declaring it
+ * breaks RS-53, which server.flow.declared judges (not the verify-fault cases).
+ */
+function verifyNeverAsked(context: ServerContext, settles: number): string {
+  const flow = (context.offer().extra as Record<string, unknown> | undefined)?.paymentFlow
+  const log = `the facilitator log shows ${settles} /settle call(s) and no /verify`
+  if (flow !== undefined && flow !== 'authorization')
+    return `the server never called /verify for this payment (${log}): its offer declares extra.paymentFlow ${JSON.stringify(flow)}, whose ordering has no /verify (core v2 §6.1), so the injected verify fault never fired and verify-fault cases do not apply`
+  return `the server never called /verify for this payment (${log}), so the injected verify fault never fired: verify-fault cases do not apply to a server that settles without verifying (whether it declares that flow in extra.paymentFlow is server.flow.declared's to judge)`
+}
+
+/**
  * Skips a fault case whose injected fault never fired: the server did not call `endpoint` for this
  * payer. A verify fault a server never asked about (it settles without `/verify`) says nothing about
  * it; a settle fault is not applicable only when the payment was settled on chain without `/settle`
@@ -71,10 +84,7 @@ export async function requireFaultFired(
       )
     return
   }
-  if (endpoint === 'verify' && asked('verify') === 0)
-    skip(
-      `the server never called /verify for this payment (the facilitator log shows ${asked('settle')} /settle call(s) and no /verify), so the injected verify fault never fired: verify-fault cases do not apply to a server that settles without verifying`,
-    )
+  if (endpoint === 'verify' && asked('verify') === 0) skip(verifyNeverAsked(context, asked('settle')))
   if (endpoint === 'settle' && asked('settle') === 0 && (await settledOnChain(context, payer)))
     skip(
       'the payment was settled on chain without a /settle call to the built-in facilitator (the server submits the transfer itself), so the injected settle fault never fired',

@@ -5,9 +5,11 @@ import { acceptedCases } from './accepted.ts'
 import { batchCases, batchPropertyCases } from './batch.ts'
 import { challengeCases } from './challenge.ts'
 import { failureCases } from './failure.ts'
+import { flowCases } from './flows.ts'
 import { honestCases } from './honest.ts'
 import { hostileCases } from './hostile.ts'
 import { malformedCases } from './malformed.ts'
+import { paymentIdentifierCases } from './payment-identifier.ts'
 import { pendingCases } from './pending.ts'
 import { propertyCases } from './properties.ts'
 import { refusalCases } from './refusal.ts'
@@ -28,6 +30,8 @@ export const serverCases = collectCases<ServerContext>(
   malformedCases,
   failureCases,
   pendingCases,
+  flowCases,
+  paymentIdentifierCases,
   settleAnswerCases,
   propertyCases,
   batchCases,

@@ -293,4 +293,70 @@ export const knownBadClients: readonly KnownBadClient[] = [
     replace: authorizeWith((_honest, now) => ({ validBefore: now - 1n })),
     caughtBy: both('client.honest.time-window', 'warn'),
   },
+  {
+    name: 'pays-unknown-flow',
+    breaks: ['CL-48'],
+    defect: 'pays an accepts entry whatever its extra.paymentFlow says, flows it cannot know included',
+    replace: { flowRank: () => 0 },
+    caughtBy: {
+      'client.flow.unknown-flow@v2': 'fail',
+      'client.flow.skips-unknown-flow@v2': 'fail',
+    },
+  },
+  {
+    name: 'prefers-upfront',
+    breaks: ['CL-49'],
+    defect: 'offered both, it chooses the upfront flow (settled before the handler) over authorization',
+    replace: {
+      flowRank: (flow) =>
+        flow === 'upfront' ? 0 : flow === undefined || flow === 'authorization' ? 1 : undefined,
+    },
+    caughtBy: { 'client.flow.prefers-authorization@v2': 'warn' },
+  },
+  {
+    name: 'same-payment-id',
+    breaks: ['CL-50'],
+    defect: 'sends the same payment-identifier id with every payment (a retry key, never a new one)',
+    replace: { paymentId: () => 'pay_x402conformance0000fixed' },
+    caughtBy: { 'client.payment-identifier.id@v2': 'fail' },
+  },
+  {
+    name: 'short-payment-id',
+    breaks: ['CL-50'],
+    defect: 'sends a payment-identifier id of 8 characters (the extension asks for 16 to 128)',
+    replace: { paymentId: () => `p${Math.random().toString(36).slice(2, 9).padEnd(7, '0')}` },
+    caughtBy: { 'client.payment-identifier.id@v2': 'fail' },
+  },
+  {
+    name: 'payment-id-only-when-optional',
+    breaks: ['CL-13'],
+    defect: 'sends a payment-identifier id only while the server does not require one',
+    replace: {
+      paymentId: (challenge) => {
+        const offered = challenge.paymentRequired as {
+          extensions?: Record<string, { info?: { required?: unknown } }>
+        }
+        if (offered.extensions?.['payment-identifier']?.info?.required === true) return undefined
+        return defaultSteps.paymentId(challenge)
+      },
+    },
+    caughtBy: { 'client.payment-identifier.required@v2': 'fail' },
+  },
+  {
+    name: 'retry-new-payment-id',
+    breaks: ['CL-13'],
+    defect: 'resends a payment whose answer was lost under a new payment-identifier id',
+    replace: {
+      retryLost: (payload, paymentId) => {
+        if (paymentId === undefined || payload.x402Version !== 2) return undefined
+        const copy = structuredClone(payload)
+        const entry = copy.extensions?.['payment-identifier'] as
+          | { info?: Record<string, unknown> }
+          | undefined
+        if (entry?.info) entry.info.id = `${paymentId}x`
+        return copy
+      },
+    },
+    caughtBy: { 'client.payment-identifier.retry-same-id@v2': 'fail' },
+  },
 ]

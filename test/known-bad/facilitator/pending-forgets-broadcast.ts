@@ -9,7 +9,9 @@ import { pendingFirst } from './pending-first.ts'
 export const pendingForgetsBroadcast = knownBad({
   name: 'pending-forgets-broadcast',
   defect: 'does not reconcile a repeated settle to the transaction it answered as settlement_pending',
-  breaks: 'FA-59',
+  breaks: ['FA-59'],
   caughtBy: ['facilitator.settle.pending'],
-  wrap: pendingFirst({ relabelOnly: true }),
+  replace: {
+    wrap: pendingFirst({ relabelOnly: true }),
+  },
 })

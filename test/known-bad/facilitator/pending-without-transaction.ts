@@ -5,11 +5,13 @@ import { pendingFirst } from './pending-first.ts'
 export const pendingWithoutTransaction = knownBad({
   name: 'pending-without-transaction',
   defect: 'answers settlement_pending with transaction "" although it broadcast the payment',
-  breaks: 'FA-58',
+  breaks: ['FA-58'],
   caughtBy: ['facilitator.settle.pending'],
-  wrap: pendingFirst({
-    rewritePending: (body) => {
-      body.transaction = ''
-    },
-  }),
+  replace: {
+    wrap: pendingFirst({
+      rewritePending: (body) => {
+        body.transaction = ''
+      },
+    }),
+  },
 })

@@ -6,7 +6,7 @@ export default knownBad({
   breaks: ['RS-49'],
   defect: 'treats a settlement_pending answer (success false, with a transaction) as settled and delivers',
   versions: [1, 2],
-  server: {
+  replace: {
     steps: {
       settled: (_context, settlement) =>
         settlement.success === true || settlement.errorReason === 'settlement_pending',

@@ -7,7 +7,7 @@ export default knownBad({
   breaks: ['RS-51'],
   defect: "copies the facilitator's EXTENSION-RESPONSES header into the response to the buyer",
   versions: [2],
-  server: {
+  replace: {
     steps: {
       receipt: (context, settlement, sidechannel) => ({
         ...referenceSteps.receipt(context, settlement),

@@ -6,6 +6,6 @@ export default knownBad({
   breaks: ['RS-50'],
   defect: 'never settles a payment again after settlement_pending, so a payment that confirms is refused',
   versions: [1, 2],
-  server: { steps: { settle: (context, request) => context.facilitator.settle(request) } },
+  replace: { steps: { settle: (context, request) => context.facilitator.settle(request) } },
   caughtBy: ['server.failure.settle-pending-retry'],
 })

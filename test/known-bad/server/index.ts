@@ -1,5 +1,6 @@
 /** The catalogue of known-bad resource servers the server suite must catch. */
 
+import acceptsUnsupportedFlow from './accepts-unsupported-flow.ts'
 import batchAcceptsAheadVoucher from './batch-accepts-ahead-voucher.ts'
 import batchAcceptsStaleVoucher from './batch-accepts-stale-voucher.ts'
 import batchBaselineFromVoucher from './batch-baseline-from-voucher.ts'
@@ -19,18 +20,22 @@ import failsOpen from './fails-open.ts'
 import forwardsExtensionResponses from './forwards-extension-responses.ts'
 import freeResource from './free-resource.ts'
 import givesUpOnPending from './gives-up-on-pending.ts'
+import ignoresPaymentIdentifier from './ignores-payment-identifier.ts'
 import type { KnownBadServer } from './known-bad.ts'
 import malformed500 from './malformed-500.ts'
 import malformedAsUnpaid from './malformed-as-unpaid.ts'
 import namesAnotherResource from './names-another-resource.ts'
 import neverSettles from './never-settles.ts'
 import omitsSettlementHeader from './omits-settlement-header.ts'
+import paymentIdentifierIdOnly from './payment-identifier-id-only.ts'
 import priceFromAuthorization from './price-from-authorization.ts'
 import pricesUnquotedPayment from './prices-unquoted-payment.ts'
 import rawJsonChallenge from './raw-json-challenge.ts'
 import rawJsonReceipt from './raw-json-receipt.ts'
 import replayCache from './replay-cache.ts'
+import runsResourceUnchecked from './runs-resource-unchecked.ts'
 import settledOnHttp200 from './settled-on-http-200.ts'
+import settlesFirstUndeclared from './settles-first-undeclared.ts'
 import trustsAcceptedAmount from './trusts-accepted-amount.ts'
 import trustsClientPayto from './trusts-client-payto.ts'
 import truthyFacilitatorAnswers from './truthy-facilitator-answers.ts'
@@ -77,4 +82,9 @@ export const knownBadServers: readonly KnownBadServer[] = [
   deliversOnPending,
   givesUpOnPending,
   forwardsExtensionResponses,
+  settlesFirstUndeclared,
+  runsResourceUnchecked,
+  acceptsUnsupportedFlow,
+  ignoresPaymentIdentifier,
+  paymentIdentifierIdOnly,
 ]

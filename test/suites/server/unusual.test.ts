@@ -80,7 +80,9 @@ describe('correct servers of unusual shapes', () => {
     ).toEqual([])
   }, 120_000)
 
-  test('a server that settles without /verify: the verify-fault cases skip, nothing else fails', async () => {
+  // Core v2 §6.1: settling before the resource is the upfront flow, which the offer MUST declare; this
+  // server does not, so it fails server.flow.declared (test/suites/server/payment-flows.test.ts).
+  test('a server that settles without /verify: the verify-fault cases skip, only the flow declaration fails', async () => {
     const run = await runServerSuite(settleOnly(2), {
       environment: started.environment,
       caseIds: CASES,
@@ -91,7 +93,10 @@ describe('correct servers of unusual shapes', () => {
       expect(results.get(id)?.outcome, id).toBe('skip')
       expect(results.get(id)?.message, id).toMatch(/never called \/verify/)
     }
-    expect(unearned(run.results, (r) => VERIFY_FAULTS.includes(r.id))).toEqual([])
+    expect(results.get('server.flow.declared')?.outcome).toBe('fail')
+    expect(
+      unearned(run.results, (r) => VERIFY_FAULTS.includes(r.id) || r.id === 'server.flow.declared'),
+    ).toEqual([])
   }, 120_000)
 
   test('a server that settles by itself: the facilitator-oracle cases skip; judged by the chain', async () => {

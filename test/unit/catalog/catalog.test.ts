@@ -28,6 +28,8 @@ const IN_SCOPE_FILES = [
   'specs/schemes/exact/scheme_exact_evm.md',
   // The facilitator's batch-settlement EVM rules (FA-28), covered by suites/facilitator/cases/batch.ts.
   'specs/schemes/batch-settlement/scheme_batch_settlement_evm.md',
+  // payment-identifier on the server and client side (RS-29, RS-56, CL-13, CL-50; issue 14).
+  'specs/extensions/payment_identifier.md',
 ]
 
 const ROLE_OF_PREFIX: Record<string, string> = { RS: 'server', CL: 'client', FA: 'facilitator', X: 'any' }
