@@ -8,6 +8,7 @@ import { failureCases } from './failure.ts'
 import { honestCases } from './honest.ts'
 import { hostileCases } from './hostile.ts'
 import { malformedCases } from './malformed.ts'
+import { pathVariantCases } from './path-variants.ts'
 import { propertyCases } from './properties.ts'
 import { refusalCases } from './refusal.ts'
 import { replayCases } from './replay.ts'
@@ -17,6 +18,7 @@ import { versionCases } from './version.ts'
 
 export const serverCases = collectCases<ServerContext>(
   challengeCases,
+  pathVariantCases,
   honestCases,
   hostileCases,
   refusalCases,

@@ -22,6 +22,7 @@ import malformedAsUnpaid from './malformed-as-unpaid.ts'
 import namesAnotherResource from './names-another-resource.ts'
 import neverSettles from './never-settles.ts'
 import omitsSettlementHeader from './omits-settlement-header.ts'
+import paywallOnRawPath from './paywall-on-raw-path.ts'
 import priceFromAuthorization from './price-from-authorization.ts'
 import pricesUnquotedPayment from './prices-unquoted-payment.ts'
 import rawJsonChallenge from './raw-json-challenge.ts'
@@ -60,6 +61,7 @@ export const knownBadServers: readonly KnownBadServer[] = [
   zeroMaxTimeout,
   namesAnotherResource,
   freeResource,
+  paywallOnRawPath,
   v1BareRefusal,
   batchUnserialized,
   batchAcceptsStaleVoucher,
