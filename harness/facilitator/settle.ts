@@ -9,15 +9,15 @@
  * - and the token itself refuses a used nonce, should anything else race.
  * Settle does not need an earlier /verify (spec §7.2; the reference facilitators re-verify too).
  */
-import { type Hash, parseEventLogs, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
+import { type Hash, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
 import type { SettlementResponse } from '../wire/types.ts'
-import { eip3009Abi } from './abi.ts'
 import type { FacilitatorContext } from './config.ts'
 import { KeyedQueue } from './locks.ts'
-import { type ExactPayment, type FacilitatorBody, networkId, payerOf, readPayment } from './payment.ts'
+import { type FacilitatorBody, networkId, payerOf, readPayment } from './payment.ts'
 import { Reason } from './reasons.ts'
 import { responseNetwork, settleFailure, settleSuccess } from './responses.ts'
 import { isTransportFailure, revertReason, sendErrorLine } from './revert.ts'
+import { checkTransferEvent } from './settlement-check.ts'
 import { verifyBody } from './verify.ts'
 
 /**
@@ -53,7 +53,7 @@ export function createSettle(context: FacilitatorContext): Settle {
           const gas = verdict.payerHasCode ? undefined : EOA_TRANSFER_GAS
           hash = await context.sends.run(context.signer, () =>
             context.walletClient.sendTransaction({
-              to: context.usdc,
+              to: verdict.payment.asset,
               data: verdict.calldata,
               ...(gas ? { gas } : {}),
             }),
@@ -63,9 +63,9 @@ export function createSettle(context: FacilitatorContext): Settle {
           return fail(revertReason(error), sendErrorLine(error))
         }
         const receipt = await receiptOf(context, hash)
-        if (receipt.status !== 'success' || !transferred(context, receipt, verdict.payment)) {
-          return fail(Reason.transaction)
-        }
+        const failure = (context.settlementCheck ?? checkTransferEvent)(receipt, verdict.payment)
+        // `transaction` stays "" on failure (RS-35/FA-4 as catalogued today; @x402/evm 2.27 names the hash).
+        if (failure !== undefined) return fail(failure, `settlement ${hash} did not pay: ${failure}`)
         return settleSuccess(
           hash,
           networkId(context, verdict.payment.version),
@@ -90,21 +90,4 @@ async function receiptOf(context: FacilitatorContext, hash: Hash): Promise<Trans
     timeout: context.receiptTimeoutMs,
     pollingInterval: 20,
   })
-}
-
-/** Whether the receipt holds the token's Transfer of exactly `value` from `from` to `to`. */
-function transferred(
-  context: FacilitatorContext,
-  receipt: TransactionReceipt,
-  payment: ExactPayment,
-): boolean {
-  const { from, to, value } = payment.authorization
-  const transfers = parseEventLogs({ abi: eip3009Abi, eventName: 'Transfer', logs: receipt.logs })
-  return transfers.some(
-    (log) =>
-      log.address.toLowerCase() === context.usdc.toLowerCase() &&
-      log.args.from.toLowerCase() === from.toLowerCase() &&
-      log.args.to.toLowerCase() === to.toLowerCase() &&
-      log.args.value === value,
-  )
 }

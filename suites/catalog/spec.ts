@@ -134,6 +134,16 @@ export const FOUNDATION_CORE_V2_2026_09: Readonly<SpecSource> = Object.freeze({
   commit: '8efa37d7685c9e1b6d40faa15cdbb8aee7d1c9bd',
 })
 
+/**
+ * x402-foundation/x402 02834ce (file index): `schemes/exact/scheme_exact.md` after #3145 and later edits,
+ * with the "Asset Transfer Method Families" section ("settlement MUST produce exactly one identifiable
+ * transfer of `amount` of `asset` to `payTo`"), which neither the pin nor FOUNDATION_MAIN has.
+ */
+export const FOUNDATION_EXACT_2026: Readonly<SpecSource> = Object.freeze({
+  repository: FOUNDATION,
+  commit: '02834ce72a4c6eed14a51710c0fe2a4cfb6ed2bf',
+})
+
 /** The only snapshots besides `SPEC` that a citation may name. */
 export const NEWER_SOURCES: readonly NewerSource[] = Object.freeze([
   Object.freeze({
@@ -155,6 +165,11 @@ export const NEWER_SOURCES: readonly NewerSource[] = Object.freeze([
     ...FOUNDATION_CORE_V2_2026_09,
     files: Object.freeze(['specs/x402-specification-v2.md']),
     why: 'the v2 core text after PRs #3053 (payment flows, read-only /verify), #3083 (settlement_pending) and #3306 (EXTENSION-RESPONSES), merged after 2026-05-18',
+  }),
+  Object.freeze({
+    ...FOUNDATION_EXACT_2026,
+    files: Object.freeze(['specs/schemes/exact/scheme_exact.md']),
+    why: 'the exact scheme\'s "Transfer correctness" MUST (one identifiable transfer of amount of asset to payTo), added after 2026-05-18',
   }),
 ])
 

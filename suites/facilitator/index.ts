@@ -24,6 +24,7 @@ import {
 } from './cases/settle.ts'
 import { smartWalletInvalid, smartWalletValid } from './cases/smart-wallet.ts'
 import { supportedShape, supportedSigners } from './cases/supported.ts'
+import { settleTransferEvent } from './cases/transfer-event.ts'
 import {
   verifyAcceptedDiffers,
   verifyDefects,
@@ -63,6 +64,7 @@ export const facilitatorCases = collectCases<FacilitatorCaseContext>(
     settleConcurrent,
     settleConcurrentPayers,
     settleExpiredAfterVerify,
+    settleTransferEvent,
   ],
   settleDefects,
   [settleMalformed],

@@ -32,6 +32,8 @@ export interface KnownBadFacilitator {
   batchDefects?: BatchSettleSwitches
   /** The defect in how the facilitator sends its transactions (its send ordering, its RPC). */
   chain?: Pick<BuiltinVariant, 'sends' | 'transport'>
+  /** The defect in how it judges a mined settlement (the step harness/facilitator/settlement-check.ts). */
+  settlementCheck?: BuiltinVariant['settlementCheck']
   /**
    * Errors the defect causes in cases other than the ones it names (a facilitator whose transactions
    * collide breaks settles everywhere; the suite reports those as `error`, never as findings).
@@ -42,8 +44,8 @@ export interface KnownBadFacilitator {
 /** Declares a known-bad facilitator. */
 export function knownBad(definition: KnownBadFacilitator): KnownBadFacilitator {
   if (definition.caughtBy.length === 0) throw new Error(`known-bad ${definition.name} names no catching case`)
-  if (!definition.wrap && !definition.batchDefects && !definition.chain)
-    throw new Error(`known-bad ${definition.name} has neither wrap, batchDefects nor chain`)
+  if (!definition.wrap && !definition.batchDefects && !definition.chain && !definition.settlementCheck)
+    throw new Error(`known-bad ${definition.name} has neither wrap, batchDefects, chain nor settlementCheck`)
   return Object.freeze(definition)
 }
 
@@ -57,6 +59,7 @@ export function knownBadTarget(bad: KnownBadFacilitator): TargetSpec {
         ...(bad.wrap ? { wrap: bad.wrap } : {}),
         ...(bad.batchDefects ? { batchDefects: bad.batchDefects } : {}),
         ...bad.chain,
+        ...(bad.settlementCheck ? { settlementCheck: bad.settlementCheck } : {}),
       }),
   }
 }
