@@ -40,10 +40,17 @@ export const settleTransferEvent = facilitatorCase({
       terms: { asset: FEE_TOKEN.address, extra: { ...FEE_TOKEN.eip712 } },
       domain: { ...FEE_TOKEN.eip712, verifyingContract: FEE_TOKEN.address },
     })
+    const oracle = createChainOracle({
+      publicClient: devnet.publicClient,
+      token: FEE_TOKEN.address,
+      evidence,
+    })
+    const watch = await oracle.snapshot({ payer: deal.from, payTo: deal.payTo })
     const verified = await facilitator.verify(deal.request, 'verify (fee-on-transfer token)')
     // Settled whatever /verify said: a facilitator that refuses at verify but settles anyway is judged too.
     const answer = await facilitator.settle(deal.request, 'settle (fee-on-transfer token)')
     const settlement = answer.body
+    await watch.deltas() // evidence: what moved in the fee token, whatever the answer
     if (settlement?.success !== true) {
       evidence.add({
         kind: 'note',
@@ -51,11 +58,6 @@ export const settleTransferEvent = facilitatorCase({
       })
       return
     }
-    const oracle = createChainOracle({
-      publicClient: devnet.publicClient,
-      token: FEE_TOKEN.address,
-      evidence,
-    })
     const mined = await oracle.transaction(settlement.transaction, 'the settlement reported a success')
     const expected = { from: deal.from, to: deal.payTo, value: deal.amount }
     check(
