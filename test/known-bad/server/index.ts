@@ -22,6 +22,7 @@ import malformedAsUnpaid from './malformed-as-unpaid.ts'
 import namesAnotherResource from './names-another-resource.ts'
 import neverSettles from './never-settles.ts'
 import omitsSettlementHeader from './omits-settlement-header.ts'
+import paidInFeeToken from './paid-in-fee-token.ts'
 import paywallOnRawPath from './paywall-on-raw-path.ts'
 import priceFromAuthorization from './price-from-authorization.ts'
 import pricesUnquotedPayment from './prices-unquoted-payment.ts'
@@ -36,7 +37,7 @@ import v1BareRefusal from './v1-bare-refusal.ts'
 import wrongEip712Domain from './wrong-eip712-domain.ts'
 import zeroMaxTimeout from './zero-max-timeout.ts'
 
-export { catchersAt, type KnownBadServer } from './known-bad.ts'
+export { catchersAt, type KnownBadServer, knownBadServerTarget } from './known-bad.ts'
 
 export const knownBadServers: readonly KnownBadServer[] = [
   trustsAcceptedAmount,
@@ -62,6 +63,7 @@ export const knownBadServers: readonly KnownBadServer[] = [
   namesAnotherResource,
   freeResource,
   paywallOnRawPath,
+  paidInFeeToken,
   v1BareRefusal,
   batchUnserialized,
   batchAcceptsStaleVoucher,
