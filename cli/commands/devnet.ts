@@ -98,7 +98,8 @@ export async function devnetCommand(argv: string[]): Promise<number> {
     process.stdout.write(
       `# x402 devnet (${devnet.preset.name}, chain id ${devnet.preset.chainId}) is running. Ctrl-C stops it.\n` +
         `${exportLines(env)}\n` +
-        `# Funded accounts (ETH and USDC; local test keys only):\n${accounts}\n`,
+        `# Funded accounts (ETH and USDC; local test keys only):\n${accounts}\n` +
+        `# Fee-on-transfer EIP-3009 token (1% fee; mint is open): ${FEE_TOKEN.address} ${JSON.stringify(FEE_TOKEN.eip712)}\n`,
     )
   }
 

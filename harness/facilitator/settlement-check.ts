@@ -6,13 +6,18 @@
  * x402-foundation/x402 #2385 ("settlement MUST produce exactly one identifiable transfer of `amount`
  * of `asset` to `payTo`", scheme_exact.md). Known-bad facilitators replace this one step.
  */
-import { parseEventLogs, type TransactionReceipt } from 'viem'
+import { type Address, parseEventLogs, type TransactionReceipt } from 'viem'
 import { eip3009Abi } from './abi.ts'
-import type { ExactPayment } from './payment.ts'
 import { Reason, type ReasonCode } from './reasons.ts'
 
+/** What the check needs of the payment settled (an ExactPayment has it). */
+export interface SettledPayment {
+  asset: Address
+  authorization: { from: Address; to: Address; value: bigint }
+}
+
 /** Judges a mined settlement of `payment`: undefined when it paid, else the failure's reason. */
-export type SettlementCheck = (receipt: TransactionReceipt, payment: ExactPayment) => ReasonCode | undefined
+export type SettlementCheck = (receipt: TransactionReceipt, payment: SettledPayment) => ReasonCode | undefined
 
 /** The reference check: not reverted, and the asset's Transfer of exactly `value` from `from` to payTo. */
 export const checkTransferEvent: SettlementCheck = (receipt, payment) => {

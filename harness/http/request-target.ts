@@ -41,7 +41,7 @@ export async function requestTarget(
   const result = await new Promise<RequestTargetResult>((resolve) => {
     const request = httpRequest(
       {
-        host: origin.hostname,
+        host: origin.hostname.replace(/^\[(.*)\]$/, '$1'), // an IPv6 literal without its brackets
         port: Number(origin.port || 80),
         method,
         path: options.target,
