@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { requestTarget } from '../../../harness/http/request-target.ts'
 import { check, info, skip } from '../../../harness/model/expect.ts'
 import { serverCase } from '../case.ts'
+import { readChallenge } from '../challenge.ts'
 import type { ServerContext } from '../context.ts'
 import {
   decoyTarget,
@@ -20,14 +21,34 @@ import {
 } from '../path-variants.ts'
 import { specOf } from '../spec.ts'
 
+/** An unpaid answer, with the `accepts` of the challenge it carries (JSON text), if any. */
+interface UnpaidAnswer extends VariantAnswer {
+  accepts?: string
+}
+
 /** Sends `target` unpaid, as written; undefined when the server gave no answer. */
 async function unpaid(
   context: ServerContext,
   target: string,
   label: string,
-): Promise<VariantAnswer | undefined> {
-  const result = await requestTarget(context.evidence, { origin: new URL(context.url).origin, target, label })
-  return result.ok ? { status: result.response.status, body: result.response.body } : undefined
+): Promise<UnpaidAnswer | undefined> {
+  const origin = new URL(context.url).origin
+  const result = await requestTarget(context.evidence, { origin, target, label })
+  if (!result.ok) return undefined
+  const reading = readChallenge(result.response)
+  const challenge = context.version === 2 ? reading.v2 : reading.v1
+  const accepts = challenge?.ok ? JSON.stringify(challenge.value.accepts) : undefined
+  return {
+    status: result.response.status,
+    body: result.response.body,
+    ...(accepts === undefined ? {} : { accepts }),
+  }
+}
+
+/** For a 402: whether it carries the canonical path's terms (the variant reached the same paid route). */
+function sameRoute(answer: UnpaidAnswer | undefined, canonical: UnpaidAnswer): boolean | undefined {
+  if (answer?.status !== 402) return undefined
+  return answer.accepts !== undefined && answer.accepts === canonical.accepts
 }
 
 export const pathVariantCases = [
@@ -57,13 +78,17 @@ export const pathVariantCases = [
         target: string
         status: number | 'no answer'
         finding: VariantFinding
+        /** For a 402: whether it carries the canonical path's terms (the same paid route). */
+        sameTerms?: boolean
       }[] = []
       for (const variant of pathVariants(context.url)) {
         const answer = await unpaid(context, variant.target, `${variant.name} variant, unpaid`)
+        const same = sameRoute(answer, canonical)
         findings.push({
           ...variant,
           status: answer?.status ?? 'no answer',
           finding: judgeVariant(answer, decoy),
+          ...(same === undefined ? {} : { sameTerms: same }),
         })
       }
       const named = (finding: VariantFinding) =>
@@ -71,7 +96,7 @@ export const pathVariantCases = [
           .filter((item) => item.finding === finding)
           .map((item) => `${item.name} ${JSON.stringify(item.target)} → ${item.status}`)
       context.note(
-        `path variants: ${named('paywalled').length} paywalled, ${named('bypass').length} served unpaid, ${named('not-routed').length} not routed (decoy path answered ${decoy?.status ?? 'nothing'})`,
+        `path variants: ${named('paywalled').length} paywalled, ${named('bypass').length} served unpaid, ${named('not-routed').length} not routed (decoy path answered ${decoy?.status ?? 'nothing'}; ${findings.filter((item) => item.sameTerms === true).length} of the 402s carry the canonical path's terms)`,
         findings,
       )
 

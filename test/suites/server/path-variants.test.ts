@@ -34,6 +34,13 @@ describe('path variants', () => {
     for (const variant of variants) expect(canonicalPath(variant.target), variant.name).toBe('/weather')
   })
 
+  test("the reference router's reading: bad percent-encoding names nothing, other paths stay apart", () => {
+    expect(canonicalPath('/weather%')).toBeUndefined()
+    expect(canonicalPath('/weather/x')).toBe('/weather/x')
+    expect(canonicalPath('/x/../../weather?q=1#f')).toBe('/weather')
+    expect(canonicalPath('https://a.example:8443/Weather;v=1/')).toBe('/weather')
+  })
+
   test('a multi-segment path keeps its query and encodes the separator it changes', () => {
     const variants = new Map(pathVariants('http://h:1/api/paid?x=1').map((v) => [v.name, v.target]))
     expect(variants.get('encoded-slash')).toBe('/api%2Fpaid?x=1')
@@ -82,6 +89,7 @@ describe('server.paywall.path-variants against the reference and its known-bad',
       expect(result.outcome, result.message).toBe('pass')
       const note = result.evidence.find((item) => item.kind === 'note')
       expect(JSON.stringify(note)).toMatch(/12 paywalled, 0 served unpaid, 0 not routed/)
+      expect(JSON.stringify(note)).toMatch(/12 of the 402s carry the canonical path's terms/)
     })
 
     test(`v${version}: the paywall on the raw path fails it, naming the variants`, async () => {
