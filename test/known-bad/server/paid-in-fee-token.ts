@@ -7,6 +7,9 @@ import { knownBad } from './known-bad.ts'
  * fee-on-transfer token, and its facilitator judges a settlement by `receipt.status`. The server then
  * delivers with a successful PAYMENT-RESPONSE while payTo received the price less the token's fee. Only
  * an oracle that reads the asset's Transfer events (not the receipt's status) sees it.
+ * The pair's facilitator is not the suite's, which the suite cannot tell from the environment: in the
+ * full score card (X402_KNOWN_BAD_FULL=1) the cases that read the suite's facilitator log or inject its
+ * faults trip on it too; the cases listed here judge by the chain alone.
  */
 export default knownBad({
   name: 'paid-in-fee-token',
