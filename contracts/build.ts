@@ -17,6 +17,7 @@ export const artifactContracts: readonly string[] = [
   'SmartWallet',
   'BatchSettlement',
   'Erc3009DepositCollector',
+  'FeeOnTransferUsdc',
 ]
 
 /** Where the committed artifacts live. */

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util'
 import { exportLines, targetEnvironment } from '../../harness/devnet/environment.ts'
+import { FEE_TOKEN } from '../../harness/devnet/fee-token-info.ts'
 import { isPresetName, MULTICALL3_ADDRESS } from '../../harness/devnet/presets.ts'
 import { bootDevnetChain } from '../../harness/devnet/quick-start.ts'
 import { ACCOUNT_ROLES } from '../../harness/devnet/roles.ts'
@@ -84,6 +85,7 @@ export async function devnetCommand(argv: string[]): Promise<number> {
       usdc: devnet.usdc,
       eip712: devnet.preset.eip712,
       multicall3: MULTICALL3_ADDRESS,
+      feeOnTransferToken: FEE_TOKEN,
       facilitatorUrl: facilitator.url,
       env,
       accounts: devnet.accounts.map(({ address, privateKey }, index) => ({ index, address, privateKey })),
@@ -96,7 +98,8 @@ export async function devnetCommand(argv: string[]): Promise<number> {
     process.stdout.write(
       `# x402 devnet (${devnet.preset.name}, chain id ${devnet.preset.chainId}) is running. Ctrl-C stops it.\n` +
         `${exportLines(env)}\n` +
-        `# Funded accounts (ETH and USDC; local test keys only):\n${accounts}\n`,
+        `# Funded accounts (ETH and USDC; local test keys only):\n${accounts}\n` +
+        `# Fee-on-transfer EIP-3009 token (1% fee; mint is open): ${FEE_TOKEN.address} ${JSON.stringify(FEE_TOKEN.eip712)}\n`,
     )
   }
 

@@ -252,7 +252,7 @@ contract Usdc is ERC20, EIP712 {
         _transfer(from, to, value);
     }
 
-    function _update(address from, address to, uint256 value) internal override {
+    function _update(address from, address to, uint256 value) internal virtual override {
         if (from != address(0)) {
             require(balanceOf(from) >= value, "ERC20: transfer amount exceeds balance");
         }

@@ -8,6 +8,7 @@ import { multicall3Bytecode, usdcAbi, usdcBytecode } from '../../contracts/artif
 import { registerProcess } from '../processes/registry.ts'
 import { placeBatchSettlement } from './batch.ts'
 import { anvilBinary } from './binary.ts'
+import { placeFeeToken } from './fee-token.ts'
 import { devnetHandle } from './handle.ts'
 import { placeContract } from './place.ts'
 import { freePort } from './ports.ts'
@@ -82,6 +83,7 @@ async function placeContracts(devnet: Devnet): Promise<void> {
     placeContract(devnet, preset.usdc, usdc, 'Usdc'),
     placeContract(devnet, MULTICALL3_ADDRESS, multicall3Bytecode, 'Multicall3'),
     placeBatchSettlement(devnet),
+    placeFeeToken(devnet),
   ])
 }
 

@@ -7,6 +7,7 @@ export {
 } from './accounts.ts'
 export { connectDevnet, DevnetUnavailable } from './connect.ts'
 export { type StartDevnetOptions, startDevnet } from './devnet.ts'
+export { FEE_TOKEN, feeOf, feeTokenBalance, fundFeeToken } from './fee-token.ts'
 export { freePort } from './ports.ts'
 export {
   type ChainPreset,

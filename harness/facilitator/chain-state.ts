@@ -47,6 +47,8 @@ export interface ChainState {
 
 /** What to read: the authorization, its EIP-712 digest and signature, and optionally calldata to simulate. */
 export interface ChainQuery {
+  /** The EIP-3009 token the authorization is for. */
+  token: Address
   authorization: ExactAuthorization
   digest: Hex
   signature: Hex
@@ -60,10 +62,10 @@ export async function readChainState(context: FacilitatorContext, query: ChainQu
   const ecrecover = ecrecoverInput(query.digest, query.signature)
   const calls = [
     call(
-      context.usdc,
+      query.token,
       encodeFunctionData({ abi: eip3009Abi, functionName: 'authorizationState', args: [from, nonce] }),
     ),
-    call(context.usdc, encodeFunctionData({ abi: eip3009Abi, functionName: 'balanceOf', args: [from] })),
+    call(query.token, encodeFunctionData({ abi: eip3009Abi, functionName: 'balanceOf', args: [from] })),
     call(
       MULTICALL3_ADDRESS,
       encodeFunctionData({ abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' }),
@@ -77,7 +79,7 @@ export async function readChainState(context: FacilitatorContext, query: ChainQu
       }),
     ),
     ...(ecrecover === undefined ? [] : [call(ECRECOVER_ADDRESS, ecrecover)]),
-    ...(query.simulate === undefined ? [] : [call(context.usdc, query.simulate)]),
+    ...(query.simulate === undefined ? [] : [call(query.token, query.simulate)]),
   ]
   const [code, answer] = await Promise.all([
     context.publicClient.getCode({ address: from }),

@@ -3,9 +3,17 @@
  * token it settles. Built from a `Devnet` or from viem clients the caller already has.
  */
 import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from 'viem'
+import { FEE_TOKEN } from '../devnet/fee-token-info.ts'
 import type { ChainPreset } from '../devnet/presets.ts'
 import type { Devnet, DevnetAccount } from '../devnet/types.ts'
 import { KeyedQueue } from '../model/keyed-queue.ts'
+import type { SettlementCheck } from './settlement-check.ts'
+
+/** An EIP-3009 token the facilitator settles, with the EIP-712 domain its authorizations are signed in. */
+export interface SettledToken {
+  address: Address
+  eip712: { name: string; version: string }
+}
 
 /**
  * How the facilitator orders the transactions it sends: `run(signer, send)`. The default (one send at
@@ -43,6 +51,11 @@ export interface ContextOptions {
   receiptTimeoutMs?: number
   /** How sends from the signer are ordered. Default: one at a time per signer. */
   sends?: SendQueue
+  /**
+   * The check that a mined settlement paid (the reference: the receipt holds the asset's
+   * `Transfer(from, payTo, amount)`). Replaced only by known-bad facilitators.
+   */
+  settlementCheck?: SettlementCheck
 }
 
 /** The resolved configuration every module of the facilitator reads. */
@@ -51,6 +64,12 @@ export interface FacilitatorContext {
   walletClient: WalletClient<Transport, Chain, Account>
   preset: ChainPreset
   usdc: Address
+  /**
+   * Every token it settles: the USDC first, then the devnet's fee-on-transfer token (FEE_TOKEN), whose
+   * settlements mine but do not pay, and which the settlement check must therefore refuse.
+   */
+  tokens: readonly SettledToken[]
+  settlementCheck?: SettlementCheck
   signer: Address
   validBeforeBufferSeconds: number
   receiptTimeoutMs: number
@@ -70,7 +89,12 @@ export function resolveContext(options: ContextOptions): FacilitatorContext {
     validBeforeBufferSeconds: options.validBeforeBufferSeconds ?? 6,
     receiptTimeoutMs: options.receiptTimeoutMs ?? 30_000,
     sends: options.sends ?? new KeyedQueue(),
+    ...(options.settlementCheck ? { settlementCheck: options.settlementCheck } : {}),
   }
+  const tokens = (usdc: Address, preset: ChainPreset): SettledToken[] => [
+    { address: usdc, eip712: { ...preset.eip712 } },
+    { address: FEE_TOKEN.address, eip712: { ...FEE_TOKEN.eip712 } },
+  ]
   if (options.devnet) {
     const devnet = options.devnet
     const signer = options.signer ?? devnet.accounts[1]
@@ -81,9 +105,15 @@ export function resolveContext(options: ContextOptions): FacilitatorContext {
       walletClient: devnet.walletClient(signer),
       preset: devnet.preset,
       usdc: devnet.usdc,
+      tokens: tokens(devnet.usdc, devnet.preset),
       signer: signer.address,
     }
   }
   const chain = options.chain!
-  return { ...common, ...chain, signer: chain.walletClient.account.address }
+  return {
+    ...common,
+    ...chain,
+    tokens: tokens(chain.usdc, chain.preset),
+    signer: chain.walletClient.account.address,
+  }
 }

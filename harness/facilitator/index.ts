@@ -41,6 +41,7 @@ export type { CallQuery, FacilitatorCall, FacilitatorEndpoint } from './log.ts'
 export { OracleLog } from './log.ts'
 export { Reason, type ReasonCode } from './reasons.ts'
 export type { FacilitatorService } from './service.ts'
+export { checkTransferEvent, type SettlementCheck } from './settlement-check.ts'
 
 /** An in-process facilitator: the same handling as over HTTP, called directly (logged as `in-process`). */
 export interface Facilitator {

@@ -7,7 +7,7 @@ import { type Address, getAddress, type Hex, isAddressEqual } from 'viem'
 import type { Authorization } from '../schemes/exact-evm/eip3009.ts'
 import { isRecord, readAddress, readBytes32, readHexBytes, readUint256 } from '../wire/fields.ts'
 import type { X402Version } from '../wire/types.ts'
-import type { FacilitatorContext } from './config.ts'
+import type { FacilitatorContext, SettledToken } from './config.ts'
 import { Reason, type ReasonCode } from './reasons.ts'
 
 /** The body of POST /verify and /settle, checked only as far as its two objects (spec §7.1). */
@@ -26,6 +26,8 @@ export interface ExactPayment {
   /** The amount the requirements ask for (v1 `maxAmountRequired`, v2 `amount`). */
   amount: bigint
   asset: Address
+  /** The settled token `asset` names, with its EIP-712 domain. */
+  token: SettledToken
   payTo: Address
   authorization: ExactAuthorization
   signature: Hex
@@ -106,13 +108,14 @@ export function readPayment(context: FacilitatorContext, body: FacilitatorBody):
     return fail(Reason.requirements)
   if (extra !== undefined && extra !== null && !isRecord(extra)) return fail(Reason.requirements)
 
-  // 5. Asset: the one token this facilitator settles.
-  if (!isAddressEqual(asset, context.usdc)) return fail(Reason.requirements)
+  // 5. Asset: a token this facilitator settles.
+  const token = context.tokens.find((candidate) => isAddressEqual(asset, candidate.address))
+  if (token === undefined) return fail(Reason.requirements)
 
   // 6. EIP-712 domain: `extra` must carry the token's own name and version, or no client can sign a
   //    payment the token accepts (the SDK says invalid_exact_evm_missing_eip712_domain / *_name_mismatch).
   if (!isRecord(extra)) return fail(Reason.requirements)
-  if (extra.name !== context.preset.eip712.name || extra.version !== context.preset.eip712.version) {
+  if (extra.name !== token.eip712.name || extra.version !== token.eip712.version) {
     return fail(Reason.requirements)
   }
 
@@ -138,6 +141,7 @@ export function readPayment(context: FacilitatorContext, body: FacilitatorBody):
     version,
     amount,
     asset: getAddress(asset),
+    token,
     payTo,
     authorization: authorization.value,
     signature,

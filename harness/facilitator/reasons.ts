@@ -34,6 +34,11 @@ export const Reason = {
   funds: 'insufficient_funds',
   /** §9: the simulated or sent `transferWithAuthorization` reverted or did not transfer as signed. */
   transaction: 'invalid_transaction_state',
+  /**
+   * No spec name: the @x402/evm 2.27 code (ErrTransferEventMismatch) for a settlement that mined but
+   * whose receipt holds no `Transfer(from, payTo, amount)` of the asset (a fee-on-transfer token).
+   */
+  transferEvent: 'invalid_exact_evm_transfer_event_mismatch',
   /** §9: verification itself broke (e.g. the RPC failed), not the payment. */
   unexpectedVerify: 'unexpected_verify_error',
   /** §9: settlement itself broke (e.g. the RPC failed), not the payment. */

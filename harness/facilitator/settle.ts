@@ -13,15 +13,15 @@
  * authorization reconciles on chain to that transaction (success, still pending, or its revert) and
  * never broadcasts again (v2 core §9 after the pin).
  */
-import { type Hash, parseEventLogs, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
+import { type Hash, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
 import { KeyedQueue } from '../model/keyed-queue.ts'
 import type { SettlementResponse } from '../wire/types.ts'
-import { eip3009Abi } from './abi.ts'
 import type { FacilitatorContext } from './config.ts'
-import { type ExactPayment, type FacilitatorBody, networkId, payerOf, readPayment } from './payment.ts'
+import { type FacilitatorBody, networkId, payerOf, readPayment } from './payment.ts'
 import { Reason } from './reasons.ts'
 import { responseNetwork, settleFailure, settlePending, settleSuccess } from './responses.ts'
 import { isTransportFailure, revertReason, sendErrorLine } from './revert.ts'
+import { checkTransferEvent } from './settlement-check.ts'
 import { verifyBody } from './verify.ts'
 
 /**
@@ -67,8 +67,9 @@ export function createSettle(context: FacilitatorContext): Settle {
         throw error
       }
       pendingBroadcasts.delete(key)
-      if (receipt.status !== 'success' || !transferred(context, receipt, payment))
-        return { ...fail(Reason.transaction), transaction: hash }
+      const failure = (context.settlementCheck ?? checkTransferEvent)(receipt, payment)
+      if (failure !== undefined)
+        return { ...fail(failure, `settlement ${hash} did not pay: ${failure}`), transaction: hash }
       return settleSuccess(hash, network, from)
     }
 
@@ -86,7 +87,7 @@ export function createSettle(context: FacilitatorContext): Settle {
           const gas = verdict.payerHasCode ? undefined : EOA_TRANSFER_GAS
           hash = await context.sends.run(context.signer, () =>
             context.walletClient.sendTransaction({
-              to: context.usdc,
+              to: verdict.payment.asset,
               data: verdict.calldata,
               ...(gas ? { gas } : {}),
             }),
@@ -100,9 +101,9 @@ export function createSettle(context: FacilitatorContext): Settle {
           return settlePending(hash, network, from)
         }
         const receipt = await receiptOf(context, hash)
-        if (receipt.status !== 'success' || !transferred(context, receipt, verdict.payment)) {
-          return fail(Reason.transaction)
-        }
+        const failure = (context.settlementCheck ?? checkTransferEvent)(receipt, verdict.payment)
+        // `transaction` stays "" on failure (RS-35/FA-4 as catalogued today; @x402/evm 2.27 names the hash).
+        if (failure !== undefined) return fail(failure, `settlement ${hash} did not pay: ${failure}`)
         return settleSuccess(
           hash,
           networkId(context, verdict.payment.version),
@@ -127,21 +128,4 @@ async function receiptOf(context: FacilitatorContext, hash: Hash): Promise<Trans
     timeout: context.receiptTimeoutMs,
     pollingInterval: 20,
   })
-}
-
-/** Whether the receipt holds the token's Transfer of exactly `value` from `from` to `to`. */
-function transferred(
-  context: FacilitatorContext,
-  receipt: TransactionReceipt,
-  payment: ExactPayment,
-): boolean {
-  const { from, to, value } = payment.authorization
-  const transfers = parseEventLogs({ abi: eip3009Abi, eventName: 'Transfer', logs: receipt.logs })
-  return transfers.some(
-    (log) =>
-      log.address.toLowerCase() === context.usdc.toLowerCase() &&
-      log.args.from.toLowerCase() === from.toLowerCase() &&
-      log.args.to.toLowerCase() === to.toLowerCase() &&
-      log.args.value === value,
-  )
 }

@@ -7,7 +7,7 @@
  */
 import { type Address, concat, getAddress, type Hex, hexToNumber, numberToHex, size, slice } from 'viem'
 import { authorizationTypedData, eip3009Domain, hashAuthorization } from '../schemes/exact-evm/eip3009.ts'
-import type { FacilitatorContext } from './config.ts'
+import type { FacilitatorContext, SettledToken } from './config.ts'
 import type { ExactAuthorization } from './payment.ts'
 
 /** secp256k1 n / 2: OpenZeppelin's ECDSA (and FiatToken) refuse a larger `s` (malleable signatures). */
@@ -26,13 +26,17 @@ export function splitSignature(signature: Hex): SplitSignature | undefined {
   return { r: slice(signature, 0, 32), s: slice(signature, 32, 64), v: hexToNumber(slice(signature, 64, 65)) }
 }
 
-/** The EIP-712 digest the token computes for this authorization (domain from the configured token). */
-export function authorizationDigest(context: FacilitatorContext, authorization: ExactAuthorization): Hex {
+/** The EIP-712 digest `token` computes for this authorization. */
+export function authorizationDigest(
+  context: FacilitatorContext,
+  token: SettledToken,
+  authorization: ExactAuthorization,
+): Hex {
   const domain = eip3009Domain({
-    name: context.preset.eip712.name,
-    version: context.preset.eip712.version,
+    name: token.eip712.name,
+    version: token.eip712.version,
     chainId: context.preset.chainId,
-    verifyingContract: context.usdc,
+    verifyingContract: token.address,
   })
   return hashAuthorization(authorizationTypedData(domain, authorization))
 }

@@ -6,8 +6,8 @@
  *  2. scheme            requirements and payload both say `exact`                       → unsupported_scheme
  *  3. network           requirements: this chain (v1 name/CAIP-2); payload: the same    → invalid_network
  *  4. requirements      amount, asset, payTo, maxTimeoutSeconds well-formed             → invalid_payment_requirements
- *  5. asset             the configured USDC                                             → invalid_payment_requirements
- *  6. EIP-712 domain    extra.name / extra.version are the token's                      → invalid_payment_requirements
+ *  5. asset             a settled token (the USDC, the devnet's fee token)              → invalid_payment_requirements
+ *  6. EIP-712 domain    extra.name / extra.version are that token's                     → invalid_payment_requirements
  *  7. accepted (v2)     accepted.{amount, asset, payTo} equal the requirements'         → invalid_payload
  *  8. payload           signature hex, authorization fields typed                       → invalid_payload
  *  9. signature         ecrecover == from, low s (no code) or ERC-1271 (code)           → invalid_exact_evm_payload_signature
@@ -32,7 +32,7 @@
  *   §6.1.2 step 5 "parameter matching"); @x402/evm compares scheme and network only.
  * - Balance and nonce are checked explicitly before the simulation so each gets its own reason.
  */
-import type { Hex } from 'viem'
+import type { Address, Hex } from 'viem'
 import { readChainState } from './chain-state.ts'
 import type { FacilitatorContext } from './config.ts'
 import { type ExactPayment, type FacilitatorBody, readPayment } from './payment.ts'
@@ -70,8 +70,9 @@ export async function verifyBody(
   // simulation; see chain-state.ts); the results are looked at in the order above. A payer with code
   // (a smart wallet) is settled in the bytes form, so it is simulated again in that form.
   const eoaCalldata = transferCalldata(payment, false)
-  const digest = authorizationDigest(context, payment.authorization)
+  const digest = authorizationDigest(context, payment.token, payment.authorization)
   const chain = await readChainState(context, {
+    token: payment.asset,
     authorization: payment.authorization,
     digest,
     signature: payment.signature,
@@ -102,15 +103,21 @@ export async function verifyBody(
   // 15. Simulation, from the settlement signer, of exactly what settle will send.
   const calldata = chain.payerHasCode ? transferCalldata(payment, true) : eoaCalldata
   if (mode.simulate) {
-    const failure = chain.payerHasCode ? await simulate(context, calldata) : chain.simulationFailure
+    const failure = chain.payerHasCode
+      ? await simulate(context, payment.asset, calldata)
+      : chain.simulationFailure
     if (failure) return invalid(failure)
   }
   return { isValid: true, payment, calldata, payerHasCode: chain.payerHasCode }
 }
 
-async function simulate(context: FacilitatorContext, data: Hex): Promise<ReasonCode | undefined> {
+async function simulate(
+  context: FacilitatorContext,
+  token: Address,
+  data: Hex,
+): Promise<ReasonCode | undefined> {
   try {
-    await context.publicClient.call({ account: context.signer, to: context.usdc, data })
+    await context.publicClient.call({ account: context.signer, to: token, data })
     return undefined
   } catch (error) {
     if (isTransportFailure(error)) throw error

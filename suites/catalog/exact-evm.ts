@@ -5,6 +5,7 @@
  */
 import { coreV1, coreV2, coreV2Newer, exact, exactEvm, httpV2 } from './cite.ts'
 import { acceptedReasons, unionOfReasons } from './reason-codes.ts'
+import { FOUNDATION_EXACT_FLOWS, FOUNDATION_MAIN } from './spec.ts'
 import type { RequirementInput } from './types.ts'
 
 /** Section names of scheme_exact_evm.md, as its headings write them. */
@@ -818,4 +819,31 @@ export const exactEvmRequirements: readonly RequirementInput[] = [
   ...server,
   ...facilitator,
   ...laterMethods,
+  {
+    id: 'FA-63',
+    level: 'MUST',
+    role: 'facilitator',
+    versions: [1, 2],
+    statement:
+      "A settlement is reported success true only when its transaction holds the asset's own Transfer(from, payTo, amount); a transaction that mined with status success but paid payTo less (a fee-on-transfer token) is a settlement failure, so a receipt status is never the proof of payment.",
+    quote: 'settlement MUST produce exactly one identifiable transfer of `amount` of `asset` to `payTo`',
+    spec: {
+      file: 'specs/schemes/exact/scheme_exact.md',
+      section: 'Asset Transfer Method Families / Facilitator-submitted',
+      source: FOUNDATION_EXACT_FLOWS,
+    },
+    seeAlso: [{ ...coreV2('§7.2 POST /settle'), source: FOUNDATION_MAIN }],
+    basis: 'keyword',
+    deviations: [
+      {
+        sdks: ['x402 1.2'],
+        behaviour:
+          'The legacy facilitator answers success whenever the receipt status is success (settle in x402/facilitator), as the exact EVM facilitators did before x402-foundation/x402 #2385 (TS), #2727 (Go) and #3032 (Python); @x402/evm 2.27 answers invalid_exact_evm_transfer_event_mismatch (EIP-3009 only: Permit2 parity is the open #3057/#3059).',
+        suiteHolds: 'success true needs the matching Transfer in the named transaction; any refusal passes',
+        why: 'the scheme text makes the transfer, not the transaction, the settlement',
+        refs: ['x402-foundation/x402#2385', 'x402-foundation/x402#3057'],
+      },
+    ],
+    tags: ['security', 'chain'],
+  },
 ]

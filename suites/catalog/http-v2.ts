@@ -3,6 +3,7 @@
  * rule with its own header names, the entry covers both versions and cites the v1 file in `seeAlso`.
  */
 import { coreV1, coreV2, coreV2Newer, exactEvm, httpV1, httpV2 } from './cite.ts'
+import { FOUNDATION_MAIN } from './spec.ts'
 import type { RequirementInput } from './types.ts'
 
 /** Entries whose primary source is transports-v2/http.md. */
@@ -357,5 +358,22 @@ export const httpV2Requirements: readonly RequirementInput[] = [
     seeAlso: [httpV1('Payment Payload Transmission')],
     basis: 'implied',
     tags: ['encoding'],
+  },
+  // The spec names no path rules; a resource served unpaid under another spelling of its URL is the
+  // failure the payment required signal exists to prevent (13 upstream SDK fixes in Jul-Oct 2026,
+  // x402-foundation/x402 #3036 … #3577). A 404/400 for a spelling is "not routed", never a pass of it.
+  {
+    id: 'RS-59',
+    level: 'MUST',
+    role: 'server',
+    versions: [1, 2],
+    statement:
+      'The paid resource is not served without payment under any spelling of its path that reaches its handler: percent-encoded (`%2F`, `%5C`, encoded characters), dot-segments (`/a/../paid`, `%2e%2e`), doubled or trailing slashes, changed case, `;` parameters, backslashes and the absolute-form request target; each is answered 402 like the canonical path, or not routed at all.',
+    quote:
+      'If no valid payment is attached, the server responds with a payment required signal and payment requirements',
+    spec: { ...coreV2('§2. Core Payment Flow'), source: FOUNDATION_MAIN },
+    seeAlso: [{ ...httpV2('Payment Required Signaling'), source: FOUNDATION_MAIN }],
+    basis: 'implied',
+    tags: ['paywall', 'security'],
   },
 ]

@@ -53,11 +53,13 @@ export const FOUNDATION_CORE_V2_2026_09: Readonly<SpecSource> = Object.freeze({
   commit: '8efa37d7685c9e1b6d40faa15cdbb8aee7d1c9bd',
 })
 
-// Payment flows and payment-identifier (issue 14, part B): the newest index copies of two single files.
+// Payment flows, payment-identifier, transfer correctness (issue 14): the newest index copies of single files.
 
 /**
  * x402-foundation/x402 02834ce: `schemes/exact/scheme_exact.md` from the public file index, with the
- * "Payment Flow" section (#3145: `exact` MAY use `upfront`, clients SHOULD choose `authorization`).
+ * "Payment Flow" section (#3145: `exact` MAY use `upfront`, clients SHOULD choose `authorization`) and
+ * "Asset Transfer Method Families" ("settlement MUST produce exactly one identifiable transfer of
+ * `amount` of `asset` to `payTo`"), which neither the pin nor FOUNDATION_MAIN has.
  */
 export const FOUNDATION_EXACT_FLOWS: Readonly<SpecSource> = Object.freeze({
   repository: FOUNDATION,
@@ -84,7 +86,7 @@ export const NEWER_SOURCES: readonly NewerSource[] = Object.freeze([
   Object.freeze({
     ...FOUNDATION_EXACT_FLOWS,
     files: Object.freeze(['specs/schemes/exact/scheme_exact.md']),
-    why: 'the exact scheme\'s "Payment Flow" section (#3145), newer than FOUNDATION_MAIN',
+    why: 'the exact scheme\'s "Payment Flow" section (#3145) and its "Transfer correctness" MUST (one identifiable transfer of amount of asset to payTo), newer than FOUNDATION_MAIN',
   }),
   Object.freeze({
     ...FOUNDATION_PAYMENT_IDENTIFIER,

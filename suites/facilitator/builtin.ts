@@ -39,6 +39,8 @@ export interface BuiltinVariant {
   sends?: FacilitatorOptions['sends']
   /** The transport its wallet sends through (default: plain HTTP to `X402_RPC_URL`). */
   transport?: (rpcUrl: string) => Transport
+  /** How it judges a mined settlement (default: the asset's Transfer event, settlement-check.ts). */
+  settlementCheck?: FacilitatorOptions['settlementCheck']
 }
 
 /**
@@ -85,6 +87,7 @@ export function builtinFromEnvironment(
     },
     ...(variant.batchSteps ? { batchSteps: variant.batchSteps } : {}),
     ...(variant.sends === undefined ? {} : { sends: variant.sends }),
+    ...(variant.settlementCheck === undefined ? {} : { settlementCheck: variant.settlementCheck }),
   })
 }
 

@@ -25,6 +25,7 @@ import {
 } from './cases/settle.ts'
 import { smartWalletInvalid, smartWalletValid } from './cases/smart-wallet.ts'
 import { supportedShape, supportedSigners } from './cases/supported.ts'
+import { settleTransferEvent } from './cases/transfer-event.ts'
 import {
   verifyAcceptedDiffers,
   verifyDefects,
@@ -65,6 +66,7 @@ export const facilitatorCases = collectCases<FacilitatorCaseContext>(
     settleConcurrentPayers,
     settleExpiredAfterVerify,
     settlePending,
+    settleTransferEvent,
   ],
   settleDefects,
   [settleMalformed],

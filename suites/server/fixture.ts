@@ -4,7 +4,9 @@
  * devnet's USDC on the devnet's network, `builtin-facilitator` when the harness started it wired to the
  * built-in facilitator (or the user says it is). `context` builds one case run's context.
  */
+import { getAddress, isAddressEqual } from 'viem'
 import { createPayer, type PaymentDefects } from '../../harness/actors/payer.ts'
+import { FEE_TOKEN, fundFeeToken } from '../../harness/devnet/fee-token.ts'
 import { httpExchange } from '../../harness/http/exchange.ts'
 import type { Capability } from '../../harness/model/case.ts'
 import { createEvidenceRecorder } from '../../harness/model/evidence.ts'
@@ -26,6 +28,9 @@ import {
 import type { RequestOptions, ServerContext, ServerResponse } from './context.ts'
 import { chooseOffer, type OfferChoice, type UserOffer, userOfferFromEnvironment } from './offer.ts'
 import { createVerdicts } from './verdicts.ts'
+
+/** What a fresh payer gets unless a case says otherwise (the devnet's default: 100 USDC). */
+const DEFAULT_PAYER_USDC = 100_000_000n
 
 /** Options of {@link createServerFixture}. */
 export interface ServerFixtureOptions {
@@ -66,13 +71,11 @@ export function createServerFixture(options: ServerFixtureOptions = {}): RoleFix
           : user
             ? [user.x402Version]
             : [2, 1]
-      const token = createChainOracle({ publicClient: devnet.publicClient, token: devnet.usdc })
+      const domainOf = (asset: string) =>
+        createChainOracle({ publicClient: devnet.publicClient, token: asset }).domain()
       const choices = new Map<X402Version, OfferChoice>()
       for (const version of versions)
-        choices.set(
-          version,
-          await chooseOffer({ reading, version, devnet, user, readDomain: () => token.domain() }),
-        )
+        choices.set(version, await chooseOffer({ reading, version, devnet, user, readDomain: domainOf }))
       // The suite reads the chain the server settles on when it can pay an offer, when the challenge
       // names the devnet's chain, or when the challenge names no network at all (then the payment
       // cases run and say why they cannot pay).
@@ -98,8 +101,10 @@ export function createServerFixture(options: ServerFixtureOptions = {}): RoleFix
         async context(run): Promise<ServerContext> {
           const { version, evidence } = run
           const challenge = challengeOf(reading, version)
-          const chain = createChainOracle({ publicClient: devnet.publicClient, token: devnet.usdc, evidence })
           const choice = choices.get(version)
+          // The oracle watches the token the server is paid in (its Transfer events are the payment).
+          const asset = choice?.ok ? getAddress(choice.offer.requirements.asset) : devnet.usdc
+          const chain = createChainOracle({ publicClient: devnet.publicClient, token: asset, evidence })
           const offer = (): PaymentRequirements => {
             if (!choice?.ok) throw new Skip(choice?.reason ?? `no payable offer (v${version})`)
             return choice.offer.requirements
@@ -195,6 +200,10 @@ export function createServerFixture(options: ServerFixtureOptions = {}): RoleFix
                 ...(resource ? { resource } : {}),
                 ...(fund ? { fund } : {}),
               })
+              // A payer of the fee-on-transfer token holds it as it would hold USDC (same amount).
+              const feeTokenFunding = fund?.usdc ?? DEFAULT_PAYER_USDC
+              if (isAddressEqual(asset, FEE_TOKEN.address) && feeTokenFunding > 0n)
+                await fundFeeToken(devnet, payer.account, feeTokenFunding)
               const initialBalance = await chain.balanceOf(payer.address)
               return {
                 address: payer.address,

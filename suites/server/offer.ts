@@ -5,6 +5,7 @@
  * nothing is payable the reason says so, and what would make the payment cases run.
  */
 import { readFile } from 'node:fs/promises'
+import { FEE_TOKEN } from '../../harness/devnet/fee-token-info.ts'
 import type { Devnet } from '../../harness/devnet/types.ts'
 import { amountField } from '../../harness/schemes/exact-evm/payment.ts'
 import { formatIssues, type WireIssue, type WireResult } from '../../harness/wire/errors.ts'
@@ -123,7 +124,7 @@ export function unpayable(entry: unknown, version: X402Version, devnet: Devnet):
   if (r.scheme !== 'exact') return `scheme ${JSON.stringify(r.scheme)} is not exact`
   if (typeof r.network !== 'string' || chainIdOfNetwork(r.network) !== devnet.preset.chainId)
     return `network ${JSON.stringify(r.network)} is not the devnet's chain ${devnet.preset.chainId}`
-  if (typeof r.asset !== 'string' || r.asset.toLowerCase() !== devnet.usdc.toLowerCase())
+  if (typeof r.asset !== 'string' || !payableAssets(devnet).includes(r.asset.toLowerCase()))
     return `asset ${JSON.stringify(r.asset)} is not the devnet's USDC ${devnet.usdc}`
   if (typeof amount !== 'string' || !/^(0|[1-9][0-9]*)$/.test(amount))
     return `${amountField(version)} ${JSON.stringify(amount)} is not an atomic amount (v${version})`
@@ -133,6 +134,14 @@ export function unpayable(entry: unknown, version: X402Version, devnet: Devnet):
   if (extra.assetTransferMethod !== undefined && extra.assetTransferMethod !== 'eip3009')
     return `assetTransferMethod ${JSON.stringify(extra.assetTransferMethod)} is not eip3009`
   return undefined
+}
+
+/**
+ * The EIP-3009 tokens the suite can fund a payer in: the devnet's USDC, and its fee-on-transfer token
+ * (a server selling in that token must be seen not to be paid: its settlement mines short of payTo).
+ */
+export function payableAssets(devnet: Devnet): string[] {
+  return [devnet.usdc.toLowerCase(), FEE_TOKEN.address.toLowerCase()]
 }
 
 /** The `accepts` entries of one version's challenge as sent, validated or not. */
@@ -172,7 +181,8 @@ export async function chooseOffer(options: {
   version: X402Version
   devnet: Devnet
   user?: UserOffer | undefined
-  readDomain: () => Promise<{ name: string; version: string }>
+  /** The EIP-712 name and version of the token at `asset`, read from the chain. */
+  readDomain: (asset: string) => Promise<{ name: string; version: string }>
 }): Promise<OfferChoice> {
   const { reading, version, devnet, user } = options
   const fromUser = user?.x402Version === version
@@ -195,7 +205,11 @@ export async function chooseOffer(options: {
     const named = typeof extra.name === 'string' && typeof extra.version === 'string'
     return {
       ok: true,
-      offer: { requirements, source, ...(named ? {} : { domain: await options.readDomain() }) },
+      offer: {
+        requirements,
+        source,
+        ...(named ? {} : { domain: await options.readDomain(requirements.asset) }),
+      },
     }
   }
   const hint = fromUser ? 'fix the --offer file' : OFFER_HINT

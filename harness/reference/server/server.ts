@@ -16,7 +16,7 @@ import { handlePaidRequest } from './flow.ts'
 import { referenceOffers } from './offers.ts'
 import { PaymentIdentifierStore } from './payment-identifier.ts'
 import { type Reply, serverError } from './reply.ts'
-import type { ServerSteps, StepContext } from './steps.ts'
+import type { PaidRequest, ServerSteps, StepContext } from './steps.ts'
 
 /** A listening reference server. */
 export interface ListeningServer {
@@ -46,8 +46,15 @@ export async function listenReferenceServer(
     void answer(req, res).catch(() => res.destroy())
   })
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', 'http://server').pathname
-    if (path !== config.path) {
+    const target = req.url ?? '/'
+    const context: StepContext = {
+      config,
+      facilitator,
+      resourceUrl: `http://${req.headers.host ?? `${LOOPBACK}:${config.port}`}${config.path}`,
+      ...(batch ? { batch } : {}),
+      ...(paymentIds ? { paymentIds } : {}),
+    }
+    if (!steps.route(context, target)) {
       send(res, {
         status: 404,
         headers: { 'content-type': 'application/json' },
@@ -56,16 +63,12 @@ export async function listenReferenceServer(
       return
     }
     req.resume() // the body is not part of the payment
-    const context: StepContext = {
-      config,
-      facilitator,
-      resourceUrl: `http://${req.headers.host ?? `${LOOPBACK}:${config.port}`}${config.path}`,
-      ...(batch ? { batch } : {}),
-      ...(paymentIds ? { paymentIds } : {}),
-    }
+    const request = { method: req.method ?? 'GET', headers: req.headers }
     let reply: Reply
     try {
-      reply = await handlePaidRequest(steps, context, { method: req.method ?? 'GET', headers: req.headers })
+      reply = steps.paywall(context, target)
+        ? await handlePaidRequest(steps, context, request)
+        : await freeReply(steps, context, request)
     } catch (error) {
       reply = serverError(`internal error: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -94,6 +97,12 @@ export async function listenReferenceServer(
         }
       : {}),
   }
+}
+
+/** What the router answers for a route the paywall let through (never the reference's paid resource). */
+async function freeReply(steps: ServerSteps, context: StepContext, request: PaidRequest): Promise<Reply> {
+  const resource = await steps.serve(context, request)
+  return { status: 200, headers: { 'content-type': resource.contentType }, body: resource.body }
 }
 
 function send(res: ServerResponse, reply: Reply) {

@@ -26,6 +26,7 @@ import { paymentRequiredFor, referenceOffers } from './offers.ts'
 import { FLOW_ORDERINGS, type FlowPhase, type PaymentFlow, resolveFlow } from './payment-flow.ts'
 import { missingId, type PaymentIdentifierStore, paymentIdOf } from './payment-identifier.ts'
 import type { Reply, Resource } from './reply.ts'
+import { namesResource } from './route.ts'
 
 /** What every step may read. */
 export interface StepContext {
@@ -48,8 +49,12 @@ export interface PaidRequest {
 /** The payment header decoded, or why it is malformed. */
 export type DecodedPayment = { ok: true; payload: PaymentPayload } | { ok: false; error: string }
 
-/** The steps of a paid request, in the order `./flow.ts` calls them. */
+/** The steps of a paid request, in the order `./server.ts` and `./flow.ts` call them. */
 export interface ServerSteps {
+  /** The router: whether the request target (`req.url`, as sent) reaches the paid resource's handler. */
+  route(context: StepContext, target: string): boolean
+  /** The paywall in front of the router: whether a request for `target` must pay. */
+  paywall(context: StepContext, target: string): boolean
   /** The requirements advertised for the resource. */
   offers(context: StepContext): PaymentRequirements[]
   /** A 402 (or 400) carrying `paymentRequired`: v2 in the PAYMENT-REQUIRED header, v1 as the JSON body. */
@@ -140,6 +145,15 @@ export function acceptedMatches(accepted: PaymentRequirementsV2, offer: PaymentR
 
 /** The correct behaviour of every step. */
 export const referenceSteps: ServerSteps = {
+  route(context, target) {
+    return namesResource(target, context.config.path)
+  },
+
+  // The same reading of the path as the router's: every spelling the router serves is paywalled.
+  paywall(context, target) {
+    return namesResource(target, context.config.path)
+  },
+
   offers(context) {
     return referenceOffers(context.config, context.resourceUrl)
   },

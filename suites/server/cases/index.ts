@@ -9,6 +9,7 @@ import { flowCases } from './flows.ts'
 import { honestCases } from './honest.ts'
 import { hostileCases } from './hostile.ts'
 import { malformedCases } from './malformed.ts'
+import { pathVariantCases } from './path-variants.ts'
 import { paymentIdentifierCases } from './payment-identifier.ts'
 import { pendingCases } from './pending.ts'
 import { propertyCases } from './properties.ts'
@@ -20,6 +21,7 @@ import { versionCases } from './version.ts'
 
 export const serverCases = collectCases<ServerContext>(
   challengeCases,
+  pathVariantCases,
   honestCases,
   hostileCases,
   refusalCases,

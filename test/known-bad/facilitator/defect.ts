@@ -22,6 +22,8 @@ export interface FacilitatorReplacement {
   batchSteps?: Partial<BatchFacilitatorSteps>
   /** The defect in how the facilitator sends its transactions (its send ordering, its RPC). */
   chain?: Pick<BuiltinVariant, 'sends' | 'transport'>
+  /** The defect in how it judges a mined settlement (the step harness/facilitator/settlement-check.ts). */
+  settlementCheck?: BuiltinVariant['settlementCheck']
 }
 
 /** A facilitator with one defect, and the cases that must catch it (`<case id>` or `<case id>@v<n>`). */
@@ -36,9 +38,11 @@ export interface KnownBadFacilitator extends KnownBad<FacilitatorReplacement> {
 /** Declares a known-bad facilitator. */
 export function knownBad(definition: KnownBadFacilitator): KnownBadFacilitator {
   if (definition.caughtBy.length === 0) throw new Error(`known-bad ${definition.name} names no catching case`)
-  const { wrap, batchSteps, chain } = definition.replace
-  if ([wrap, batchSteps, chain].filter((part) => part !== undefined).length !== 1)
-    throw new Error(`known-bad ${definition.name} must replace exactly one of wrap, batchSteps, chain`)
+  const { wrap, batchSteps, chain, settlementCheck } = definition.replace
+  if ([wrap, batchSteps, chain, settlementCheck].filter((part) => part !== undefined).length !== 1)
+    throw new Error(
+      `known-bad ${definition.name} must replace exactly one of wrap, batchSteps, chain, settlementCheck`,
+    )
   return Object.freeze(definition)
 }
 
@@ -52,6 +56,7 @@ export function knownBadTarget(bad: KnownBadFacilitator): TargetSpec {
         ...(bad.replace.wrap ? { wrap: bad.replace.wrap } : {}),
         ...(bad.replace.batchSteps ? { batchSteps: bad.replace.batchSteps } : {}),
         ...bad.replace.chain,
+        ...(bad.replace.settlementCheck ? { settlementCheck: bad.replace.settlementCheck } : {}),
       }),
   }
 }

@@ -27,6 +27,7 @@ import { skipsBalanceCheck } from './skips-balance-check.ts'
 import { skipsSignatureCheck } from './skips-signature-check.ts'
 import { supportedWithoutSigners } from './supported-without-signers.ts'
 import { trustsAccepted } from './trusts-accepted.ts'
+import { trustsReceiptStatus } from './trusts-receipt-status.ts'
 import { verifyIgnoresNonceState } from './verify-ignores-nonce-state.ts'
 import { wrongNetworkInResponse } from './wrong-network-in-response.ts'
 import { wrongSignerInSupported } from './wrong-signer-in-supported.ts'
@@ -49,6 +50,7 @@ export const knownBadFacilitators: readonly KnownBadFacilitator[] = [
   reportsSuccessOnReplay,
   wrongNetworkInResponse,
   emptyTransactionOnSuccess,
+  trustsReceiptStatus,
   invalidReasonWhenValid,
   settlesOnVerify,
   wrongSignerInSupported,

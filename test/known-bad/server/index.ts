@@ -27,7 +27,9 @@ import malformedAsUnpaid from './malformed-as-unpaid.ts'
 import namesAnotherResource from './names-another-resource.ts'
 import neverSettles from './never-settles.ts'
 import omitsSettlementHeader from './omits-settlement-header.ts'
+import paidInFeeToken from './paid-in-fee-token.ts'
 import paymentIdentifierIdOnly from './payment-identifier-id-only.ts'
+import paywallOnRawPath from './paywall-on-raw-path.ts'
 import priceFromAuthorization from './price-from-authorization.ts'
 import pricesUnquotedPayment from './prices-unquoted-payment.ts'
 import rawJsonChallenge from './raw-json-challenge.ts'
@@ -43,7 +45,7 @@ import v1BareRefusal from './v1-bare-refusal.ts'
 import wrongEip712Domain from './wrong-eip712-domain.ts'
 import zeroMaxTimeout from './zero-max-timeout.ts'
 
-export { catchersAt, type KnownBadServer } from './known-bad.ts'
+export { catchersAt, type KnownBadServer, knownBadServerTarget } from './known-bad.ts'
 
 export const knownBadServers: readonly KnownBadServer[] = [
   trustsAcceptedAmount,
@@ -68,6 +70,8 @@ export const knownBadServers: readonly KnownBadServer[] = [
   zeroMaxTimeout,
   namesAnotherResource,
   freeResource,
+  paywallOnRawPath,
+  paidInFeeToken,
   v1BareRefusal,
   batchUnserialized,
   batchAcceptsStaleVoucher,

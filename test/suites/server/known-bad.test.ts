@@ -8,12 +8,11 @@
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { CaseResult } from '../../../harness/model/result.ts'
-import { referenceServerTarget } from '../../../harness/reference/server/index.ts'
 import type { StartedEnvironment } from '../../../harness/runner/environment.ts'
 import { hasRequirement } from '../../../suites/catalog/index.ts'
 import { serverCases } from '../../../suites/server/cases/index.ts'
 import { unknownBreaks } from '../../known-bad/known-bad.ts'
-import { catchersAt, knownBadServers } from '../../known-bad/server/index.ts'
+import { catchersAt, knownBadServers, knownBadServerTarget } from '../../known-bad/server/index.ts'
 import { currentPart, partOf } from '../part.ts'
 import { runServerSuite, startEnvironment } from './run.ts'
 
@@ -60,7 +59,7 @@ describe(`known-bad servers (part ${PART.index} of ${PART.of}${FULL ? ', every f
       test(`${bad.name} (v${version}) is caught by ${catchersAt(bad, version).join(', ')}`, async () => {
         const catchers = catchersAt(bad, version)
         const caseIds = FULL ? [...new Set([...catchers, ...FAST])] : catchers
-        const target = referenceServerTarget(version, { ...bad.replace, label: `known-bad ${bad.name}` })
+        const target = knownBadServerTarget(bad, version)
         const run = await runServerSuite(target, {
           environment: started.environment,
           caseIds,
