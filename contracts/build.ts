@@ -17,6 +17,10 @@ export const artifactContracts: readonly string[] = [
   'SmartWallet',
   'BatchSettlement',
   'Erc3009DepositCollector',
+  'Permit2',
+  'X402ExactPermit2Proxy',
+  'X402UptoPermit2Proxy',
+  'Erc20Token',
 ]
 
 /** Where the committed artifacts live. */
