@@ -9,6 +9,7 @@ import { registerProcess } from '../processes/registry.ts'
 import { placeBatchSettlement } from './batch.ts'
 import { anvilBinary } from './binary.ts'
 import { devnetHandle } from './handle.ts'
+import { placePermit2 } from './permit2.ts'
 import { placeContract } from './place.ts'
 import { freePort } from './ports.ts'
 import { prebuiltKey, readPrebuilt, savePrebuilt } from './prebuilt.ts'
@@ -82,6 +83,7 @@ async function placeContracts(devnet: Devnet): Promise<void> {
     placeContract(devnet, preset.usdc, usdc, 'Usdc'),
     placeContract(devnet, MULTICALL3_ADDRESS, multicall3Bytecode, 'Multicall3'),
     placeBatchSettlement(devnet),
+    placePermit2(devnet),
   ])
 }
 
