@@ -20,6 +20,7 @@ import { httpV1Requirements } from './http-v1.ts'
 import { httpV2Requirements } from './http-v2.ts'
 import { buildCatalog } from './load.ts'
 import { type CatalogMarkdownOptions, renderCatalogMarkdown } from './markdown.ts'
+import { permit2Requirements } from './permit2.ts'
 import { otherSchemeRequirements } from './schemes-other.ts'
 import { otherTransportRequirements } from './transports-other.ts'
 import type { Requirement, RequirementRole, Scope } from './types.ts'
@@ -48,6 +49,7 @@ export const catalog: readonly Requirement[] = buildCatalog(
   facilitatorApiRequirements,
   otherTransportRequirements,
   otherSchemeRequirements,
+  permit2Requirements,
   extensionRequirements,
 )
 

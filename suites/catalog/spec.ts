@@ -134,6 +134,16 @@ export const FOUNDATION_CORE_V2_2026_09: Readonly<SpecSource> = Object.freeze({
   commit: '8efa37d7685c9e1b6d40faa15cdbb8aee7d1c9bd',
 })
 
+/**
+ * x402-foundation/x402 242573a: scheme_upto_evm.md after PR #2607 (merged 2026-06, after the CDP
+ * interop bug #2437): adds "Settle-Time Verification" (re-verify against permitted.amount, settle
+ * amount <= permitted.amount, transfer the settle amount). Read from the public file index.
+ */
+export const FOUNDATION_UPTO_EVM_2026_06: Readonly<SpecSource> = Object.freeze({
+  repository: FOUNDATION,
+  commit: '242573a62b78bb8c281d5b17ea5e2ba3b81d6c1d',
+})
+
 /** The only snapshots besides `SPEC` that a citation may name. */
 export const NEWER_SOURCES: readonly NewerSource[] = Object.freeze([
   Object.freeze({
@@ -155,6 +165,11 @@ export const NEWER_SOURCES: readonly NewerSource[] = Object.freeze([
     ...FOUNDATION_CORE_V2_2026_09,
     files: Object.freeze(['specs/x402-specification-v2.md']),
     why: 'the v2 core text after PRs #3053 (payment flows, read-only /verify), #3083 (settlement_pending) and #3306 (EXTENSION-RESPONSES), merged after 2026-05-18',
+  }),
+  Object.freeze({
+    ...FOUNDATION_UPTO_EVM_2026_06,
+    files: Object.freeze(['specs/schemes/upto/scheme_upto_evm.md']),
+    why: 'the upto settle-time verification rules (PR #2607), merged after 2026-05-18',
   }),
 ])
 
