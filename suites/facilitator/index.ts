@@ -12,6 +12,7 @@ import { startBuiltinFacilitator } from './builtin.ts'
 import { batchCases } from './cases/batch.ts'
 import { batchLifecycleCases } from './cases/batch-lifecycle.ts'
 import { settleMalformed, verifyMalformed } from './cases/malformed.ts'
+import { permit2Cases } from './cases/permit2.ts'
 import { propertySettledSum, propertySingleFieldMutation } from './cases/properties.ts'
 import {
   settleConcurrent,
@@ -70,6 +71,7 @@ export const facilitatorCases = collectCases<FacilitatorCaseContext>(
   [propertySingleFieldMutation, propertySettledSum],
   batchCases,
   batchLifecycleCases,
+  permit2Cases,
 )
 
 /** The facilitator suite, with the built-in facilitator as its reference implementation. */
