@@ -19,12 +19,20 @@ import { invalidReasonWhenValid } from './invalid-reason-when-valid.ts'
 import { noNonceManagement } from './no-nonce-management.ts'
 import { noSupportedEndpoint } from './no-supported-endpoint.ts'
 import { paysAuthorizationRecipient } from './pays-authorization-recipient.ts'
+import { permit2IgnoresRecipient } from './permit2-ignores-recipient.ts'
+import { permit2IgnoresSpender } from './permit2-ignores-spender.ts'
+import { permit2ReplaySuccess } from './permit2-replay-success.ts'
 import { reportsSuccessOnReplay } from './reports-success-on-replay.ts'
 import { settlesOnVerify } from './settles-on-verify.ts'
 import { skipsBalanceCheck } from './skips-balance-check.ts'
 import { skipsSignatureCheck } from './skips-signature-check.ts'
 import { supportedWithoutSigners } from './supported-without-signers.ts'
 import { trustsAccepted } from './trusts-accepted.ts'
+import { uptoAnyFacilitator } from './upto-any-facilitator.ts'
+import { uptoClampsOverSettle } from './upto-clamps-over-settle.ts'
+import { uptoNoFacilitatorAddress } from './upto-no-facilitator-address.ts'
+import { uptoRejectsPartial } from './upto-rejects-partial.ts'
+import { uptoZeroSettleFails } from './upto-zero-settle-fails.ts'
 import { verifyIgnoresNonceState } from './verify-ignores-nonce-state.ts'
 import { wrongNetworkInResponse } from './wrong-network-in-response.ts'
 import { wrongSignerInSupported } from './wrong-signer-in-supported.ts'
@@ -62,4 +70,12 @@ export const knownBadFacilitators: readonly KnownBadFacilitator[] = [
   batchSkipsClaimedRule,
   batchIgnoresRefundNonce,
   batchStaleSnapshot,
+  permit2IgnoresSpender,
+  permit2IgnoresRecipient,
+  permit2ReplaySuccess,
+  uptoNoFacilitatorAddress,
+  uptoRejectsPartial,
+  uptoClampsOverSettle,
+  uptoZeroSettleFails,
+  uptoAnyFacilitator,
 ]
