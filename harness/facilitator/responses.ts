@@ -2,7 +2,7 @@
 import type { SettlementResponse, SupportedResponse, VerifyResponse } from '../wire/types.ts'
 import type { FacilitatorContext } from './config.ts'
 import { type FacilitatorBody, networkId, versionOf } from './payment.ts'
-import { uptoSupportedKind } from './permit2/index.ts'
+import { uptoSupportedKind } from './permit2/supported.ts'
 
 /** A VerifyResponse: `invalidReason` only when invalid, `payer` whenever the payload names one. */
 export function verifyResponse(

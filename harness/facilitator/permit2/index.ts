@@ -6,7 +6,7 @@
  * erc20ApprovalGasSponsoring) are not offered: /supported lists no extension, so a payer without the
  * Permit2 approval is answered `permit2_allowance_required`.
  */
-import type { SettlementResponse, SupportedKind, VerifyResponse } from '../../wire/types.ts'
+import type { SettlementResponse, VerifyResponse } from '../../wire/types.ts'
 import type { FacilitatorContext } from '../config.ts'
 import type { FacilitatorBody } from '../payment.ts'
 import { Reason } from '../reasons.ts'
@@ -17,6 +17,7 @@ import { type ConsumedSet, verifyPermit2 } from './verify.ts'
 
 export { isPermit2Body, permit2PayerOf } from './read.ts'
 export { Permit2Reason, type Permit2ReasonCode } from './reasons.ts'
+export { uptoSupportedKind } from './supported.ts'
 
 /** The Permit2 handler of one facilitator. */
 export interface Permit2Handler {
@@ -41,18 +42,5 @@ export function createPermit2Handler(context: FacilitatorContext): Permit2Handle
       }
     },
     settle,
-  }
-}
-
-/**
- * The `upto` kind of /supported: "The facilitator announces its address via the `/supported` endpoint
- * in the `extra` field" (scheme_upto_evm.md §1 Phase 2). exact-with-Permit2 needs no kind of its own.
- */
-export function uptoSupportedKind(context: FacilitatorContext): SupportedKind {
-  return {
-    x402Version: 2,
-    scheme: 'upto',
-    network: context.preset.network,
-    extra: { facilitatorAddress: context.signer },
   }
 }
