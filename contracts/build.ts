@@ -18,6 +18,10 @@ export const artifactContracts: readonly string[] = [
   'BatchSettlement',
   'Erc3009DepositCollector',
   'FeeOnTransferUsdc',
+  'Permit2',
+  'X402ExactPermit2Proxy',
+  'X402UptoPermit2Proxy',
+  'Erc20Token',
 ]
 
 /** Where the committed artifacts live. */

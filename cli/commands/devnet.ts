@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util'
 import { exportLines, targetEnvironment } from '../../harness/devnet/environment.ts'
 import { FEE_TOKEN } from '../../harness/devnet/fee-token-info.ts'
+import * as permit2 from '../../harness/devnet/permit2-addresses.ts'
 import { isPresetName, MULTICALL3_ADDRESS } from '../../harness/devnet/presets.ts'
 import { bootDevnetChain } from '../../harness/devnet/quick-start.ts'
 import { ACCOUNT_ROLES } from '../../harness/devnet/roles.ts'
@@ -86,6 +87,13 @@ export async function devnetCommand(argv: string[]): Promise<number> {
       eip712: devnet.preset.eip712,
       multicall3: MULTICALL3_ADDRESS,
       feeOnTransferToken: FEE_TOKEN,
+      permit2: {
+        permit2: permit2.PERMIT2_ADDRESS,
+        exactProxy: permit2.X402_EXACT_PERMIT2_PROXY,
+        uptoProxy: permit2.X402_UPTO_PERMIT2_PROXY,
+        token: permit2.PLAIN_TOKEN_ADDRESS,
+        unapprovedAccount: permit2.PERMIT2_UNAPPROVED_ACCOUNT,
+      },
       facilitatorUrl: facilitator.url,
       env,
       accounts: devnet.accounts.map(({ address, privateKey }, index) => ({ index, address, privateKey })),
@@ -98,7 +106,8 @@ export async function devnetCommand(argv: string[]): Promise<number> {
     process.stdout.write(
       `# x402 devnet (${devnet.preset.name}, chain id ${devnet.preset.chainId}) is running. Ctrl-C stops it.\n` +
         `${exportLines(env)}\n` +
-        `# Funded accounts (ETH and USDC; local test keys only):\n${accounts}\n` +
+        `# Permit2 ${permit2.PERMIT2_ADDRESS}, x402 exact proxy ${permit2.X402_EXACT_PERMIT2_PROXY}, upto proxy ${permit2.X402_UPTO_PERMIT2_PROXY}, plain ERC-20 (no EIP-3009) ${permit2.PLAIN_TOKEN_ADDRESS}\n` +
+        `# Funded accounts (ETH, USDC and the plain ERC-20, Permit2 approved except [${permit2.PERMIT2_UNAPPROVED_ACCOUNT}]; local test keys only):\n${accounts}\n` +
         `# Fee-on-transfer EIP-3009 token (1% fee; mint is open): ${FEE_TOKEN.address} ${JSON.stringify(FEE_TOKEN.eip712)}\n`,
     )
   }

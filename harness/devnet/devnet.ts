@@ -10,6 +10,7 @@ import { placeBatchSettlement } from './batch.ts'
 import { anvilBinary } from './binary.ts'
 import { placeFeeToken } from './fee-token.ts'
 import { devnetHandle } from './handle.ts'
+import { placePermit2 } from './permit2.ts'
 import { placeContract } from './place.ts'
 import { freePort } from './ports.ts'
 import { prebuiltKey, readPrebuilt, savePrebuilt } from './prebuilt.ts'
@@ -84,6 +85,7 @@ async function placeContracts(devnet: Devnet): Promise<void> {
     placeContract(devnet, MULTICALL3_ADDRESS, multicall3Bytecode, 'Multicall3'),
     placeBatchSettlement(devnet),
     placeFeeToken(devnet),
+    placePermit2(devnet),
   ])
 }
 

@@ -2,6 +2,7 @@
 import type { SettlementResponse, SupportedResponse, VerifyResponse } from '../wire/types.ts'
 import type { FacilitatorContext } from './config.ts'
 import { type FacilitatorBody, networkId, versionOf } from './payment.ts'
+import { uptoSupportedKind } from './permit2/supported.ts'
 import { Reason } from './reasons.ts'
 
 /** A VerifyResponse: `invalidReason` only when invalid, `payer` whenever the payload names one. */
@@ -88,6 +89,7 @@ export function supportedResponse(context: FacilitatorContext): Required<Support
         network: context.preset.network,
         extra: { receiverAuthorizer: context.signer },
       },
+      uptoSupportedKind(context),
     ],
     extensions: [],
     signers: { 'eip155:*': [context.signer] },

@@ -14,6 +14,7 @@ import type { FacilitatorContext } from './config.ts'
 import type { FaultPlan, FaultTable } from './faults.ts'
 import type { FacilitatorEndpoint, OracleLog } from './log.ts'
 import { type FacilitatorBody, payerOf, readEnvelope } from './payment.ts'
+import { createPermit2Handler, isPermit2Body, permit2PayerOf } from './permit2/index.ts'
 import { Reason } from './reasons.ts'
 import { responseNetwork, settleFailure, supportedResponse, verifyResponse } from './responses.ts'
 import { createSettle } from './settle.ts'
@@ -62,6 +63,7 @@ export function createService(
 ): FacilitatorService {
   const settle = createSettle(context)
   const batch = createBatchHandler(context, { ...referenceBatchSteps, ...options.batchSteps })
+  const permit2 = createPermit2Handler(context)
 
   async function route(request: IncomingRequest, note: (call: CallNote) => void): Promise<Reply> {
     const target = ROUTES[request.path]
@@ -91,7 +93,8 @@ export function createService(
         'request body must be a JSON object with paymentPayload and paymentRequirements objects',
       )
     // The batch scheme has no authorization.from: its payer is channelConfig.payer.
-    const payer = payerOf(body) ?? (isBatchBody(body) ? batchPayerOf(body) : undefined)
+    const payer =
+      payerOf(body) ?? permit2PayerOf(body) ?? (isBatchBody(body) ? batchPayerOf(body) : undefined)
     if (payer !== undefined) note({ payer })
 
     const endpoint = target.endpoint === 'verify' ? 'verify' : 'settle'
@@ -116,6 +119,7 @@ export function createService(
     if (plan.answer && plan.answer.kind !== 'pending') return faultReply(plan.answer, endpoint, body, payer)
 
     if (isBatchBody(body)) return json(200, await batch[endpoint](body)) // the batch-settlement scheme
+    if (isPermit2Body(body)) return json(200, await permit2[endpoint](body)) // exact with Permit2, and upto
     if (endpoint === 'verify') {
       try {
         const verdict = await verifyBody(context, body, { simulate: true })

@@ -21,6 +21,7 @@ import { httpV2Requirements } from './http-v2.ts'
 import { buildCatalog } from './load.ts'
 import { type CatalogMarkdownOptions, renderCatalogMarkdown } from './markdown.ts'
 import { paymentFlowRequirements } from './payment-flows.ts'
+import { permit2Requirements } from './permit2.ts'
 import { otherSchemeRequirements } from './schemes-other.ts'
 import { settlementPendingRequirements } from './settlement-pending.ts'
 import { otherTransportRequirements } from './transports-other.ts'
@@ -50,6 +51,7 @@ export const catalog: readonly Requirement[] = buildCatalog(
   facilitatorApiRequirements,
   otherTransportRequirements,
   otherSchemeRequirements,
+  permit2Requirements,
   extensionRequirements,
   settlementPendingRequirements,
   paymentFlowRequirements,

@@ -113,6 +113,12 @@ export const REASON_CODE_LISTS: Readonly<Record<ReasonCodeSource, readonly strin
     'permit2_payment_too_early',
     'permit2_invalid_nonce',
     'permit2_2612_amount_mismatch',
+    // upto (src/upto/facilitator/errors.ts, 2.27)
+    'invalid_upto_evm_payload_settlement_exceeds_amount',
+    'upto_amount_exceeds_permitted',
+    'upto_unauthorized_facilitator',
+    'upto_facilitator_mismatch',
+    'invalid_upto_evm_transaction_failed',
     'invalid_eip2612_extension_format',
     'eip2612_from_mismatch',
     'eip2612_asset_mismatch',

@@ -366,7 +366,7 @@ const rows: readonly (readonly [string, ReviewOutcome, string])[] = [
   [
     'FA-57',
     'new',
-    'later: the settle-time upto amount rule split out of FA-25 (scheme_upto_evm Phase 4 Settlement Amount Rules, at the pin).',
+    'the settle-time upto amount rule split out of FA-25 (scheme_upto_evm Phase 4 Settlement Amount Rules at the pin; Settle-Time Verification, #2607); covered by the upto facilitator cases (suites/facilitator/cases/permit2.ts).',
   ],
   [
     'FA-58',

@@ -2,12 +2,12 @@
  * Schemes and networks beyond `exact` on EVM with EIP-3009: `exact` on SVM, `upto`, and
  * `batch-settlement` (abstract, Cloudflare, EVM). Listed so the report shows them as uncovered by design.
  */
-import { batchEvm, coreV2, specFile } from './cite.ts'
+import { batchEvm, specFile } from './cite.ts'
 import type { RequirementInput } from './types.ts'
 
 const SVM_LATER = 'exact on SVM (Solana) is out of scope for now (EVM first; the devnet is an EVM chain)'
 const UPTO_LATER =
-  'the upto scheme is out of scope for now (it needs Permit2 and the upto proxy on the devnet)'
+  'upto runs on the devnet and in the built-in facilitator (suites/catalog/permit2.ts); the server and client cases of upto are not written yet'
 const CLOUDFLARE_LATER =
   'the cloudflare:402 batch-settlement network is a hosted service the suite cannot run offline'
 
@@ -100,66 +100,6 @@ const upto: readonly RequirementInput[] = [
       '1. AssetTransferMethod: `Permit2` / Phase 2: PAYMENT-SIGNATURE Header Payload',
     ),
     basis: 'keyword',
-    scope: 'later',
-    scopeReason: UPTO_LATER,
-  },
-  {
-    id: 'FA-24',
-    level: 'MUST',
-    role: 'facilitator',
-    versions: [2],
-    statement:
-      'An upto authorization settles at most once, for at most the authorized maximum (a 0 settle is allowed), and the SettleResponse carries amount.',
-    quote: 'The settled amount MUST be less than or equal to the authorized maximum.',
-    spec: specFile('schemes/upto/scheme_upto.md', 'Core Properties (MUST)'),
-    seeAlso: [specFile('schemes/upto/scheme_upto_evm.md', '3. SettlementResponse Schema Extension')],
-    basis: 'keyword',
-    scope: 'later',
-    scopeReason: UPTO_LATER,
-  },
-  {
-    id: 'FA-25',
-    level: 'MUST',
-    role: 'facilitator',
-    versions: [2],
-    statement:
-      'upto EVM verification (at /verify time) runs in order: signature, Permit2 allowance (412), balance, permitted amount equal to the requirements amount, deadline and validAfter, token and network, then simulation with the full amount; the settle-time amount rule is FA-57.',
-    quote: 'The verifier must execute these checks in order:',
-    spec: specFile(
-      'schemes/upto/scheme_upto_evm.md',
-      '1. AssetTransferMethod: `Permit2` / Phase 3: Verification Logic',
-    ),
-    basis: 'keyword',
-    scope: 'later',
-    scopeReason: UPTO_LATER,
-  },
-  {
-    id: 'FA-57',
-    level: 'MUST',
-    role: 'facilitator',
-    versions: [2],
-    statement:
-      'At settle time an upto facilitator accepts requirements.amount below the permitted (authorized) amount and settles that amount, refuses an amount above it, and a 0 settle is allowed (the verify-time equality of FA-25 does not apply to /settle).',
-    quote: 'The settled `amount` MUST be `<=` the authorized maximum',
-    spec: specFile('schemes/upto/scheme_upto_evm.md', 'Phase 4: Settlement Logic / Settlement Amount Rules'),
-    seeAlso: [coreV2('§7.2 POST /settle')],
-    basis: 'keyword',
-    scope: 'later',
-    scopeReason: UPTO_LATER,
-  },
-  {
-    id: 'FA-26',
-    level: 'MUST',
-    role: 'facilitator',
-    versions: [2],
-    statement: 'An upto facilitator announces its address in /supported kinds[].extra.facilitatorAddress.',
-    quote:
-      'The facilitator announces its address via the `/supported` endpoint in the `extra` field of each supported scheme.',
-    spec: specFile(
-      'schemes/upto/scheme_upto_evm.md',
-      '1. AssetTransferMethod: `Permit2` / Phase 2: PAYMENT-SIGNATURE Header Payload',
-    ),
-    basis: 'mechanism',
     scope: 'later',
     scopeReason: UPTO_LATER,
   },

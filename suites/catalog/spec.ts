@@ -75,6 +75,16 @@ export const FOUNDATION_PAYMENT_IDENTIFIER: Readonly<SpecSource> = Object.freeze
   commit: '0ce3e9c08d0c25462fc214fb7471f5472e59ce5a',
 })
 
+/**
+ * x402-foundation/x402 242573a: scheme_upto_evm.md after PR #2607 (merged 2026-06, after the CDP
+ * interop bug #2437): adds "Settle-Time Verification" (re-verify against permitted.amount, settle
+ * amount <= permitted.amount, transfer the settle amount). Read from the public file index.
+ */
+export const FOUNDATION_UPTO_EVM_2026_06: Readonly<SpecSource> = Object.freeze({
+  repository: FOUNDATION,
+  commit: '242573a62b78bb8c281d5b17ea5e2ba3b81d6c1d',
+})
+
 /** The only snapshots besides `SPEC` that a citation may name. */
 export const NEWER_SOURCES: readonly NewerSource[] = Object.freeze([
   Object.freeze({
@@ -92,6 +102,11 @@ export const NEWER_SOURCES: readonly NewerSource[] = Object.freeze([
     ...FOUNDATION_PAYMENT_IDENTIFIER,
     files: Object.freeze(['specs/extensions/payment_identifier.md']),
     why: 'payment-identifier request binding (#2307) and lost-response recovery, newer than FOUNDATION_MAIN',
+  }),
+  Object.freeze({
+    ...FOUNDATION_UPTO_EVM_2026_06,
+    files: Object.freeze(['specs/schemes/upto/scheme_upto_evm.md']),
+    why: 'the upto settle-time verification rules (PR #2607), merged after 2026-05-18',
   }),
 ])
 

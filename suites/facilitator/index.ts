@@ -13,6 +13,7 @@ import { batchCases } from './cases/batch.ts'
 import { batchLifecycleCases } from './cases/batch-lifecycle.ts'
 import { settleMalformed, verifyMalformed } from './cases/malformed.ts'
 import { settlePending } from './cases/pending.ts'
+import { permit2Cases } from './cases/permit2.ts'
 import { propertySettledSum, propertySingleFieldMutation } from './cases/properties.ts'
 import {
   settleConcurrent,
@@ -74,6 +75,7 @@ export const facilitatorCases = collectCases<FacilitatorCaseContext>(
   [propertySingleFieldMutation, propertySettledSum],
   batchCases,
   batchLifecycleCases,
+  permit2Cases,
 )
 
 /** The facilitator suite, with the built-in facilitator as its reference implementation. */

@@ -61,6 +61,12 @@ describe('endpoints', () => {
           network: 'eip155:84532',
           extra: { receiverAuthorizer: devnet.accounts[1]!.address },
         },
+        {
+          x402Version: 2,
+          scheme: 'upto',
+          network: 'eip155:84532',
+          extra: { facilitatorAddress: devnet.accounts[1]!.address },
+        },
       ],
       extensions: [],
       signers: { 'eip155:*': [devnet.accounts[1]!.address] },

@@ -21,6 +21,9 @@ import { noSupportedEndpoint } from './no-supported-endpoint.ts'
 import { paysAuthorizationRecipient } from './pays-authorization-recipient.ts'
 import { pendingForgetsBroadcast } from './pending-forgets-broadcast.ts'
 import { pendingWithoutTransaction } from './pending-without-transaction.ts'
+import { permit2IgnoresRecipient } from './permit2-ignores-recipient.ts'
+import { permit2IgnoresSpender } from './permit2-ignores-spender.ts'
+import { permit2ReplaySuccess } from './permit2-replay-success.ts'
 import { reportsSuccessOnReplay } from './reports-success-on-replay.ts'
 import { settlesOnVerify } from './settles-on-verify.ts'
 import { skipsBalanceCheck } from './skips-balance-check.ts'
@@ -28,6 +31,11 @@ import { skipsSignatureCheck } from './skips-signature-check.ts'
 import { supportedWithoutSigners } from './supported-without-signers.ts'
 import { trustsAccepted } from './trusts-accepted.ts'
 import { trustsReceiptStatus } from './trusts-receipt-status.ts'
+import { uptoAnyFacilitator } from './upto-any-facilitator.ts'
+import { uptoClampsOverSettle } from './upto-clamps-over-settle.ts'
+import { uptoNoFacilitatorAddress } from './upto-no-facilitator-address.ts'
+import { uptoRejectsPartial } from './upto-rejects-partial.ts'
+import { uptoZeroSettleFails } from './upto-zero-settle-fails.ts'
 import { verifyIgnoresNonceState } from './verify-ignores-nonce-state.ts'
 import { wrongNetworkInResponse } from './wrong-network-in-response.ts'
 import { wrongSignerInSupported } from './wrong-signer-in-supported.ts'
@@ -68,4 +76,12 @@ export const knownBadFacilitators: readonly KnownBadFacilitator[] = [
   batchStaleSnapshot,
   pendingWithoutTransaction,
   pendingForgetsBroadcast,
+  permit2IgnoresSpender,
+  permit2IgnoresRecipient,
+  permit2ReplaySuccess,
+  uptoNoFacilitatorAddress,
+  uptoRejectsPartial,
+  uptoClampsOverSettle,
+  uptoZeroSettleFails,
+  uptoAnyFacilitator,
 ]

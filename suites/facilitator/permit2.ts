@@ -1,0 +1,186 @@
+/**
+ * What the facilitator suite's Permit2 cases share (exact with Permit2, and upto; x402 v2): the suite
+ * plays a resource server pricing the devnet's plain ERC-20 (no EIP-3009, so Permit2 is the only way to
+ * pay it), fresh payers that approved Permit2, payments built by harness/schemes, the chain oracle over
+ * that token, and the skips: a facilitator whose /supported lists no v2 exact (or upto) kind for the
+ * devnet's network, or that refuses an honest Permit2 payment as unsupported, does not offer the kind.
+ */
+import type { Address } from 'viem'
+import { PLAIN_TOKEN_ADDRESS, permit2Payer } from '../../harness/devnet/permit2.ts'
+import type { DevnetAccount } from '../../harness/devnet/types.ts'
+import { check, show, skip } from '../../harness/model/expect.ts'
+import { type ChainOracle, createChainOracle } from '../../harness/oracle/index.ts'
+import {
+  type AuthorizationOverrides,
+  buildExactPermit2Payment,
+  type ExactPermit2Witness,
+  type Permit2Payment,
+} from '../../harness/schemes/exact-permit2-evm/index.ts'
+import { buildUptoPayment, type UptoWitness } from '../../harness/schemes/upto-evm/index.ts'
+import type { FacilitatorRequest, PaymentRequirementsV2 } from '../../harness/wire/types.ts'
+import { describeAnswer, isRecord } from './api.ts'
+import type { FacilitatorCaseContext } from './context.ts'
+import { freshAddress } from './payments.ts'
+import { refs } from './verdicts.ts'
+
+/** Codes with which a facilitator says it does not take this kind of payment at all. */
+const UNSUPPORTED = new Set([
+  'unsupported_scheme',
+  'invalid_scheme',
+  'unsupported_payload_type',
+  'invalid_payload',
+  'invalid_payment_requirements',
+  'invalid_exact_evm_payload',
+])
+
+/** One Permit2 payment as sent. */
+export interface Permit2Deal {
+  payer: DevnetAccount
+  payTo: Address
+  requirements: PaymentRequirementsV2
+  payment: Permit2Payment
+  request: FacilitatorRequest
+  /** The same payment with other requirements (upto's settle-time amount). */
+  requestWith(requirements: Partial<PaymentRequirementsV2>): FacilitatorRequest
+}
+
+/** The oracle over the plain token, with the case's evidence. */
+export function tokenChain(context: FacilitatorCaseContext): ChainOracle {
+  return createChainOracle({
+    publicClient: context.devnet.publicClient,
+    token: PLAIN_TOKEN_ADDRESS,
+    evidence: context.evidence,
+  })
+}
+
+/** The facilitator address of the v2 upto kind on this devnet; skips when /supported lists none. */
+export function uptoFacilitatorOf(context: FacilitatorCaseContext): Address | undefined {
+  const network = context.devnet.preset.network
+  const kinds: unknown[] = Array.isArray(context.supported?.kinds) ? context.supported.kinds : []
+  const kind = kinds.find(
+    (item) =>
+      isRecord(item) &&
+      item.x402Version === 2 &&
+      item.scheme === 'upto' &&
+      (item.network === network || item.network === 'eip155:*'),
+  )
+  if (!isRecord(kind)) skip(`/supported lists no v2 upto kind for ${network}`)
+  const address = isRecord(kind.extra) ? kind.extra.facilitatorAddress : undefined
+  return typeof address === 'string' && /^0x[0-9a-fA-F]{40}$/.test(address) ? (address as Address) : undefined
+}
+
+/** Options of {@link permit2Deal}. */
+export interface DealOptions<W extends ExactPermit2Witness | UptoWitness> {
+  amount?: bigint
+  /** Whether the payer approved Permit2. Default true. */
+  approve?: boolean
+  authorization?: AuthorizationOverrides<W>
+}
+
+/** An exact-with-Permit2 payment of a fresh payer to a fresh payTo. */
+export async function exactPermit2Deal(
+  context: FacilitatorCaseContext,
+  options: DealOptions<ExactPermit2Witness> = {},
+): Promise<Permit2Deal> {
+  const payer = await permit2Payer(context.devnet, { approve: options.approve ?? true })
+  const requirements = offer(context, 'exact', options.amount ?? 1_000n, {})
+  const payment = await buildExactPermit2Payment({
+    requirements,
+    payer: payer.account,
+    now: await context.devnet.now(),
+    ...(options.authorization ? { authorization: options.authorization } : {}),
+  })
+  return deal(payer, requirements, payment)
+}
+
+/** An upto payment (maximum `amount`) of a fresh payer, bound to the facilitator /supported names. */
+export async function uptoDeal(
+  context: FacilitatorCaseContext,
+  options: DealOptions<UptoWitness> = {},
+): Promise<Permit2Deal> {
+  const facilitator = uptoFacilitatorOf(context)
+  if (facilitator === undefined) skip('the upto kind in /supported names no extra.facilitatorAddress')
+  const payer = await permit2Payer(context.devnet, { approve: options.approve ?? true })
+  const requirements = offer(context, 'upto', options.amount ?? 20_000n, { facilitatorAddress: facilitator })
+  const payment = await buildUptoPayment({
+    requirements,
+    payer: payer.account,
+    now: await context.devnet.now(),
+    ...(options.authorization ? { authorization: options.authorization } : {}),
+  })
+  return deal(payer, requirements, payment)
+}
+
+function offer(
+  context: FacilitatorCaseContext,
+  scheme: 'exact' | 'upto',
+  amount: bigint,
+  extra: Record<string, unknown>,
+): PaymentRequirementsV2 {
+  return {
+    scheme,
+    network: context.devnet.preset.network,
+    amount: amount.toString(),
+    asset: PLAIN_TOKEN_ADDRESS,
+    payTo: freshAddress(),
+    maxTimeoutSeconds: 300,
+    extra: { assetTransferMethod: 'permit2', ...extra },
+  }
+}
+
+function deal(
+  payer: DevnetAccount,
+  requirements: PaymentRequirementsV2,
+  payment: Permit2Payment,
+): Permit2Deal {
+  const requestWith = (changes: Partial<PaymentRequirementsV2>): FacilitatorRequest => ({
+    x402Version: 2,
+    paymentPayload: payment.payload,
+    paymentRequirements: { ...requirements, ...changes },
+  })
+  return {
+    payer,
+    payTo: requirements.payTo as Address,
+    requirements,
+    payment,
+    request: requestWith({}),
+    requestWith,
+  }
+}
+
+/**
+ * Skips the case when the facilitator does not take exact payments with Permit2: no v2 exact kind for
+ * the network, or an honest Permit2 payment refused with an "unsupported" code. Any other refusal of
+ * the honest payment fails (a facilitator that takes Permit2 must verify it).
+ */
+export async function requireExactPermit2(context: FacilitatorCaseContext): Promise<void> {
+  const network = context.devnet.preset.network
+  const kinds: unknown[] = Array.isArray(context.supported?.kinds) ? context.supported.kinds : []
+  const listed = kinds.some(
+    (item) =>
+      isRecord(item) &&
+      item.x402Version === 2 &&
+      item.scheme === 'exact' &&
+      (item.network === network || item.network === 'eip155:*'),
+  )
+  if (!listed) skip(`/supported lists no v2 exact kind for ${network}`)
+  const honest = await exactPermit2Deal(context)
+  const answer = await context.facilitator.verify(honest.request, 'verify (honest Permit2 probe)')
+  const reason = answer.body?.invalidReason
+  if (answer.body?.isValid === false && typeof reason === 'string' && UNSUPPORTED.has(reason))
+    skip(`the facilitator does not take exact payments with Permit2: an honest one was answered ${reason}`)
+  check(answer.body?.isValid === true, '/verify refused an honest exact payment with Permit2', {
+    expected: 'isValid: true',
+    seen: describeAnswer(answer),
+    spec: refs('FA-17'),
+  })
+}
+
+/** The SettleResponse's `amount` is the charge (upto). */
+export function expectChargedAmount(body: Record<string, unknown>, charge: bigint): void {
+  check(body.amount === charge.toString(), 'the upto SettleResponse does not carry the charged amount', {
+    expected: `amount: "${charge}"`,
+    seen: show(body),
+    spec: refs('FA-24'),
+  })
+}
