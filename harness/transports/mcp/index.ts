@@ -6,5 +6,6 @@
 export * from './binding.ts'
 export * from './connection.ts'
 export * from './host.ts'
+export * from './paywall.ts'
 export * from './stdio-process.ts'
 export * from './types.ts'
