@@ -19,16 +19,13 @@ import {
   type McpEndpoint,
   type ToolAnswer,
 } from '../../harness/transports/mcp/connection.ts'
+import { EXECUTIONS_HOOK, FAILING_ARGUMENTS_HOOK } from '../../harness/transports/mcp/hooks.ts'
 import { isJsonObject, type JsonObject, type ToolInfo } from '../../harness/transports/mcp/types.ts'
 import { checkPaymentRequirementsV2 } from '../../harness/wire/messages.ts'
 import type { PaymentPayloadV2, PaymentRequirementsV2, ResourceInfo } from '../../harness/wire/types.ts'
 import type { CallOptions, McpServerContext } from './context.ts'
 import { exampleArguments } from './tool-arguments.ts'
 import { createMcpServerVerdicts, describeAnswer } from './verdicts.ts'
-
-/** `_meta` keys of the suite's opt-in hooks on a paid tool's listing (see README, "MCP roles"). */
-export const EXECUTIONS_HOOK = 'x402-conformance/executions-tool'
-export const FAILING_ARGUMENTS_HOOK = 'x402-conformance/failing-arguments'
 
 /** Options of {@link createMcpServerFixture}. */
 export interface McpServerFixtureOptions {

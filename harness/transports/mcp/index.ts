@@ -5,6 +5,7 @@
  */
 export * from './binding.ts'
 export * from './connection.ts'
+export * from './hooks.ts'
 export * from './host.ts'
 export * from './paywall.ts'
 export * from './stdio-process.ts'

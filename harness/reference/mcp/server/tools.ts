@@ -6,6 +6,7 @@
  * handler is not settled). A server under test may declare the same hooks; without them those cases
  * skip, saying so.
  */
+import { EXECUTIONS_HOOK, FAILING_ARGUMENTS_HOOK } from '../../../transports/mcp/hooks.ts'
 import type { ToolCallParams, ToolInfo, ToolResult } from '../../../transports/mcp/types.ts'
 
 /** Name of the paid tool. */
@@ -14,10 +15,6 @@ export const PAID_TOOL = 'get_weather'
 export const EXECUTIONS_TOOL = 'conformance_executions'
 /** The arguments on which the paid tool's handler fails (an unknown city). */
 export const FAILING_ARGUMENTS = Object.freeze({ city: 'Atlantis' })
-
-/** `_meta` keys of the suite's hooks on a paid tool's listing (documented in the README). */
-export const EXECUTIONS_HOOK = 'x402-conformance/executions-tool'
-export const FAILING_ARGUMENTS_HOOK = 'x402-conformance/failing-arguments'
 
 /** The paid tool's listing. */
 export function paidToolInfo(price: string): ToolInfo {
