@@ -17,6 +17,6 @@ export const suites: readonly RoleSuite[] = [
   serverSuite,
   clientSuite,
   facilitatorSuite,
-  mcpServerSuite as RoleSuite,
-  mcpClientSuite as RoleSuite,
+  mcpServerSuite,
+  mcpClientSuite,
 ]
