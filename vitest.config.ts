@@ -40,6 +40,7 @@ const RULES: readonly [RegExp, Layer][] = [
   [/^test\/suites\/.*\/sdk[^/]*\.test\.ts$/, 'interop'],
   [/^test\/facilitator\/interop\.test\.ts$/, 'interop'],
   [/^test\/suites\//, 'self-test'],
+  [/^test\/mcp\/(server|client)-/, 'self-test'],
   [/^test\/runner\/(cli|targets|dependent-cases)\.test\.ts$/, 'chain'],
   [/^test\/(unit|reports|architecture|runner)\//, 'unit'],
 ]

@@ -13,6 +13,8 @@ commands:
   server       test a resource server: server <url> [--start "<cmd>"] [options]
   client       test a client: client (--start "<cmd containing {url}>" | --driver <url>) [options]
   facilitator  test a facilitator: facilitator <url> [--start "<cmd>"] [options]
+  mcp-server   test a paid MCP server: mcp-server (<url> | --start "<cmd>") [--tool <name>] [options]
+  mcp-client   test a paying MCP client: mcp-client --start "<cmd containing {url}>" [options]
   demo         run every suite against the project's reference implementations
   merge        merge the reports of a sharded run: merge <dir...> --report <dir>
   catalog      print the requirement catalogue as Markdown
@@ -29,6 +31,8 @@ const commands: Record<string, () => Promise<Command>> = {
   server: async () => (await import('./commands/server.ts')).serverCommand,
   client: async () => (await import('./commands/client.ts')).clientCommand,
   facilitator: async () => (await import('./commands/facilitator.ts')).facilitatorCommand,
+  'mcp-server': async () => (await import('./commands/mcp-server.ts')).mcpServerCommand,
+  'mcp-client': async () => (await import('./commands/mcp-client.ts')).mcpClientCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
   merge: async () => (await import('./commands/merge.ts')).mergeCommand,
   catalog: async () => (await import('./commands/catalog.ts')).catalogCommand,

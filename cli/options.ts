@@ -107,14 +107,16 @@ export interface RunSettings {
   suitesModule?: string
 }
 
-const ROLES: readonly Role[] = ['server', 'client', 'facilitator']
+const ROLES: readonly Role[] = ['server', 'client', 'facilitator', 'mcp-server', 'mcp-client']
 
 /** Checks the common options. */
 export function parseRunSettings(values: RunOptionValues): RunSettings {
   const versions = values['x402-version']?.flatMap(split).map(parseVersion)
   const roles = values.role?.flatMap(split).map((role) => {
     if (!(ROLES as readonly string[]).includes(role))
-      throw new UsageError(`--role must be server, client or facilitator, got '${role}'`)
+      throw new UsageError(
+        `--role must be server, client, facilitator, mcp-server or mcp-client, got '${role}'`,
+      )
     return role as Role
   })
   const filters: CaseFilters = {

@@ -26,27 +26,35 @@ export function requirementCoverage(suites: readonly RoleSuite[], role?: Role): 
       for (const id of definition.requirements) casesOf.set(id, [...(casesOf.get(id) ?? []), definition.id])
     }
   }
-  return catalog
-    .filter((requirement) => role === undefined || requirement.role === role || requirement.role === 'any')
-    .map((requirement) => {
-      const cases = casesOf.get(requirement.id) ?? []
-      const uncovered =
-        cases.length > 0
-          ? undefined
-          : requirement.scope === 'later'
-            ? `out of scope for now: ${requirement.scopeReason ?? 'no reason given'}`
-            : 'no case yet'
-      return {
-        id: requirement.id,
-        level: requirement.level,
-        role: requirement.role,
-        statement: requirement.statement,
-        spec: { file: requirement.spec.file, section: requirement.spec.section },
-        cases,
-        ...(uncovered === undefined ? {} : { uncovered }),
-        ...(requirement.scope === 'later' ? { scope: 'later' as const } : {}),
-      }
-    })
+  // An MCP role answers to the server/client requirements its suites cite and to those of the MCP
+  // transport files; the HTTP-only ones are not its to cover.
+  const transportOf = role === 'mcp-server' ? 'server' : role === 'mcp-client' ? 'client' : undefined
+  const applies = (requirement: (typeof catalog)[number]): boolean =>
+    role === undefined ||
+    requirement.role === 'any' ||
+    (transportOf === undefined
+      ? requirement.role === role
+      : requirement.role === transportOf &&
+        (casesOf.has(requirement.id) || /\/mcp\.md$/.test(requirement.spec.file)))
+  return catalog.filter(applies).map((requirement) => {
+    const cases = casesOf.get(requirement.id) ?? []
+    const uncovered =
+      cases.length > 0
+        ? undefined
+        : requirement.scope === 'later'
+          ? `out of scope for now: ${requirement.scopeReason ?? 'no reason given'}`
+          : 'no case yet'
+    return {
+      id: requirement.id,
+      level: requirement.level,
+      role: requirement.role,
+      statement: requirement.statement,
+      spec: { file: requirement.spec.file, section: requirement.spec.section },
+      cases,
+      ...(uncovered === undefined ? {} : { uncovered }),
+      ...(requirement.scope === 'later' ? { scope: 'later' as const } : {}),
+    }
+  })
 }
 
 /** Throws at load time when a case cites a requirement id the catalogue does not have. */

@@ -17,7 +17,7 @@ import { renderCoverage } from './html-coverage.ts'
 import { renderEvidence } from './html-evidence.ts'
 import { specLocation, specUrl } from './spec-link.ts'
 
-const ROLES: readonly CaseResult['role'][] = ['server', 'client', 'facilitator']
+const ROLES: readonly CaseResult['role'][] = ['server', 'client', 'facilitator', 'mcp-server', 'mcp-client']
 const VERDICT_TEXT: Record<RunReport['verdict'], string> = {
   conformant: 'Conformant',
   'not-conformant': 'Not conformant',

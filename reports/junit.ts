@@ -15,7 +15,7 @@ import type { CaseResult, RunReport } from '../harness/model/result.ts'
 import { escapeXmlAttribute as attr, escapeXmlText as text, truncate } from './escape.ts'
 import { specLocation } from './spec-link.ts'
 
-const ROLES: readonly CaseResult['role'][] = ['server', 'client', 'facilitator']
+const ROLES: readonly CaseResult['role'][] = ['server', 'client', 'facilitator', 'mcp-server', 'mcp-client']
 
 /** The testcase name of a result, e.g. `server.payment.underpayment [v2]`. */
 export function junitName(result: Pick<CaseResult, 'id' | 'version'>): string {

@@ -8,7 +8,15 @@
 import type { RoleSuite } from '../harness/runner/suite.ts'
 import { clientSuite } from './client/index.ts'
 import { facilitatorSuite } from './facilitator/index.ts'
+import { mcpClientSuite } from './mcp-client/index.ts'
+import { mcpServerSuite } from './mcp-server/index.ts'
 import { serverSuite } from './server/index.ts'
 
 /** The registered suites, in the order `demo` runs them. */
-export const suites: readonly RoleSuite[] = [serverSuite, clientSuite, facilitatorSuite]
+export const suites: readonly RoleSuite[] = [
+  serverSuite,
+  clientSuite,
+  facilitatorSuite,
+  mcpServerSuite,
+  mcpClientSuite,
+]

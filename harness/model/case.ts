@@ -55,7 +55,7 @@ export interface CaseDefinition<Context> extends CaseMeta {
   run(context: Context): Promise<void>
 }
 
-const ID_PATTERN = /^(server|client|facilitator|batch)\.[a-z0-9-]+(\.[a-z0-9-]+)+$/
+const ID_PATTERN = /^(server|client|facilitator|batch|mcp-server|mcp-client)\.[a-z0-9-]+(\.[a-z0-9-]+)+$/
 
 /** Declares a case, checking its metadata at load time. */
 export function defineCase<Context>(definition: CaseDefinition<Context>): CaseDefinition<Context> {

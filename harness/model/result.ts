@@ -5,7 +5,7 @@
 import type { X402Version } from '../wire/types.ts'
 
 /** The role of the implementation under test. */
-export type Role = 'server' | 'client' | 'facilitator'
+export type Role = 'server' | 'client' | 'facilitator' | 'mcp-server' | 'mcp-client'
 
 /** Requirement strength. `schema` is a field the spec marks Required in a schema table. */
 export type Level = 'MUST' | 'SHOULD' | 'MAY' | 'schema'

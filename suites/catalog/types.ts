@@ -5,8 +5,11 @@
 import type { Level, Role, SpecRef } from '../../harness/model/result.ts'
 import type { X402Version } from '../../harness/wire/types.ts'
 
-/** Who the statement binds. `any` is a cross-cutting rule every role's messages must obey. */
-export type RequirementRole = Role | 'any'
+/**
+ * Who the statement binds. `any` is a cross-cutting rule every role's messages must obey. The MCP
+ * roles are a transport of the server and client roles: their requirements are `server`/`client` ones.
+ */
+export type RequirementRole = Exclude<Role, 'mcp-server' | 'mcp-client'> | 'any'
 
 /**
  * Where the level comes from, so a spec maintainer can see how literal the catalogue is:

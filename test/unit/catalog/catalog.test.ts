@@ -24,6 +24,8 @@ const IN_SCOPE_FILES = [
   'specs/x402-specification-v2.md',
   'specs/transports-v1/http.md',
   'specs/transports-v2/http.md',
+  // The MCP transport (v2 tool-result binding), covered by suites/mcp-server and suites/mcp-client.
+  'specs/transports-v2/mcp.md',
   'specs/schemes/exact/scheme_exact.md',
   'specs/schemes/exact/scheme_exact_evm.md',
   // The facilitator's batch-settlement EVM rules (FA-28), covered by suites/facilitator/cases/batch.ts.
@@ -130,14 +132,7 @@ describe('requirement catalogue', () => {
         expect(r.scope, r.id).toBe('later')
     }
     const later = catalog.filter((r) => r.scope === 'later').map((r) => r.spec.file)
-    for (const topic of [
-      'mcp.md',
-      'a2a.md',
-      'scheme_exact_svm.md',
-      'scheme_upto',
-      'batch_settlement',
-      'extensions/',
-    ])
+    for (const topic of ['a2a.md', 'scheme_exact_svm.md', 'scheme_upto', 'batch_settlement', 'extensions/'])
       expect(
         later.some((file) => file.includes(topic)),
         topic,
