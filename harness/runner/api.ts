@@ -87,5 +87,7 @@ export function createConformance(defaultSuites: () => Promise<readonly RoleSuit
     server: (options) => run('server', options, defaultSuites),
     client: (options) => run('client', options, defaultSuites),
     facilitator: (options) => run('facilitator', options, defaultSuites),
+    'mcp-server': (options) => run('mcp-server', options, defaultSuites),
+    'mcp-client': (options) => run('mcp-client', options, defaultSuites),
   }
 }

@@ -12,7 +12,7 @@ import {
   expectPaysPayTo,
   expectSignatureRecovers,
   expectTimeWindow,
-} from '../../client/verdicts.ts'
+} from '../../client/verdicts/index.ts'
 import { specRefs } from '../../spec-refs.ts'
 import { mcpClientCase } from '../case.ts'
 import { asObservedPayment } from '../observe.ts'

@@ -6,7 +6,11 @@
  * tool result, 402 for a PaymentRequired, 500 for a tool or JSON-RPC error). Never throws.
  */
 import { privateKeyToAccount } from 'viem/accounts'
-import { authorizationToWire, authorizationTypedData, signAuthorization } from '../../../evm/eip3009.ts'
+import {
+  authorizationToWire,
+  authorizationTypedData,
+  signAuthorization,
+} from '../../../schemes/exact-evm/eip3009.ts'
 import type { ClientReport } from '../../../targets/client-report.ts'
 import { connectMcp, type ToolAnswer } from '../../../transports/mcp/connection.ts'
 import type { JsonObject, ToolCallParams } from '../../../transports/mcp/types.ts'
