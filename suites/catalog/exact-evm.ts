@@ -795,7 +795,7 @@ export const exactEvmRequirements: readonly RequirementInput[] = [
   ...facilitator,
   ...laterMethods,
   {
-    id: 'FA-63',
+    id: 'FA-60',
     level: 'MUST',
     role: 'facilitator',
     versions: [1, 2],

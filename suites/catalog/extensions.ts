@@ -54,7 +54,7 @@ export const extensionRequirements: readonly RequirementInput[] = [
     role: 'server',
     versions: [2],
     statement:
-      'A server advertising payment-identifier answers a resend of the same payment under the same id with the cached response (the same PAYMENT-RESPONSE) and settles it once; it binds the id to the request, and a different payload under that id is the conflict of RS-56.',
+      'A server advertising payment-identifier answers a resend of the same payment under the same id with the cached response (the same PAYMENT-RESPONSE) and settles it once; it binds the id to the request, and a different payload under that id is the conflict of RS-55.',
     quote: 'Same `id`, same payload | Return cached response',
     spec: paymentIdentifier('Idempotency Behavior'),
     seeAlso: [paymentIdentifier('Recovering a Lost Response'), paymentIdentifier('Request Binding')],
@@ -174,7 +174,7 @@ export const extensionRequirements: readonly RequirementInput[] = [
     basis: 'keyword',
     scope: 'later',
     scopeReason:
-      'a MAY for facilitators; the suite covers the resource-server and client sides (RS-29, RS-56, CL-13, CL-50) first',
+      'a MAY for facilitators; the suite covers the resource-server and client sides (RS-29, RS-55, CL-13, CL-48) first',
   },
   {
     id: 'X-4',

@@ -363,7 +363,7 @@ export const httpV2Requirements: readonly RequirementInput[] = [
   // failure the payment required signal exists to prevent (13 upstream SDK fixes in Jul-Oct 2026,
   // x402-foundation/x402 #3036 … #3577). A 404/400 for a spelling is "not routed", never a pass of it.
   {
-    id: 'RS-59',
+    id: 'RS-56',
     level: 'MUST',
     role: 'server',
     versions: [1, 2],

@@ -30,7 +30,7 @@ export const paymentIdentifier = (section: string): SpecCitation => ({
 
 export const paymentFlowRequirements: readonly RequirementInput[] = [
   {
-    id: 'RS-53',
+    id: 'RS-52',
     level: 'MUST',
     role: 'server',
     versions: [2],
@@ -44,7 +44,7 @@ export const paymentFlowRequirements: readonly RequirementInput[] = [
     tags: ['payment-flow'],
   },
   {
-    id: 'RS-54',
+    id: 'RS-53',
     level: 'MUST',
     role: 'server',
     versions: [2],
@@ -66,7 +66,7 @@ export const paymentFlowRequirements: readonly RequirementInput[] = [
     tags: ['payment-flow'],
   },
   {
-    id: 'RS-55',
+    id: 'RS-54',
     level: 'MUST',
     role: 'server',
     versions: [2],
@@ -79,7 +79,7 @@ export const paymentFlowRequirements: readonly RequirementInput[] = [
     tags: ['payment-flow'],
   },
   {
-    id: 'CL-48',
+    id: 'CL-46',
     level: 'MUST',
     role: 'client',
     versions: [2],
@@ -92,7 +92,7 @@ export const paymentFlowRequirements: readonly RequirementInput[] = [
     tags: ['payment-flow'],
   },
   {
-    id: 'CL-49',
+    id: 'CL-47',
     level: 'SHOULD',
     role: 'client',
     versions: [2],
@@ -106,7 +106,7 @@ export const paymentFlowRequirements: readonly RequirementInput[] = [
     tags: ['payment-flow'],
   },
   {
-    id: 'RS-56',
+    id: 'RS-55',
     level: 'MUST',
     role: 'server',
     versions: [2],
@@ -121,7 +121,7 @@ export const paymentFlowRequirements: readonly RequirementInput[] = [
     tags: ['payment-identifier'],
   },
   {
-    id: 'CL-50',
+    id: 'CL-48',
     level: 'MUST',
     role: 'client',
     versions: [2],

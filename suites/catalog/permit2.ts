@@ -59,7 +59,7 @@ export const permit2Requirements: readonly RequirementInput[] = [
     basis: 'mechanism',
   },
   {
-    id: 'FA-66',
+    id: 'FA-61',
     level: 'MUST',
     role: 'facilitator',
     versions: [2],
@@ -71,7 +71,7 @@ export const permit2Requirements: readonly RequirementInput[] = [
     tags: ['chain'],
   },
   {
-    id: 'FA-67',
+    id: 'FA-62',
     level: 'MUST',
     role: 'facilitator',
     versions: [2],
@@ -132,7 +132,7 @@ export const permit2Requirements: readonly RequirementInput[] = [
     tags: ['chain'],
   },
   {
-    id: 'FA-68',
+    id: 'FA-63',
     level: 'MUST',
     role: 'facilitator',
     versions: [2],
@@ -144,7 +144,7 @@ export const permit2Requirements: readonly RequirementInput[] = [
     basis: 'mechanism',
   },
   {
-    id: 'FA-69',
+    id: 'FA-64',
     level: 'MUST',
     role: 'facilitator',
     versions: [2],

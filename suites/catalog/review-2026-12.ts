@@ -394,6 +394,126 @@ const rows: readonly (readonly [string, ReviewOutcome, string])[] = [
     'EXTENSION-RESPONSES is never forwarded to the buyer (core §7.2.1, newer; #3306), replacing CL-14; case server.extension-responses.not-forwarded, known-bad forwards-extension-responses.',
   ],
   [
+    'RS-56',
+    'new',
+    'The paid resource is not served without payment under any spelling of its path that reaches its handler: percent-encoded (`%2F`, `%5C`, encoded characters), dot-segments (`/a/../paid`, `%2e%2e`), doubled or trailing slashes, changed case, `;` parameters, backslashes and the absolute-form request target; each is answered 402 like the canonical path, or not routed at all (x402-specification-v2.md "§2. Core Payment Flow", 92f06b5); case server.paywall.path-variants.',
+  ],
+  [
+    'FA-60',
+    'new',
+    'A settlement is reported success true only when its transaction holds the asset\'s own Transfer(from, payTo, amount); a transaction that mined with status success but paid payTo less (a fee-on-transfer token) is a settlement failure, so a receipt status is never the proof of payment (schemes/exact/scheme_exact.md "Asset Transfer Method Families / Facilitator-submitted", 02834ce); case facilitator.settle.transfer-event.',
+  ],
+  [
+    'RS-57',
+    'new',
+    'The PaymentRequired of an MCP server\'s isError tool result is a valid v2 PaymentRequired (x402Version 2, resource, accepts of well-formed requirements) (transports-v2/mcp.md "Payment Flow Overview / Payment Required Signaling", 92f06b5); case mcp-server.challenge.schema.',
+  ],
+  [
+    'RS-58',
+    'new',
+    'An MCP server runs a paid tool only after verifying its payment: a call without payment does not execute the tool (transports-v2/mcp.md "Payment Flow Overview", 92f06b5); case mcp-server.challenge.tool-not-run.',
+  ],
+  [
+    'RS-59',
+    'new',
+    'A call whose _meta["x402/payment"] is not a valid PaymentPayload object (garbage, a string, the wrong shape) gets an isError PaymentRequired result, never the tool\'s content (transports-v2/mcp.md "Error Handling", 92f06b5); cases mcp-server.payment.not-a-payload, mcp-server.hostile.underpayment, mcp-server.hostile.expired, mcp-server.hostile.wrong-pay-to, mcp-server.hostile.wrong-asset, mcp-server.hostile.wrong-network, mcp-server.hostile.altered-accepted.',
+  ],
+  [
+    'RS-60',
+    'new',
+    'The value of result._meta["x402/payment-response"] is a SettlementResponse object (not a string or base64) describing the settlement the chain shows (transports-v2/mcp.md "Settlement Response Delivery", 92f06b5); case mcp-server.payment.honest.',
+  ],
+  [
+    'RS-61',
+    'new',
+    'A payment an MCP server must refuse (underpaid, expired, to another payTo, another asset or network, an altered accepted, a replay, a concurrent copy of a settled one) buys no tool content, and no more than one settlement ever happens per authorization (transports-v2/mcp.md "Payment Flow Overview", 92f06b5); cases mcp-server.hostile.underpayment, mcp-server.hostile.expired, mcp-server.hostile.wrong-pay-to, mcp-server.hostile.wrong-asset, mcp-server.hostile.wrong-network, mcp-server.hostile.altered-accepted, mcp-server.hostile.replay, mcp-server.hostile.concurrent-copies.',
+  ],
+  [
+    'RS-62',
+    'new',
+    'When settlement fails, the MCP server returns a tool result with isError true carrying a PaymentRequired, as for payment required signaling (transports-v2/mcp.md "Settlement Response Delivery / Settlement Failure", 92f06b5); case mcp-server.failure.settle-rejected.',
+  ],
+  [
+    'RS-63',
+    'new',
+    'A paid call whose tool fails (the handler throws or returns isError) is not settled: the payer is not charged for an error (transports-v2/mcp.md "Payment Flow Overview", 92f06b5); case mcp-server.failure.handler-error.',
+  ],
+  [
+    'CL-49',
+    'new',
+    'The paid retry of an MCP client calls the same tool with the same arguments, adding the payment in _meta only (transports-v2/mcp.md "Payment Flow Overview", 92f06b5); case mcp-client.payment.same-call.',
+  ],
+  [
+    'CL-50',
+    'new',
+    'An MCP client makes at most one paid retry per call: a paid call answered with another PaymentRequired is not paid again (transports-v2/mcp.md "Payment Flow Overview", 92f06b5); case mcp-client.payment.one-retry.',
+  ],
+  [
+    'CL-51',
+    'new',
+    'An MCP client pays only a tool result that asks for payment (isError true with a PaymentRequired): a completed result or an ordinary tool error is never paid (transports-v2/mcp.md "Payment Required Signaling", 92f06b5); case mcp-client.detection.not-payment-required.',
+  ],
+  [
+    'CL-52',
+    'new',
+    'An MCP client never sends its payment under another key (the pre-spec dotted _meta["x402.payment"], base64 or not) or in the tool arguments, even when the server asks for that legacy wire (transports-v2/mcp.md "Payment Payload Transmission", 92f06b5); cases mcp-client.payment.meta-object, mcp-client.wire.legacy-dotted-key.',
+  ],
+  [
+    'FA-61',
+    'new',
+    'A valid Permit2 exact payment settles through the x402ExactPermit2Proxy in one successful transaction that moves exactly permitted.amount of the asset from the payer to payTo (schemes/exact/scheme_exact_evm.md "2. AssetTransferMethod: Permit2 / Phase 4: Settlement Logic", 92f06b5); case facilitator.permit2.valid.',
+  ],
+  [
+    'FA-62',
+    'new',
+    'A Permit2 authorization is one-time use: a second /settle of a settled payment is not a success and moves nothing (schemes/exact/scheme_exact_evm.md "Summary", 92f06b5).',
+  ],
+  [
+    'FA-63',
+    'new',
+    'A zero upto settlement needs no transaction: it moves nothing and its SettleResponse has transaction "" and amount "0" (schemes/upto/scheme_upto_evm.md "1. AssetTransferMethod: `Permit2` / Phase 4: Settlement Logic", 92f06b5); case facilitator.upto.zero-settle.',
+  ],
+  [
+    'FA-64',
+    'new',
+    'An upto payment whose witness.facilitator is not the facilitator is refused: the authorization is bound to the facilitator the client signed for (schemes/upto/scheme_upto_evm.md "1. AssetTransferMethod: `Permit2` / Phase 2: `PAYMENT-SIGNATURE` Header Payload", 92f06b5); case facilitator.upto.other-facilitator.',
+  ],
+  [
+    'RS-52',
+    'new',
+    'A server whose payment flow is not authorization (it settles before the resource, without a verify first) declares that flow in the offer\'s extra.paymentFlow (x402-specification-v2.md "§6.1 Asset Transfer Methods and Payment Flow Models", 8efa37d); case server.flow.declared.',
+  ],
+  [
+    'RS-53',
+    'new',
+    'A server refuses a payment whose accepted terms name an assetTransferMethod or paymentFlow it does not support for the offer: nothing is delivered and nothing settled (x402-specification-v2.md "§6.1 Asset Transfer Methods and Payment Flow Models", 8efa37d); case server.flow.unsupported-flow.',
+  ],
+  [
+    'RS-54',
+    'new',
+    'At least one check (a verify, or a settle before the resource) runs before the resource executes: what a black box sees is that a delivered resource never reaches the client before the facilitator answered a check of its payment (x402-specification-v2.md "§6.1 Asset Transfer Methods and Payment Flow Models", 8efa37d); case server.flow.check-before-resource.',
+  ],
+  [
+    'CL-46',
+    'new',
+    'A client does not pay an accepts entry whose extra.paymentFlow it does not recognise, and skips such entries when choosing (SHOULD): it pays a recognised entry beside them (x402-specification-v2.md "§6.1 Asset Transfer Methods and Payment Flow Models", 8efa37d); cases client.flow.unknown-flow, client.flow.skips-unknown-flow.',
+  ],
+  [
+    'CL-47',
+    'new',
+    'Offered the same payment under authorization and under a pre-handler flow (upfront), a client chooses authorization (x402-specification-v2.md "§6.1 Asset Transfer Methods and Payment Flow Models", 8efa37d); case client.flow.prefers-authorization.',
+  ],
+  [
+    'RS-55',
+    'new',
+    'A server advertising payment-identifier answers 409 Conflict to a payment that reuses an id with a different payload, and neither settles it nor delivers (extensions/payment_identifier.md "Idempotency Behavior", 0ce3e9c); case server.payment-identifier.conflict.',
+  ],
+  [
+    'CL-48',
+    'new',
+    'A client that uses payment-identifier echoes the extension with an info.id of 16 to 128 characters from [A-Za-z0-9_-], and a new id for a new payment (extensions/payment_identifier.md "`id` Format", 0ce3e9c); case client.payment-identifier.id.',
+  ],
+  [
     'CL-14',
     'retired',
     'tombstone: EXTENSION-RESPONSES is a facilitator-to-server sidechannel never forwarded to buyers (core §7.2.1, #3306); the client SHOULD-read sentence is gone. RS-51 replaces it from the server side.',

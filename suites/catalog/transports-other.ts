@@ -1,6 +1,6 @@
 /**
  * The MCP and A2A transports (`specs/transports-v{1,2}/{mcp,a2a}.md`). MCP (v2, the tool-result
- * binding) is covered by the mcp-server and mcp-client suites; its newer entries (RS-62.., CL-52..)
+ * binding) is covered by the mcp-server and mcp-client suites; its newer entries (RS-57.., CL-49..)
  * follow them below. A2A is listed so the report shows it as uncovered by design.
  */
 import { specFile } from './cite.ts'
@@ -84,19 +84,19 @@ export const otherTransportRequirements: readonly RequirementInput[] = [
     scope: 'now',
   },
   {
-    id: 'RS-62',
+    id: 'RS-57',
     level: 'MUST',
     role: 'server',
     versions: [2],
     statement:
       "The PaymentRequired of an MCP server's isError tool result is a valid v2 PaymentRequired (x402Version 2, resource, accepts of well-formed requirements).",
     quote: 'Server returns a tool result with `isError: true` and `PaymentRequired` data',
-    spec: mcpV2('Payment Flow Overview / Payment Required Signaling'),
+    spec: mcpV2('Payment Flow Overview'),
     basis: 'mechanism',
     scope: 'now',
   },
   {
-    id: 'RS-63',
+    id: 'RS-58',
     level: 'MUST',
     role: 'server',
     versions: [2],
@@ -108,7 +108,7 @@ export const otherTransportRequirements: readonly RequirementInput[] = [
     scope: 'now',
   },
   {
-    id: 'RS-64',
+    id: 'RS-59',
     level: 'MUST',
     role: 'server',
     versions: [2],
@@ -120,7 +120,7 @@ export const otherTransportRequirements: readonly RequirementInput[] = [
     scope: 'now',
   },
   {
-    id: 'RS-65',
+    id: 'RS-60',
     level: 'MUST',
     role: 'server',
     versions: [2],
@@ -132,7 +132,7 @@ export const otherTransportRequirements: readonly RequirementInput[] = [
     scope: 'now',
   },
   {
-    id: 'RS-66',
+    id: 'RS-61',
     level: 'MUST',
     role: 'server',
     versions: [2],
@@ -145,7 +145,7 @@ export const otherTransportRequirements: readonly RequirementInput[] = [
     scope: 'now',
   },
   {
-    id: 'RS-67',
+    id: 'RS-62',
     level: 'MUST',
     role: 'server',
     versions: [2],
@@ -157,7 +157,7 @@ export const otherTransportRequirements: readonly RequirementInput[] = [
     scope: 'now',
   },
   {
-    id: 'RS-68',
+    id: 'RS-63',
     level: 'SHOULD',
     role: 'server',
     versions: [2],
@@ -169,7 +169,7 @@ export const otherTransportRequirements: readonly RequirementInput[] = [
     scope: 'now',
   },
   {
-    id: 'CL-52',
+    id: 'CL-49',
     level: 'MUST',
     role: 'client',
     versions: [2],
@@ -181,7 +181,7 @@ export const otherTransportRequirements: readonly RequirementInput[] = [
     scope: 'now',
   },
   {
-    id: 'CL-53',
+    id: 'CL-50',
     level: 'SHOULD',
     role: 'client',
     versions: [2],
@@ -193,7 +193,7 @@ export const otherTransportRequirements: readonly RequirementInput[] = [
     scope: 'now',
   },
   {
-    id: 'CL-54',
+    id: 'CL-51',
     level: 'MUST',
     role: 'client',
     versions: [2],
@@ -205,7 +205,7 @@ export const otherTransportRequirements: readonly RequirementInput[] = [
     scope: 'now',
   },
   {
-    id: 'CL-55',
+    id: 'CL-52',
     level: 'MUST',
     role: 'client',
     versions: [2],

@@ -70,7 +70,7 @@ export function expectPaymentObject(payment: FoundPayment, paymentKey: string): 
     })
 }
 
-/** CL-55: no payment anywhere but under the binding's key. */
+/** CL-52: no payment anywhere but under the binding's key. */
 export function expectNoPaymentElsewhere(run: McpClientRun): void {
   const elsewhere = run.payments.filter((payment) => !payment.underBindingKey)
   if (elsewhere.length > 0)
@@ -79,11 +79,11 @@ export function expectNoPaymentElsewhere(run: McpClientRun): void {
       seen: elsewhere
         .map((payment) => `call #${payment.call.seq}: ${payment.where} (${payment.form})`)
         .join('; '),
-      spec: specRefs('CL-55'),
+      spec: specRefs('CL-52'),
     })
 }
 
-/** CL-52: the paid call is the first call again: same tool, same arguments (the payment aside). */
+/** CL-49: the paid call is the first call again: same tool, same arguments (the payment aside). */
 export function expectSameCall(run: McpClientRun, paid: FoundPayment): void {
   const first = run.calls[0]
   check(
@@ -92,13 +92,13 @@ export function expectSameCall(run: McpClientRun, paid: FoundPayment): void {
     {
       expected: 'an unpaid call, then the same call with the payment',
       seen: describeRun(run),
-      spec: specRefs('CL-52'),
+      spec: specRefs('CL-49'),
     },
   )
   check(paid.call.params.name === first.params.name, 'the paid call names another tool', {
     expected: `tool ${first.params.name}`,
     seen: `tool ${paid.call.params.name}`,
-    spec: specRefs('CL-52'),
+    spec: specRefs('CL-49'),
   })
   check(
     isDeepStrictEqual(paid.call.params.arguments ?? {}, first.params.arguments ?? {}),
@@ -106,7 +106,7 @@ export function expectSameCall(run: McpClientRun, paid: FoundPayment): void {
     {
       expected: `arguments ${show(first.params.arguments ?? {})}`,
       seen: `arguments ${show(paid.call.params.arguments ?? {})}`,
-      spec: specRefs('CL-52'),
+      spec: specRefs('CL-49'),
     },
   )
 }

@@ -38,13 +38,13 @@ export interface McpServerVerdicts {
    * deep-equal to JSON.parse(content[0].text). Returns the PaymentRequired.
    */
   paymentRequiredResult(answer: ToolAnswer, requirements?: string[]): JsonObject
-  /** RS-62: the PaymentRequired is a valid v2 one. */
+  /** RS-57: the PaymentRequired is a valid v2 one. */
   validPaymentRequired(value: JsonObject): void
   /** The tool's content was not returned: an error result or a JSON-RPC error, never a completed result. */
   noContent(answer: ToolAnswer, situation: string, details?: CheckDetails): void
   /** The tool's content was returned: a completed tool result (isError not true). */
   content(answer: ToolAnswer, situation: string, requirements: string[]): ToolResult
-  /** RS-65: the receipt is a SettlementResponse object for a successful settlement of exactly the price by `payer`. */
+  /** RS-60: the receipt is a SettlementResponse object for a successful settlement of exactly the price by `payer`. */
   receipt(result: ToolResult, payer: Address): Promise<SettlementResponse>
   /** Nothing left `payer` (after the grace period). */
   noTransfer(payer: Address, requirements: string[]): Promise<void>
@@ -116,7 +116,7 @@ export function createMcpServerVerdicts(options: McpVerdictOptions): McpServerVe
         throw new CheckFailure('the PaymentRequired is not a valid x402 v2 PaymentRequired', {
           expected: 'x402Version 2, resource {url, …}, accepts of valid PaymentRequirements (core v2 §5.1)',
           seen: `${formatIssues(checked.issues)} in ${clip(show(value))}`,
-          spec: specRefs('RS-62'),
+          spec: specRefs('RS-57'),
         })
     },
 
@@ -140,7 +140,7 @@ export function createMcpServerVerdicts(options: McpVerdictOptions): McpServerVe
     },
 
     async receipt(result, payer) {
-      const spec = specRefs('RS-23', 'RS-65')
+      const spec = specRefs('RS-23', 'RS-60')
       const offer = options.offer()
       const receipt = binding.readReceipt(result)
       check(receipt !== undefined, `the paid result has no _meta["${binding.paymentResponseKey}"]`, {

@@ -26,7 +26,7 @@ export {
   readBatchTerms,
   referenceBatchSteps,
 } from './batch/index.ts'
-export type { ReferenceServerConfig, ReferenceServerOverrides } from './config.ts'
+export { type ReferenceServerConfig, type ReferenceServerOverrides, resolveConfig } from './config.ts'
 export {
   createFacilitatorClient,
   type FacilitatorClient,

@@ -43,7 +43,7 @@ function expectNotPaid(run: ClientRun, offer: PaymentRequirements, offers: reado
       throw new CheckFailure('the client paid an offer whose payment flow it cannot know', {
         expected: `no payment for the entry with extra.paymentFlow ${show(UNKNOWN_FLOW)}`,
         seen: describeRun(run),
-        spec: refs('CL-48'),
+        spec: refs('CL-46'),
       })
   }
 }
@@ -52,7 +52,7 @@ export const unknownFlowRefused = clientCase({
   id: 'client.flow.unknown-flow',
   title: 'Offered only a payment flow it cannot recognise, the client pays nothing and reports failure',
   versions: [2],
-  requirements: ['CL-48'],
+  requirements: ['CL-46'],
   level: 'MUST',
   tags: ['choice', 'payment-flow'],
   async run(context) {
@@ -60,7 +60,7 @@ export const unknownFlowRefused = clientCase({
     const { endpoint } = context.honest([unknown], { settle: false })
     const run = await context.pay(endpoint)
     expectNotPaid(run, unknown, [unknown])
-    expectRefused(run, `an offer whose extra.paymentFlow is ${show(UNKNOWN_FLOW)}`, ['CL-48'])
+    expectRefused(run, `an offer whose extra.paymentFlow is ${show(UNKNOWN_FLOW)}`, ['CL-46'])
   },
 })
 
@@ -69,7 +69,7 @@ export const unknownFlowSkipped = clientCase({
   title:
     'Given an entry in an unknown payment flow before an authorization entry, the client pays the authorization one',
   versions: [2],
-  requirements: ['CL-48', 'CL-24'],
+  requirements: ['CL-46', 'CL-24'],
   level: 'MUST',
   tags: ['choice', 'payment-flow'],
   async run(context) {
@@ -85,7 +85,7 @@ export const unknownFlowSkipped = clientCase({
       {
         expected: `a payment of ${show(known)}`,
         seen: describeRun(run),
-        spec: refs('CL-48'),
+        spec: refs('CL-46'),
         level: 'SHOULD',
       },
     )
@@ -96,7 +96,7 @@ export const unknownFlowSkipped = clientCase({
       {
         expected: show(known),
         seen: describeRun(run),
-        spec: refs('CL-48'),
+        spec: refs('CL-46'),
       },
     )
   },
@@ -107,7 +107,7 @@ export const prefersAuthorization = clientCase({
   title:
     'Offered the same payment under upfront (first) and under authorization, the client chooses authorization',
   versions: [2],
-  requirements: ['CL-49'],
+  requirements: ['CL-47'],
   level: 'SHOULD',
   tags: ['choice', 'payment-flow'],
   async run(context) {
@@ -124,7 +124,7 @@ export const prefersAuthorization = clientCase({
       {
         expected: `the entry without extra.paymentFlow (authorization): ${show(authorization)}`,
         seen: `a payment of the extra.paymentFlow "upfront" entry: ${show(paid)}`,
-        spec: refs('CL-49'),
+        spec: refs('CL-47'),
       },
     )
   },

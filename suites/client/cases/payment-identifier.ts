@@ -75,7 +75,7 @@ export const paymentIdFormat = clientCase({
   title:
     'A client that sends a payment-identifier id sends one in the extension format, and a new one for a new payment',
   versions: [2],
-  requirements: ['CL-50', 'CL-13'],
+  requirements: ['CL-48', 'CL-13'],
   level: 'MUST',
   tags: ['extensions', 'payment-identifier'],
   async run(context) {
@@ -84,13 +84,13 @@ export const paymentIdFormat = clientCase({
     check(typeof first === 'string' && ID_FORMAT.test(first), 'the payment-identifier id breaks its format', {
       expected: '16-128 characters from A-Z, a-z, 0-9, "-" and "_"',
       seen: show(first),
-      spec: refs('CL-50'),
+      spec: refs('CL-48'),
     })
     const second = await paidId(context, false, 'payment 2 (a new payment, same offer)')
     check(second !== first, 'the client sent the same payment-identifier id for a new payment', {
       expected: `a new id for the second payment (the first was ${show(first)})`,
       seen: show(second),
-      spec: refs('CL-50', 'CL-13'),
+      spec: refs('CL-48', 'CL-13'),
     })
   },
 })

@@ -28,7 +28,7 @@ export const permit2Valid = facilitatorCase({
   title:
     'A verified exact payment with Permit2 settles in one transaction moving exactly the amount to payTo',
   versions: V2,
-  requirements: ['FA-17', 'FA-66'],
+  requirements: ['FA-17', 'FA-61'],
   level: 'MUST',
   tags: ['permit2', 'chain'],
   async run(context) {
@@ -44,15 +44,15 @@ export const permit2Valid = facilitatorCase({
       {
         expected: '{"success": true, "transaction": "0x…"}',
         seen: describeAnswer(answer),
-        spec: refs('FA-66'),
+        spec: refs('FA-61'),
       },
     )
     const mined = await chain.transaction(String(body?.transaction), 'settlement')
-    checkTransactionSucceeded(mined, { spec: refs('FA-66') })
+    checkTransactionSucceeded(mined, { spec: refs('FA-61') })
     checkExactlyOneTransfer(
       mined.transfers,
       { from: deal.payer.address, to: deal.payTo, value: 4_321n },
-      { message: 'the settlement does not move exactly permitted.amount to payTo', spec: refs('FA-66') },
+      { message: 'the settlement does not move exactly permitted.amount to payTo', spec: refs('FA-61') },
     )
     const deltas = await deltasOf(watch)
     check(
@@ -61,7 +61,7 @@ export const permit2Valid = facilitatorCase({
       {
         expected: 'payer -4321, payTo +4321',
         seen: `payer ${deltas.payer}, payTo ${deltas.payTo}`,
-        spec: refs('FA-66'),
+        spec: refs('FA-61'),
       },
     )
     // One-time use: the same payment again is no success and moves nothing.
@@ -71,7 +71,7 @@ export const permit2Valid = facilitatorCase({
       again,
       {
         reasons: ['permit2_invalid_nonce', 'permit2_simulation_failed', ...acceptedReasons.nonceUsed],
-        requirements: ['FA-67'],
+        requirements: ['FA-62'],
         defect: 'a Permit2 payment that was already settled',
       },
       2,
@@ -240,7 +240,7 @@ export const uptoZero = facilitatorCase({
   id: 'facilitator.upto.zero-settle',
   title: 'A zero upto settlement succeeds with transaction "" and amount "0", moving nothing',
   versions: V2,
-  requirements: ['FA-68', 'FA-24'],
+  requirements: ['FA-63', 'FA-24'],
   level: 'MUST',
   tags: ['upto', 'chain'],
   async run(context) {
@@ -255,7 +255,7 @@ export const uptoZero = facilitatorCase({
       {
         expected: '{"success": true, "transaction": "", "amount": "0"}',
         seen: describeAnswer(answer),
-        spec: refs('FA-68'),
+        spec: refs('FA-63'),
       },
     )
     if (body) expectChargedAmount(body as Record<string, unknown>, 0n)
@@ -263,7 +263,7 @@ export const uptoZero = facilitatorCase({
     check(deltas.payer === 0n && deltas.payTo === 0n, 'a zero upto settlement moved funds', {
       expected: 'no balance change',
       seen: `payer ${deltas.payer}, payTo ${deltas.payTo}`,
-      spec: refs('FA-68'),
+      spec: refs('FA-63'),
     })
   },
 })
@@ -273,7 +273,7 @@ export const uptoOtherFacilitator = facilitatorCase({
   id: 'facilitator.upto.other-facilitator',
   title: 'An upto payment whose witness names another facilitator is refused',
   versions: V2,
-  requirements: ['FA-69'],
+  requirements: ['FA-64'],
   level: 'MUST',
   tags: ['upto', 'security'],
   async run(context) {
@@ -282,7 +282,7 @@ export const uptoOtherFacilitator = facilitatorCase({
     })
     expectVerifyInvalid(await context.facilitator.verify(deal.request), {
       reasons: ['upto_facilitator_mismatch', 'upto_unauthorized_facilitator', 'permit2_simulation_failed'],
-      requirements: ['FA-69'],
+      requirements: ['FA-64'],
       defect: 'an upto permit bound to another facilitator',
     })
   },

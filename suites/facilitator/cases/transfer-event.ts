@@ -22,7 +22,7 @@ export const settleTransferEvent = facilitatorCase({
   id: 'facilitator.settle.transfer-event',
   title: 'A settlement that mines but pays payTo less than amount (fee-on-transfer token) is not a success',
   versions: [1, 2],
-  requirements: ['FA-63'],
+  requirements: ['FA-60'],
   level: 'MUST',
   tags: ['chain', 'security'],
   async run({ payments, facilitator, devnet, evidence, supported, version }) {
@@ -66,7 +66,7 @@ export const settleTransferEvent = facilitatorCase({
       {
         expected: `success false, or a transaction holding Transfer(${deal.from}, ${deal.payTo}, ${deal.amount}) of ${FEE_TOKEN.address}`,
         seen: `success true, transaction ${settlement.transaction} (receipt ${mined.status}): ${describeTransfers(mined.transfers)}`,
-        spec: refs('FA-63'),
+        spec: refs('FA-60'),
       },
     )
   },

@@ -39,7 +39,7 @@ export const detectionCases = [
   mcpClientCase({
     id: 'mcp-client.detection.not-payment-required',
     title: 'A completed result that looks like a PaymentRequired, or a plain tool error, is not paid',
-    requirements: ['CL-54'],
+    requirements: ['CL-51'],
     level: 'MUST',
     async run(context) {
       const lookalike = context.paymentRequired([context.offer()])
@@ -58,7 +58,7 @@ export const detectionCases = [
           context.endpoint(async () => result),
           { label: situation },
         )
-        expectNoPayment(run, `for ${situation}`, ['CL-54'])
+        expectNoPayment(run, `for ${situation}`, ['CL-51'])
       }
     },
   }),

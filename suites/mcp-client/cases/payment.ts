@@ -30,7 +30,7 @@ export const paymentCases = [
   mcpClientCase({
     id: 'mcp-client.payment.meta-object',
     title: 'The payment is a PaymentPayload object in _meta["x402/payment"], nowhere else',
-    requirements: ['CL-12', 'CL-55'],
+    requirements: ['CL-12', 'CL-52'],
     level: 'MUST',
     async run(context) {
       const { endpoint } = context.honest()
@@ -44,13 +44,13 @@ export const paymentCases = [
   mcpClientCase({
     id: 'mcp-client.payment.same-call',
     title: 'The paid call repeats the unpaid call: same tool, same arguments',
-    requirements: ['CL-52'],
+    requirements: ['CL-49'],
     level: 'MUST',
     dependsOn: ['mcp-client.payment.meta-object'],
     async run(context) {
       const { endpoint } = context.honest()
       const run = await context.pay(endpoint)
-      expectSameCall(run, expectOnePayment(run, ['CL-52']))
+      expectSameCall(run, expectOnePayment(run, ['CL-49']))
     },
   }),
 
@@ -87,13 +87,13 @@ export const paymentCases = [
   mcpClientCase({
     id: 'mcp-client.payment.one-retry',
     title: 'A paid call answered with the PaymentRequired again is not paid again',
-    requirements: ['CL-53'],
+    requirements: ['CL-50'],
     level: 'SHOULD',
     async run(context) {
       const required = context.paymentRequired([context.offer()])
       const endpoint = context.endpoint(async () => context.binding.paymentRequiredResult(required))
       const run = await context.pay(endpoint)
-      expectAtMostOnePayment(run, 'for one call whose server keeps asking for payment', ['CL-53'])
+      expectAtMostOnePayment(run, 'for one call whose server keeps asking for payment', ['CL-50'])
     },
   }),
 ]

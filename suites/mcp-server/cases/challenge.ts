@@ -23,19 +23,19 @@ export const challengeCases = [
   mcpServerCase({
     id: 'mcp-server.challenge.schema',
     title: 'The PaymentRequired of an unpaid call is a valid x402 v2 PaymentRequired',
-    requirements: ['RS-62'],
+    requirements: ['RS-57'],
     level: 'MUST',
     dependsOn: ['mcp-server.challenge.tool-result'],
     async run(context) {
       const answer = await context.call({ label: 'unpaid call' })
-      context.expect.validPaymentRequired(context.expect.paymentRequiredResult(answer, ['RS-62']))
+      context.expect.validPaymentRequired(context.expect.paymentRequiredResult(answer, ['RS-57']))
     },
   }),
 
   mcpServerCase({
     id: 'mcp-server.challenge.tool-not-run',
     title: 'An unpaid call does not run the paid tool',
-    requirements: ['RS-63'],
+    requirements: ['RS-58'],
     level: 'MUST',
     async run(context) {
       const before = await context.executions()
@@ -45,7 +45,7 @@ export const challengeCases = [
       check(after === before, 'the paid tool ran although no call paid for it', {
         expected: `the execution counter stays at ${before} across 2 unpaid calls`,
         seen: `execution counter ${before} → ${after}`,
-        spec: specRefs('RS-63'),
+        spec: specRefs('RS-58'),
       })
     },
   }),

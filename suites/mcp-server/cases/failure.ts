@@ -11,7 +11,7 @@ export const failureCases = [
   mcpServerCase({
     id: 'mcp-server.failure.settle-rejected',
     title: 'A refused settlement answers an isError PaymentRequired, not the tool content',
-    requirements: ['RS-24', 'RS-67'],
+    requirements: ['RS-24', 'RS-62'],
     level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
@@ -20,15 +20,15 @@ export const failureCases = [
       const answer = await context.call({ payment: await payer.pay(), label: 'settlement refused' })
       // RS-24 is a SHOULD: content returned after a failed settlement is graded as such.
       context.expect.noContent(answer, 'a refused settlement', { spec: specRefs('RS-24'), level: 'SHOULD' })
-      context.expect.paymentRequiredResult(answer, ['RS-67'])
-      await context.expect.noTransfer(payer.address, ['RS-67'])
+      context.expect.paymentRequiredResult(answer, ['RS-62'])
+      await context.expect.noTransfer(payer.address, ['RS-62'])
     },
   }),
 
   mcpServerCase({
     id: 'mcp-server.failure.handler-error',
     title: 'A paid call whose tool fails is not settled',
-    requirements: ['RS-68'],
+    requirements: ['RS-63'],
     level: 'SHOULD',
     needs: ['chain'],
     async run(context) {
@@ -44,7 +44,7 @@ export const failureCases = [
         'the declared failing arguments did not make the tool fail',
         { expected: 'an isError tool result', seen: JSON.stringify(answer).slice(0, 300) },
       )
-      await context.expect.noTransfer(payer.address, ['RS-68'])
+      await context.expect.noTransfer(payer.address, ['RS-63'])
     },
   }),
 ]

@@ -22,9 +22,9 @@ async function expectBuysNothing(
   const payer = await context.payer()
   const payment = await payer.pay(defects(BigInt(context.offer().amount)))
   const answer = await context.call({ payment, label })
-  context.expect.noContent(answer, label, { spec: specRefs('RS-66') })
-  context.expect.paymentRequiredResult(answer, ['RS-64'])
-  await context.expect.noTransfer(payer.address, ['RS-66'])
+  context.expect.noContent(answer, label, { spec: specRefs('RS-61') })
+  context.expect.paymentRequiredResult(answer, ['RS-59'])
+  await context.expect.noTransfer(payer.address, ['RS-61'])
 }
 
 /** A hostile-payment case over one defect. */
@@ -32,7 +32,7 @@ function hostile(name: string, title: string, defects: (price: bigint) => Paymen
   return mcpServerCase({
     id: `mcp-server.hostile.${name}`,
     title,
-    requirements: ['RS-66', 'RS-64'],
+    requirements: ['RS-61', 'RS-59'],
     level: 'MUST',
     needs: ['chain'],
     run: (context) => expectBuysNothing(context, name, defects),
@@ -78,7 +78,7 @@ export const hostileCases = [
   mcpServerCase({
     id: 'mcp-server.hostile.replay',
     title: 'A settled payment sent again buys nothing more',
-    requirements: ['RS-66'],
+    requirements: ['RS-61'],
     level: 'MUST',
     needs: ['chain'],
     dependsOn: ['mcp-server.payment.honest'],
@@ -87,15 +87,15 @@ export const hostileCases = [
       const payment = await payer.pay()
       context.expect.content(await context.call({ payment, label: 'first use' }), 'the first use', ['RS-23'])
       const again = await context.call({ payment, label: 'replay' })
-      context.expect.noContent(again, 'a replayed payment', { spec: specRefs('RS-66') })
-      await context.expect.settledOnce(payer.address, ['RS-66'])
+      context.expect.noContent(again, 'a replayed payment', { spec: specRefs('RS-61') })
+      await context.expect.settledOnce(payer.address, ['RS-61'])
     },
   }),
 
   mcpServerCase({
     id: 'mcp-server.hostile.concurrent-copies',
     title: 'Copies of one payment sent at once buy the content at most once, settled once',
-    requirements: ['RS-66'],
+    requirements: ['RS-61'],
     level: 'MUST',
     needs: ['chain'],
     dependsOn: ['mcp-server.payment.honest'],
@@ -109,10 +109,10 @@ export const hostileCases = [
       check(delivered.length <= 1, 'several copies of one payment bought the content', {
         expected: 'at most one of 3 concurrent copies gets the tool content',
         seen: `${delivered.length} copies got it`,
-        spec: specRefs('RS-66'),
+        spec: specRefs('RS-61'),
       })
-      if (delivered.length === 1) await context.expect.settledOnce(payer.address, ['RS-66'])
-      else await context.expect.noTransfer(payer.address, ['RS-66'])
+      if (delivered.length === 1) await context.expect.settledOnce(payer.address, ['RS-61'])
+      else await context.expect.noTransfer(payer.address, ['RS-61'])
     },
   }),
 ]

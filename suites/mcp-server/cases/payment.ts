@@ -24,7 +24,7 @@ export const paymentCases = [
     id: 'mcp-server.payment.honest',
     title:
       'An honest payment buys the content, with a SettlementResponse object in _meta["x402/payment-response"]',
-    requirements: ['RS-23', 'RS-65'],
+    requirements: ['RS-23', 'RS-60'],
     level: 'MUST',
     needs: ['chain'],
     async run(context) {
@@ -40,14 +40,14 @@ export const paymentCases = [
     id: 'mcp-server.payment.not-a-payload',
     title:
       'Anything under _meta["x402/payment"] that is not a PaymentPayload object gets the PaymentRequired',
-    requirements: ['RS-64'],
+    requirements: ['RS-59'],
     level: 'MUST',
     dependsOn: ['mcp-server.challenge.tool-result'],
     async run(context) {
       for (const { label, value } of GARBAGE) {
         const answer = await context.call({ payment: value, label: `payment is ${label}` })
-        context.expect.noContent(answer, `a payment that is ${label}`, { spec: specRefs('RS-64') })
-        context.expect.paymentRequiredResult(answer, ['RS-64'])
+        context.expect.noContent(answer, `a payment that is ${label}`, { spec: specRefs('RS-59') })
+        context.expect.paymentRequiredResult(answer, ['RS-59'])
       }
     },
   }),

@@ -47,7 +47,7 @@ export async function requireFacilitatorUsed(context: ServerContext, payer: Case
 /**
  * Why a verify fault never fired: a server whose offer declares a pre-handler flow (`upfront`,
  * `escrow`) has no /verify in its ordering (core v2 §6.1); one that settles first without declaring it
- * breaks RS-53, which server.flow.declared judges (not the verify-fault cases).
+ * breaks RS-52, which server.flow.declared judges (not the verify-fault cases).
  */
 function verifyNeverAsked(context: ServerContext, settles: number): string {
   const flow = (context.offer().extra as Record<string, unknown> | undefined)?.paymentFlow

@@ -57,7 +57,7 @@ export const flowCases = [
     title:
       'A server that settles a payment before verifying it (a pre-handler flow) declares the flow in extra.paymentFlow',
     versions: [2],
-    requirements: ['RS-53'],
+    requirements: ['RS-52'],
     level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     tags: ['payment-flow'],
@@ -84,7 +84,7 @@ export const flowCases = [
           expected:
             'accepts[].extra.paymentFlow "upfront" (or "escrow") in the offer of a server that settles before the resource',
           seen: `extra.paymentFlow ${show(declaredFlowOf(offer) ?? 'absent')}; facilitator calls in order: ${checks.map((call) => `/${call.endpoint}`).join(', ')}`,
-          spec: specOf('RS-53'),
+          spec: specOf('RS-52'),
         },
       )
     },
@@ -95,7 +95,7 @@ export const flowCases = [
     title:
       'A payment whose accepted terms name a payment flow or transfer method the offer does not have is refused',
     versions: [2],
-    requirements: ['RS-54', 'RS-15'],
+    requirements: ['RS-53', 'RS-15'],
     level: 'MUST',
     needs: ['chain'],
     tags: ['payment-flow'],
@@ -120,7 +120,7 @@ export const flowCases = [
           payment,
           `honest authorization, accepted.extra with ${label}`,
           [402, 400],
-          ['RS-54'],
+          ['RS-53'],
         )
       }
     },
@@ -131,7 +131,7 @@ export const flowCases = [
     title:
       'The resource reaches the client only after the facilitator answered a check (verify or settle) of its payment',
     versions: [2],
-    requirements: ['RS-55'],
+    requirements: ['RS-54'],
     level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     dependsOn: ['server.payment.honest'],
@@ -160,7 +160,7 @@ export const flowCases = [
             answered.length === 0
               ? 'no /verify or /settle call had been answered when the resource arrived'
               : `first check answered at ${new Date(first).toISOString()} (${answered.map((call) => `/${call.endpoint}`).join(', ')})`,
-          spec: specOf('RS-55'),
+          spec: specOf('RS-54'),
         },
       )
     },

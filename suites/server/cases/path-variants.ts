@@ -57,7 +57,7 @@ export const pathVariantCases = [
     title:
       'The paid resource stays paywalled under encoded, dot-segment, case, slash and absolute-form spellings of its path',
     versions: [1, 2],
-    requirements: ['RS-59'],
+    requirements: ['RS-56'],
     level: 'MUST',
     tags: ['paywall'],
     async run(context) {
@@ -107,7 +107,7 @@ export const pathVariantCases = [
         {
           expected: 'HTTP 402 (or any answer without the resource) for every spelling of the paid path',
           seen: bypasses.join('; '),
-          spec: specOf('RS-59'),
+          spec: specOf('RS-56'),
         },
       )
       if (named('paywalled').length === 0)

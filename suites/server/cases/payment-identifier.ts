@@ -96,7 +96,7 @@ export const paymentIdentifierCases = [
     title:
       'A different payment under a payment-identifier id already used is a conflict (409): not settled, not delivered',
     versions: [2],
-    requirements: ['RS-56', 'RS-29'],
+    requirements: ['RS-55', 'RS-29'],
     level: 'MUST',
     needs: ['chain'],
     tags: ['payment-identifier'],
@@ -115,11 +115,11 @@ export const paymentIdentifierCases = [
       check(!isDelivery(second), 'the server delivered a different payment under an id already used', {
         expected: 'HTTP 409 Conflict, no delivery',
         seen: describeResponse(second),
-        spec: specOf('RS-56'),
+        spec: specOf('RS-55'),
       })
       // Exactly the first payment moved money: the second was neither settled nor cached as paid.
       await context.expect.exactlyOneTransfer(payer, { value: priceOf(context) })
-      context.expect.status(second, [409], ['RS-56'], 'the conflict is not answered 409')
+      context.expect.status(second, [409], ['RS-55'], 'the conflict is not answered 409')
     },
   }),
 ]

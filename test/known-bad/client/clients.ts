@@ -295,7 +295,7 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'pays-unknown-flow',
-    breaks: ['CL-48'],
+    breaks: ['CL-46'],
     defect: 'pays an accepts entry whatever its extra.paymentFlow says, flows it cannot know included',
     replace: { flowRank: () => 0 },
     caughtBy: {
@@ -305,7 +305,7 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'prefers-upfront',
-    breaks: ['CL-49'],
+    breaks: ['CL-47'],
     defect: 'offered both, it chooses the upfront flow (settled before the handler) over authorization',
     replace: {
       flowRank: (flow) =>
@@ -315,14 +315,14 @@ export const knownBadClients: readonly KnownBadClient[] = [
   },
   {
     name: 'same-payment-id',
-    breaks: ['CL-50'],
+    breaks: ['CL-48'],
     defect: 'sends the same payment-identifier id with every payment (a retry key, never a new one)',
     replace: { paymentId: () => 'pay_x402conformance0000fixed' },
     caughtBy: { 'client.payment-identifier.id@v2': 'fail' },
   },
   {
     name: 'short-payment-id',
-    breaks: ['CL-50'],
+    breaks: ['CL-48'],
     defect: 'sends a payment-identifier id of 8 characters (the extension asks for 16 to 128)',
     replace: { paymentId: () => `p${Math.random().toString(36).slice(2, 9).padEnd(7, '0')}` },
     caughtBy: { 'client.payment-identifier.id@v2': 'fail' },

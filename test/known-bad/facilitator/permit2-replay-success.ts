@@ -5,7 +5,7 @@ import { envelopeOf, isRecord, knownBad, ok, replyBody } from './defect.ts'
 export const permit2ReplaySuccess = knownBad({
   name: 'permit2-replay-success',
   defect: 'a replayed /settle of a settled Permit2 payment reports the first success (moving nothing)',
-  breaks: ['FA-67'],
+  breaks: ['FA-62'],
   caughtBy: ['facilitator.permit2.valid'],
   replace: {
     wrap: (service) => {

@@ -6,7 +6,7 @@ export const trustsReceiptStatus = knownBad({
   name: 'trusts-receipt-status',
   defect:
     'reports success for every settlement whose receipt has status success, without reading its Transfer events',
-  breaks: ['FA-63'],
+  breaks: ['FA-60'],
   caughtBy: ['facilitator.settle.transfer-event'],
   replace: { settlementCheck: (receipt) => (receipt.status === 'success' ? undefined : Reason.transaction) },
 })

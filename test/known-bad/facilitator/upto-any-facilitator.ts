@@ -4,7 +4,7 @@ import { knownBad, verifySkipping } from './defect.ts'
 export const uptoAnyFacilitator = knownBad({
   name: 'upto-any-facilitator',
   defect: '/verify answers isValid true for an upto permit bound to another facilitator',
-  breaks: ['FA-69'],
+  breaks: ['FA-64'],
   caughtBy: ['facilitator.upto.other-facilitator'],
   replace: {
     wrap: verifySkipping('upto_facilitator_mismatch'),

@@ -4,7 +4,7 @@ import { envelopeOf, knownBad, ok } from './defect.ts'
 export const uptoZeroSettleFails = knownBad({
   name: 'upto-zero-settle-fails',
   defect: 'a zero upto settlement is answered success false instead of success with no transaction',
-  breaks: ['FA-68'],
+  breaks: ['FA-63'],
   caughtBy: ['facilitator.upto.zero-settle'],
   replace: {
     wrap: (service) => ({

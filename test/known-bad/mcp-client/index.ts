@@ -31,7 +31,7 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
   }),
   bad({
     name: 'payment-in-arguments',
-    breaks: ['CL-12', 'CL-52'],
+    breaks: ['CL-12', 'CL-49'],
     defect: 'puts the payment into the tool arguments instead of _meta',
     client: {
       steps: {
@@ -42,7 +42,7 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
   }),
   bad({
     name: 'drops-arguments',
-    breaks: ['CL-52'],
+    breaks: ['CL-49'],
     defect: 'retries the paid call without the tool arguments',
     client: {
       steps: {
@@ -71,7 +71,7 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
   }),
   bad({
     name: 'pays-again',
-    breaks: ['CL-53'],
+    breaks: ['CL-50'],
     defect: 'pays again whenever the paid call is answered with a PaymentRequired',
     client: { steps: { payAgain: () => true } },
     caughtBy: ['mcp-client.payment.one-retry'],
@@ -92,7 +92,7 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
   }),
   bad({
     name: 'ignores-is-error',
-    breaks: ['CL-54'],
+    breaks: ['CL-51'],
     defect: 'pays any result whose structuredContent looks like a PaymentRequired, isError or not',
     client: {
       steps: {
@@ -104,7 +104,7 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
   }),
   bad({
     name: 'legacy-dotted-key',
-    breaks: ['CL-55'],
+    breaks: ['CL-52'],
     defect: 'also sends the payment base64-encoded under the pre-spec _meta["x402.payment"], for old servers',
     client: {
       steps: {

@@ -60,7 +60,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
 
   knownBadMcpServer({
     name: 'challenge-without-resource',
-    breaks: ['RS-62'],
+    breaks: ['RS-57'],
     defect: 'sends a PaymentRequired without the v2 resource object',
     server: {
       steps: {
@@ -75,7 +75,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
 
   knownBadMcpServer({
     name: 'runs-tool-unpaid',
-    breaks: ['RS-63'],
+    breaks: ['RS-58'],
     defect: 'runs the paid tool before it asks for payment (and throws the result away)',
     server: {
       steps: {
@@ -91,7 +91,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
 
   knownBadMcpServer({
     name: 'trusts-payment-presence',
-    breaks: ['RS-64'],
+    breaks: ['RS-59'],
     defect: 'serves the tool to any call that carries something under _meta["x402/payment"], unverified',
     server: {
       steps: {
@@ -124,7 +124,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
 
   knownBadMcpServer({
     name: 'base64-receipt',
-    breaks: ['RS-65'],
+    breaks: ['RS-60'],
     defect: 'sends the SettlementResponse base64-encoded (the HTTP header form) instead of an object',
     server: {
       steps: {
@@ -137,7 +137,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
 
   knownBadMcpServer({
     name: 'trusts-accepted',
-    breaks: ['RS-66'],
+    breaks: ['RS-61'],
     defect:
       "takes the client's accepted as the requirements it verifies and settles (the client sets price and payee)",
     server: {
@@ -153,7 +153,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
 
   knownBadMcpServer({
     name: 'ignores-accepted',
-    breaks: ['RS-66'],
+    breaks: ['RS-61'],
     defect:
       "never compares the client's accepted with its offers: it swaps in its own offer before verifying and settling",
     server: {
@@ -168,7 +168,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
 
   knownBadMcpServer({
     name: 'fails-open',
-    breaks: ['RS-66'],
+    breaks: ['RS-61'],
     defect:
       'serves every well-formed payment: an unmatched offer, a failed verification or settlement do not stop it',
     server: {
@@ -187,7 +187,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
 
   knownBadMcpServer({
     name: 'replay-cache',
-    breaks: ['RS-66'],
+    breaks: ['RS-61'],
     defect: 'remembers paid signatures and serves them again without verifying or settling',
     server: (() => {
       const paid = new Map<string, unknown>()
@@ -213,7 +213,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
 
   knownBadMcpServer({
     name: 'coalesces-duplicates',
-    breaks: ['RS-66'],
+    breaks: ['RS-61'],
     defect: 'answers copies of a payment that arrive while it is being settled with that one settlement',
     server: (() => {
       const inFlight = new Map<string, ReturnType<typeof referenceMcpSteps.settle>>()
@@ -235,7 +235,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
 
   knownBadMcpServer({
     name: 'delivers-on-settle-failure',
-    breaks: ['RS-24', 'RS-67'],
+    breaks: ['RS-24', 'RS-62'],
     defect: 'returns the tool content although the settlement failed',
     server: {
       steps: { settled: () => true },
@@ -245,7 +245,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
 
   knownBadMcpServer({
     name: 'settles-handler-errors',
-    breaks: ['RS-68'],
+    breaks: ['RS-63'],
     defect: 'settles the payment even when the tool failed',
     server: { steps: { settleFor: () => true } },
     caughtBy: ['mcp-server.failure.handler-error'],

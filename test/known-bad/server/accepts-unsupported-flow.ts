@@ -4,7 +4,7 @@ import { knownBad } from './known-bad.ts'
 /** Runs its own flow whatever flow or transfer method the client says it accepted. */
 export default knownBad({
   name: 'accepts-unsupported-flow',
-  breaks: ['RS-54'],
+  breaks: ['RS-53'],
   defect:
     'ignores the paymentFlow and assetTransferMethod of the accepted terms, so a payment for a flow it does not run is settled and delivered',
   versions: [2],

@@ -7,7 +7,7 @@ function idOnly() {
   const answers = new Map<string, Promise<Reply>>()
   return knownBad({
     name: 'payment-identifier-id-only',
-    breaks: ['RS-56'],
+    breaks: ['RS-55'],
     defect:
       'binds a payment-identifier id to nothing but itself: another payment under a used id gets the cached paid answer (no 409)',
     versions: [2],

@@ -7,7 +7,7 @@ import { knownBad } from './known-bad.ts'
  */
 export default knownBad({
   name: 'paywall-on-raw-path',
-  breaks: ['RS-59'],
+  breaks: ['RS-56'],
   defect: 'asks for payment only when the raw request path equals the paid path byte for byte',
   versions: [1, 2],
   replace: {

@@ -1,5 +1,5 @@
 /**
- * Settlement that is not a payment (FA-63), on a real devnet: the fee-on-transfer token is placed and
+ * Settlement that is not a payment (FA-60), on a real devnet: the fee-on-transfer token is placed and
  * holdable, the built-in facilitator refuses its settlement with invalid_exact_evm_transfer_event_mismatch
  * (the transaction mined: payTo got amount - fee), facilitator.settle.transfer-event passes against the
  * built-in facilitator and fails the known-bad that trusts receipt.status.

@@ -1,5 +1,5 @@
 /**
- * The path-variant case (RS-59): its variants are what it claims to send, the reference server's
+ * The path-variant case (RS-56): its variants are what it claims to send, the reference server's
  * router and paywall read them alike, the case passes against the reference server with every variant
  * routed and paywalled, and it fails the known-bad whose paywall reads the raw path.
  */

@@ -30,9 +30,9 @@ const IN_SCOPE_FILES = [
   'specs/schemes/exact/scheme_exact_evm.md',
   // The facilitator's batch-settlement EVM rules (FA-28), covered by suites/facilitator/cases/batch.ts.
   'specs/schemes/batch-settlement/scheme_batch_settlement_evm.md',
-  // payment-identifier on the server and client side (RS-29, RS-56, CL-13, CL-50; issue 14).
+  // payment-identifier on the server and client side (RS-29, RS-55, CL-13, CL-48; issue 14).
   'specs/extensions/payment_identifier.md',
-  // Permit2 exact and upto on EVM (FA-17, FA-18, FA-24..26, FA-66..70), suites/facilitator/cases/permit2.ts.
+  // Permit2 exact and upto on EVM (FA-17, FA-18, FA-24..26, FA-57, FA-61..64), suites/facilitator/cases/permit2.ts.
   'specs/schemes/upto/scheme_upto.md',
   'specs/schemes/upto/scheme_upto_evm.md',
 ]

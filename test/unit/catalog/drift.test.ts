@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Drift, findDrift } from '../../../suites/catalog/drift.ts'
 import { catalog, SPEC } from '../../../suites/catalog/index.ts'
 import type { SpecIndex } from '../../../suites/catalog/spec-index.ts'
@@ -50,9 +50,12 @@ describe('findDrift', () => {
 })
 
 describe.skipIf(!hasPin)('scripts/spec-drift.ts on a copy of the pinned spec', () => {
+  // vitest runs a skipped describe's body to collect it: the copy is made only when the tests run.
   const copy = mkdtempSync(join(tmpdir(), 'x402-spec-drift-'))
+  beforeAll(() => {
+    execFileSync('sh', ['-c', `git --git-dir "${MIRROR}" archive ${SPEC.commit} specs | tar -x -C "${copy}"`])
+  })
   afterAll(() => rmSync(copy, { recursive: true, force: true }))
-  execFileSync('sh', ['-c', `git --git-dir "${MIRROR}" archive ${SPEC.commit} specs | tar -x -C "${copy}"`])
   const run = () =>
     spawnSync(process.execPath, [join(ROOT, 'scripts/spec-drift.ts'), copy, '--json'], { encoding: 'utf8' })
   const atPin = (out: string) =>

@@ -5,7 +5,7 @@
  *
  *   x402-conformance mcp-client --start "node harness/reference/mcp/client/cli.ts {url}"
  */
-import { configFromEnvironment } from '../../client/config.ts'
+import { configFromEnvironment } from '../../client/index.ts'
 import { callPaidTool } from './pay.ts'
 
 const url = process.argv[2]

@@ -5,7 +5,7 @@
  * clients are it with one step replaced.
  */
 import type { TargetSpec } from '../../../runner/fixture.ts'
-import { configFromEnvironment } from '../../client/config.ts'
+import { configFromEnvironment } from '../../client/index.ts'
 import { callPaidTool, type McpPayOptions } from './pay.ts'
 
 export { callPaidTool, type McpPayOptions } from './pay.ts'

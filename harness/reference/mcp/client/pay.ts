@@ -14,10 +14,8 @@ import {
 import type { ClientReport } from '../../../targets/client-report.ts'
 import { connectMcp, type ToolAnswer } from '../../../transports/mcp/connection.ts'
 import type { JsonObject, ToolCallParams } from '../../../transports/mcp/types.ts'
-import type { ClientConfig } from '../../client/config.ts'
-import { domainChecker } from '../../client/domain.ts'
-import { defaultSteps } from '../../client/steps.ts'
-import type { StepContext } from '../../client/types.ts'
+import type { ClientConfig, StepContext } from '../../client/index.ts'
+import { defaultSteps, domainChecker } from '../../client/index.ts'
 import { type McpClientSteps, referenceMcpClientSteps } from './steps.ts'
 
 /** A defective `payAgain` still stops here. */

@@ -10,8 +10,8 @@ import type { ToolCallParams, ToolResult } from '../../../transports/mcp/types.t
 import { formatIssues } from '../../../wire/errors.ts'
 import { checkPaymentRequiredV2 } from '../../../wire/messages.ts'
 import type { PaymentPayload, PaymentRequired } from '../../../wire/types.ts'
-import { defaultSteps } from '../../client/steps.ts'
-import type { ChallengeReading, ClientSteps } from '../../client/types.ts'
+import type { ChallengeReading, ClientSteps } from '../../client/index.ts'
+import { defaultSteps } from '../../client/index.ts'
 
 /** The MCP client's steps: the scheme steps of the HTTP reference client plus the MCP wire. */
 export interface McpClientSteps extends Pick<ClientSteps, 'choose' | 'domain' | 'authorize' | 'payload'> {

@@ -18,9 +18,8 @@ import type {
   SettlementResponse,
   VerifyResponse,
 } from '../../../wire/types.ts'
-import type { ReferenceServerConfig } from '../../server/config.ts'
-import type { FacilitatorClient, FacilitatorOutcome } from '../../server/facilitator-client.ts'
-import { acceptedMatches } from '../../server/steps.ts'
+import type { FacilitatorClient, FacilitatorOutcome, ReferenceServerConfig } from '../../server/index.ts'
+import { acceptedMatches } from '../../server/index.ts'
 import { weatherReport } from './tools.ts'
 
 /** What every step may read. */
