@@ -18,6 +18,7 @@ import {
   uptoDeal,
   uptoFacilitatorOf,
 } from '../permit2.ts'
+import { expectNoSignerRace } from '../signer-race.ts'
 import { deltasOf, expectNotSettled, expectVerifyInvalid, reasonsOf, refs } from '../verdicts.ts'
 
 const V2 = [2] as const
@@ -37,6 +38,7 @@ export const permit2Valid = facilitatorCase({
     const chain = tokenChain(context)
     const watch = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
     const answer = await context.facilitator.settle(deal.request)
+    expectNoSignerRace(answer)
     const body = answer.body
     check(
       body?.success === true && typeof body.transaction === 'string',
@@ -165,6 +167,7 @@ export const uptoPartial = facilitatorCase({
       deal.requestWith({ amount: '1858' }),
       'settle (charge 1858)',
     )
+    expectNoSignerRace(answer)
     const body = answer.body
     check(body?.success === true, '/settle refused a partial upto settlement', {
       expected: 'success: true (settle-time amount below permitted.amount is the point of upto)',

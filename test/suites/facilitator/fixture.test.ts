@@ -111,7 +111,8 @@ describe('facilitator fixture setup', () => {
       expect(context.replay).toBe(
         'x402-conformance demo --role facilitator --case facilitator.verify.valid --x402-version 1 --seed 3',
       )
-      expect(context.supported?.kinds.length).toBe(3)
+      // exact v1, exact v2 (EIP-3009 and Permit2), batch-settlement v2, upto v2
+      expect(context.supported?.kinds.length).toBe(4)
       expect(context.payments.requirements()).toMatchObject({
         network: 'base-sepolia',
         maxAmountRequired: '1000',
