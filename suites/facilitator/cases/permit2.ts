@@ -29,7 +29,7 @@ export const permit2Valid = facilitatorCase({
   title:
     'A verified exact payment with Permit2 settles in one transaction moving exactly the amount to payTo',
   versions: V2,
-  requirements: ['FA-17', 'FA-61'],
+  requirements: ['FA-17', 'FA-61', 'FA-62'],
   level: 'MUST',
   tags: ['permit2', 'chain'],
   async run(context) {
