@@ -33,10 +33,24 @@ export interface FacilitatorClient {
   /** Base URL of the facilitator (no trailing slash). */
   url: string
   verify(request: unknown, label?: string): Promise<FacilitatorAnswer<VerifyResponse>>
+  /**
+   * POST /settle, and again (as a reconciling server would, v2 core §9) while the answer is
+   * `settlement_pending`: the answer returned is the first terminal one, or the last pending one.
+   */
   settle(request: unknown, label?: string): Promise<FacilitatorAnswer<SettlementResponse>>
+  /** POST /settle once, whatever it answers (the case that judges settlement_pending itself). */
+  settleOnce(request: unknown, label?: string): Promise<FacilitatorAnswer<SettlementResponse>>
   supported(label?: string): Promise<FacilitatorAnswer<SupportedResponse>>
   raw(request: RawRequest): Promise<HttpResponse>
 }
+
+/** How often a pending settle is settled again, and how long apart, before the answer stands. */
+export const RECONCILE_ATTEMPTS = 6
+export const RECONCILE_SPACING_MS = 250
+
+/** A settle answer that is not over: success false, `settlement_pending`. */
+export const isPending = (answer: FacilitatorAnswer<SettlementResponse>): boolean =>
+  answer.body?.success === false && answer.body.errorReason === 'settlement_pending'
 
 /** Settle waits for a mined transaction; give it longer than the default 10 s. */
 const SETTLE_TIMEOUT_MS = 30_000
@@ -72,6 +86,17 @@ export function facilitatorClient(
       return answerOf(await post('/verify', request, label ?? 'verify'), 'isValid')
     },
     async settle(request, label) {
+      const name = label ?? 'settle'
+      let answer = answerOf<SettlementResponse>(await post('/settle', request, name), 'success')
+      for (let attempt = 1; attempt <= RECONCILE_ATTEMPTS && isPending(answer); attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, RECONCILE_SPACING_MS))
+        if (signal?.aborted) break
+        const again = `${name}: again (${attempt}) after settlement_pending`
+        answer = answerOf<SettlementResponse>(await post('/settle', request, again), 'success')
+      }
+      return answer
+    },
+    async settleOnce(request, label) {
       return answerOf(await post('/settle', request, label ?? 'settle'), 'success')
     },
     async supported(label) {

@@ -10,18 +10,11 @@ import { type Address, isAddressEqual } from 'viem'
 import { check, show, skip } from '../../../harness/model/expect.ts'
 import { checkExactlyOneTransfer } from '../../../harness/oracle/index.ts'
 import type { SettlementResponse } from '../../../harness/wire/types.ts'
-import { describeAnswer, type FacilitatorAnswer } from '../api.ts'
+import { describeAnswer, isPending, RECONCILE_ATTEMPTS, RECONCILE_SPACING_MS } from '../api.ts'
 import { facilitatorCase } from '../context.ts'
 import { deltasOf, refs } from '../verdicts.ts'
 
-/** How often a pending settle is settled again, and how long apart, before the case gives up on it. */
-const RECONCILE_ATTEMPTS = 6
-const RECONCILE_SPACING_MS = 250
-
 const HASH = /^0x[0-9a-fA-F]{64}$/
-
-const isPending = (answer: FacilitatorAnswer<SettlementResponse>) =>
-  answer.body?.success === false && answer.body.errorReason === 'settlement_pending'
 
 /** The pending answer names a transaction and the requirements' network (FA-58). */
 function checkPendingAnswer(body: SettlementResponse, network: string, what: string): void {
@@ -49,7 +42,7 @@ export const settlePending = facilitatorCase({
   async run({ payments, facilitator, chain, signal }) {
     const deal = await payments.deal()
     const watch = await chain.snapshot({ payer: deal.from, payTo: deal.payTo })
-    const first = await facilitator.settle(deal.request, 'settle')
+    const first = await facilitator.settleOnce(deal.request, 'settle')
     if (!isPending(first))
       skip(
         `the facilitator answered this settle terminally (${describeAnswer(first)}): settlement_pending is a MAY the suite cannot force on a facilitator, so its rules are judged only when one answers it`,
@@ -63,7 +56,7 @@ export const settlePending = facilitatorCase({
     for (let attempt = 1; attempt <= RECONCILE_ATTEMPTS && isPending(last); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, RECONCILE_SPACING_MS))
       if (signal.aborted) return
-      last = await facilitator.settle(deal.request, `settle again (${attempt}) after settlement_pending`)
+      last = await facilitator.settleOnce(deal.request, `settle again (${attempt}) after settlement_pending`)
       const body = last.body
       check(
         body !== undefined && body.transaction.toLowerCase() === broadcast.toLowerCase(),

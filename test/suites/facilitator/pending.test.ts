@@ -36,6 +36,29 @@ describe('settlement_pending (FA-58, FA-59)', () => {
     expect(describeResults(pending.filter((result) => result.outcome !== 'pass'))).toBe('')
   }, 120_000)
 
+  // A facilitator MAY answer pending (core §9): every settle verdict follows it to its terminal answer,
+  // as a reconciling server does, so a pending-first facilitator is judged on what its settles became.
+  it('judges the other settle cases on the reconciled answer of a pending-first facilitator', async () => {
+    const cases = [
+      'facilitator.settle.valid',
+      'facilitator.settle.without-verify',
+      'facilitator.settle.replay',
+      'facilitator.settle.expired-after-verify',
+    ]
+    const run = await runFacilitatorSuite(
+      {
+        kind: 'in-process',
+        label: 'built-in facilitator, settlement_pending first',
+        create: (environment) => startBuiltinFacilitator(environment, { wrap: pendingFirst() }),
+      },
+      started.environment,
+      { cases },
+    )
+    const results = run.results.filter((result) => cases.includes(result.id))
+    expect(results.length).toBeGreaterThanOrEqual(cases.length)
+    expect(describeResults(results.filter((result) => result.outcome !== 'pass'))).toBe('')
+  }, 120_000)
+
   it('skips, saying why, a facilitator that answers every settle terminally', async () => {
     const run = await runFacilitatorSuite(
       {
