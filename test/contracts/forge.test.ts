@@ -66,7 +66,8 @@ describe('contracts', () => {
     ]) {
       expect(outcomes.get(name)?.status, name).toBe('Success')
     }
-  })
+    // A fresh clone compiles every contract first (Permit2 and the proxies included): minutes on a busy 2-core machine.
+  }, 180_000)
 
   it('committed artifacts match a fresh compile (else run npm run contracts:build)', async () => {
     const fresh = await buildArtifactsInTemp()
