@@ -2,6 +2,7 @@
 import { collectCases } from '../../../harness/model/case.ts'
 import type { ServerContext } from '../context.ts'
 import { acceptedCases } from './accepted.ts'
+import { assetContractCases } from './asset-contract.ts'
 import { batchCases, batchPropertyCases } from './batch.ts'
 import { challengeCases } from './challenge.ts'
 import { failureCases } from './failure.ts'
@@ -21,6 +22,7 @@ import { versionCases } from './version.ts'
 
 export const serverCases = collectCases<ServerContext>(
   challengeCases,
+  assetContractCases,
   pathVariantCases,
   honestCases,
   hostileCases,

@@ -26,6 +26,7 @@ import malformed500 from './malformed-500.ts'
 import malformedAsUnpaid from './malformed-as-unpaid.ts'
 import namesAnotherResource from './names-another-resource.ts'
 import neverSettles from './never-settles.ts'
+import nonEip3009Asset from './non-eip3009-asset.ts'
 import omitsSettlementHeader from './omits-settlement-header.ts'
 import paidInFeeToken from './paid-in-fee-token.ts'
 import paymentIdentifierIdOnly from './payment-identifier-id-only.ts'
@@ -91,4 +92,5 @@ export const knownBadServers: readonly KnownBadServer[] = [
   acceptsUnsupportedFlow,
   ignoresPaymentIdentifier,
   paymentIdentifierIdOnly,
+  nonEip3009Asset,
 ]
