@@ -63,6 +63,7 @@ export async function handlePaidRequest(
         context,
         request,
         facilitatorRequest,
+        settleRequest: { ...facilitatorRequest, paymentRequirements: steps.charge(context, requirements) },
         challenge: (status, error) => challenge(status, error),
       },
       steps.ordering(context, flow),
