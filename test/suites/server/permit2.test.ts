@@ -4,6 +4,7 @@
  * known-bads that break one Permit2 rule each are caught.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { freePort } from '../../../harness/devnet/index.ts'
 import { referenceServerTarget } from '../../../harness/reference/server/index.ts'
 import type { StartedEnvironment } from '../../../harness/runner/environment.ts'
 import { serverCases } from '../../../suites/server/cases/index.ts'
@@ -38,6 +39,17 @@ describe('Permit2 cases of the server suite', () => {
       Object.fromEntries(CASES.map((id) => [`${id}@v2`, 'pass'])),
     )
   }, 90_000)
+
+  test('the reference server command offers them with --permit2 exact,upto', async () => {
+    const url = `http://127.0.0.1:${await freePort()}/weather`
+    const command = 'node harness/reference/server/cli.ts --x402-version 2 --permit2 exact,upto'
+    const caseIds = ['server.permit2.exact-honest', 'server.permit2.upto-charge']
+    const run = await runServerSuite({ kind: 'start', command, url }, { caseIds })
+    expect(outcomes(run.results)).toEqual({
+      'server.permit2.exact-honest@v2': 'pass',
+      'server.permit2.upto-charge@v2': 'pass',
+    })
+  }, 60_000)
 
   test('the default reference server skips them, naming the offer it lacks', async () => {
     const run = await runServerSuite(referenceServerTarget(2), {
