@@ -40,12 +40,13 @@ async function main(argv: readonly string[]): Promise<void> {
   registerExactEvmScheme(client, { signer })
   const response = await wrapFetchWithPayment(fetch, client)(url, { method: 'GET' })
   const header = response.headers.get('PAYMENT-RESPONSE')
-  printOutcome({
+  const outcome = {
     success: response.ok,
     status: response.status,
     body: await response.text(),
     ...(header ? { paymentResponse: decodePaymentResponseHeader(header) } : {}),
-  })
+  }
+  printOutcome(outcome)
 }
 
 if (import.meta.main) await runClientCli(main)
