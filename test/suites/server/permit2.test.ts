@@ -40,6 +40,19 @@ describe('Permit2 cases of the server suite', () => {
     )
   }, 90_000)
 
+  // A correct server may settle without asking /verify: the verdicts must hold for it too.
+  test('a Permit2 server that settles without /verify passes them as well', async () => {
+    const target = referenceServerTarget(2, {
+      overrides: { permit2Kinds: ['exact', 'upto'] },
+      steps: { verify: async () => ({ ok: true, response: { isValid: true } }) },
+      label: 'settles without /verify',
+    })
+    const run = await runServerSuite(target, { environment: started.environment, caseIds: CASES, seed: 21 })
+    expect(outcomes(run.results), JSON.stringify(run.results.map((r) => [r.id, r.message]))).toEqual(
+      Object.fromEntries(CASES.map((id) => [`${id}@v2`, 'pass'])),
+    )
+  }, 90_000)
+
   test('the reference server command offers them with --permit2 exact,upto', async () => {
     const url = `http://127.0.0.1:${await freePort()}/weather`
     const command = 'node harness/reference/server/cli.ts --x402-version 2 --permit2 exact,upto'
