@@ -1,7 +1,7 @@
 /**
  * Requirements of the `exact` scheme on EVM with EIP-3009: the core spec's §6.1 (v1 and v2 side by
  * side, they differ only in the amount rule) and `schemes/exact/scheme_exact_evm.md`, including the
- * foundation text on `extra`. Permit2 and ERC-7710 entries are listed as `later`.
+ * foundation text on `extra`. ERC-7710 entries are listed as `later`.
  */
 import { coreV1, coreV2, coreV2Newer, exact, exactEvm, httpV2 } from './cite.ts'
 import { acceptedReasons, unionOfReasons } from './reason-codes.ts'
@@ -19,8 +19,6 @@ const ERC7710_PHASE2 = '3. AssetTransferMethod: ERC-7710 / Phase 2: PAYMENT-SIGN
 const ERC7710_PHASE3 = '3. AssetTransferMethod: ERC-7710 / Phase 3: Verification Logic'
 const ERC7710_EXTRA = '3. AssetTransferMethod: ERC-7710 / extra field definitions specific to erc7710'
 
-const PERMIT2_LATER =
-  'Permit2 runs on the devnet and in the built-in facilitator (suites/catalog/permit2.ts); the server and client cases of Permit2 are not written yet'
 const ERC7710_LATER =
   'the ERC-7710 transfer method is out of scope for now, and no reference SDK implements it'
 
@@ -722,7 +720,7 @@ const facilitator: readonly RequirementInput[] = [
   },
 ]
 
-/** Permit2 and ERC-7710 (scheme_exact_evm §2, §3): listed, not yet covered. */
+/** Permit2 (scheme_exact_evm §2: server and client rows, covered by suites/{server,client}/cases/permit2.ts) and ERC-7710 (§3: listed, not yet covered). */
 const laterMethods: readonly RequirementInput[] = [
   {
     id: 'RS-21',
@@ -744,8 +742,6 @@ const laterMethods: readonly RequirementInput[] = [
         why: 'the spec text and the SDK differ only in case',
       },
     ],
-    scope: 'later',
-    scopeReason: PERMIT2_LATER,
   },
   {
     id: 'CL-8',
@@ -756,8 +752,6 @@ const laterMethods: readonly RequirementInput[] = [
       'A Permit2 payload is {signature, permit2Authorization{permitted{token, amount}, from, spender, nonce, deadline, witness{to, validAfter}}} with spender the x402ExactPermit2Proxy and witness.to the payTo.',
     spec: exactEvm(PERMIT2_PHASE2),
     basis: 'mechanism',
-    scope: 'later',
-    scopeReason: PERMIT2_LATER,
   },
   {
     id: 'FA-21',

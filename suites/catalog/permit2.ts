@@ -1,7 +1,7 @@
 /**
  * Permit2-based payments the facilitator suite covers: `exact` with `assetTransferMethod: "permit2"`
  * (scheme_exact_evm.md §2) and the `upto` scheme on EVM (scheme_upto.md, scheme_upto_evm.md). Their
- * server and client rows (RS-20, RS-21, CL-8, CL-9) stay `later` in exact-evm.ts and schemes-other.ts.
+ * server and client rows (RS-20, RS-21, CL-8, CL-9) are in exact-evm.ts and schemes-other.ts.
  * The gas-sponsoring extensions (FA-19, FA-20) stay `later` too: the devnet's plain token has no
  * EIP-2612 and the built-in facilitator offers neither extension.
  */

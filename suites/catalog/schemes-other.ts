@@ -6,8 +6,6 @@ import { batchEvm, specFile } from './cite.ts'
 import type { RequirementInput } from './types.ts'
 
 const SVM_LATER = 'exact on SVM (Solana) is out of scope for now (EVM first; the devnet is an EVM chain)'
-const UPTO_LATER =
-  'upto runs on the devnet and in the built-in facilitator (suites/catalog/permit2.ts); the server and client cases of upto are not written yet'
 const CLOUDFLARE_LATER =
   'the cloudflare:402 batch-settlement network is a hosted service the suite cannot run offline'
 
@@ -83,8 +81,6 @@ const upto: readonly RequirementInput[] = [
       '5. Phase-Dependent `amount` Semantics in `PaymentRequirements`',
     ),
     basis: 'keyword',
-    scope: 'later',
-    scopeReason: UPTO_LATER,
   },
   {
     id: 'CL-9',
@@ -100,8 +96,6 @@ const upto: readonly RequirementInput[] = [
       '1. AssetTransferMethod: `Permit2` / Phase 2: PAYMENT-SIGNATURE Header Payload',
     ),
     basis: 'keyword',
-    scope: 'later',
-    scopeReason: UPTO_LATER,
   },
 ]
 

@@ -16,6 +16,7 @@ import { hostileCases } from './cases/hostile.ts'
 import { malformedCases } from './cases/malformed.ts'
 import { nonceCases } from './cases/nonce.ts'
 import { paymentIdentifierCases } from './cases/payment-identifier.ts'
+import { permit2Cases } from './cases/permit2.ts'
 import { poisonedCases } from './cases/poisoned.ts'
 import { propertyCases } from './cases/properties.ts'
 import type { ClientCaseContext } from './context.ts'
@@ -41,6 +42,7 @@ export const clientCases = collectCases<ClientCaseContext>(
   poisonedCases,
   propertyCases,
   batchCases,
+  permit2Cases,
 )
 
 /** The client suite with a given fixture (the self-test declares the reference client's budget). */

@@ -12,11 +12,18 @@ import {
   signAuthorization,
 } from '../../schemes/exact-evm/eip3009.ts'
 import type { ClientReport } from '../../targets/client-report.ts'
-import type { PaymentPayload } from '../../wire/types.ts'
+import type {
+  ExactEvmPayload,
+  ExactEvmPermit2Payload,
+  PaymentPayload,
+  PaymentRequirements,
+  PaymentRequirementsV2,
+} from '../../wire/types.ts'
 import { payBatch } from './batch.ts'
 import { type BatchChannelStore, memoryChannelStore } from './batch-state.ts'
 import type { ClientConfig } from './config.ts'
 import { domainChecker } from './domain.ts'
+import { permit2KindOf, signPermit2Payload } from './permit2.ts'
 import { defaultSteps } from './steps.ts'
 import type { ClientSteps, ReceivedResponse, StepContext } from './types.ts'
 
@@ -53,6 +60,22 @@ export async function payForResource(
     domains: domainChecker(config.rpcUrl),
     steps,
     payer: account.address,
+  }
+  // The signed `payload`: a Permit2 authorization for a Permit2-based offer, else EIP-3009.
+  const signPayment = async (
+    requirements: PaymentRequirements,
+    now: bigint,
+    paying: StepContext,
+  ): Promise<ExactEvmPayload | ExactEvmPermit2Payload> => {
+    if (permit2KindOf(requirements) !== undefined) {
+      const v2 = requirements as PaymentRequirementsV2
+      const authorization = steps.permit2Authorize(v2, now, paying)
+      return signPermit2Payload(account, v2, authorization, config.chainId)
+    }
+    const authorization = steps.authorize(requirements, now, paying)
+    const typedData = authorizationTypedData(steps.domain(requirements, paying), authorization)
+    const signature = await signAuthorization(account, typedData)
+    return { signature, authorization: authorizationToWire(authorization) }
   }
   let last: ReceivedResponse | undefined
   try {
@@ -100,16 +123,9 @@ export async function payForResource(
       }
       const now = BigInt(Math.floor(Date.now() / 1000))
       const paying: StepContext = { ...context, version: challenge.version }
-      const authorization = steps.authorize(requirements, now, paying)
-      const typedData = authorizationTypedData(steps.domain(requirements, paying), authorization)
-      const signature = await signAuthorization(account, typedData)
+      const signed = await signPayment(requirements, now, paying)
       const paymentId = steps.paymentId(challenge)
-      const payload = steps.payload(
-        challenge,
-        requirements,
-        { signature, authorization: authorizationToWire(authorization) },
-        paymentId,
-      )
+      const payload = steps.payload(challenge, requirements, signed, paymentId)
       const headerFor = (sent: PaymentPayload) => ({ [steps.header(challenge.version)]: steps.encode(sent) })
       payments++
       let paid: ReceivedResponse

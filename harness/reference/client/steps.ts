@@ -22,6 +22,7 @@ import {
 } from '../../wire/index.ts'
 import type { PaymentPayload, PaymentRequired, X402Version } from '../../wire/types.ts'
 import { acceptCorrective, batchOfferUsable, checkBatchReceipt } from './batch.ts'
+import { honestPermit2Authorization, permit2KindOf } from './permit2.ts'
 import type { ChallengeReading, ClientSteps } from './types.ts'
 
 /** The payment-identifier extension's key (extensions/payment_identifier.md). */
@@ -97,7 +98,16 @@ export const defaultSteps: ClientSteps = {
         if (await domains.matches(domain)) return offer
       }
     }
-    return undefined
+    // Permit2-based offers (v2) only when no EIP-3009 one is payable: they need a prior approval.
+    if (challenge.version !== 2) return undefined
+    return ranked.find(
+      ({ offer, index }) =>
+        challenge.usable[index] &&
+        permit2KindOf(offer) !== undefined &&
+        offer.network === network &&
+        offer.asset.toLowerCase() === config.asset.toLowerCase() &&
+        BigInt(requiredAmount(offer, 2)) <= config.budget,
+    )?.offer
   },
 
   domain(requirements) {
@@ -113,6 +123,10 @@ export const defaultSteps: ClientSteps = {
       validBefore: now + BigInt(requirements.maxTimeoutSeconds),
       nonce: randomNonce(),
     }
+  },
+
+  permit2Authorize(requirements, now, { payer }) {
+    return honestPermit2Authorization(requirements, now, payer)
   },
 
   paymentId(challenge) {

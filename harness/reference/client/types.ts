@@ -5,11 +5,14 @@
 import type { Address, Hex } from 'viem'
 import type { ChannelState } from '../../schemes/batch-settlement-evm/channel.ts'
 import type { Authorization, Eip3009Domain } from '../../schemes/exact-evm/eip3009.ts'
+import type { Permit2Authorization } from '../../schemes/exact-permit2-evm/permit2.ts'
 import type {
   ExactEvmPayload,
+  ExactEvmPermit2Payload,
   PaymentPayload,
   PaymentRequired,
   PaymentRequirements,
+  PaymentRequirementsV2,
   X402Version,
 } from '../../wire/types.ts'
 import type { ClientConfig } from './config.ts'
@@ -64,6 +67,16 @@ export interface ClientSteps {
   /** The authorization to sign for the chosen requirements at `now` (unix seconds). */
   authorize(requirements: PaymentRequirements, now: bigint, context: StepContext): Authorization
   /**
+   * The Permit2 authorization to sign for a Permit2-based offer (exact with Permit2, upto) at `now`:
+   * the scheme's proxy as spender, permitted = asset and amount (upto: the maximum), witness.to =
+   * payTo, upto's witness.facilitator = extra.facilitatorAddress, deadline = now + maxTimeoutSeconds.
+   */
+  permit2Authorize(
+    requirements: PaymentRequirementsV2,
+    now: bigint,
+    context: StepContext,
+  ): Permit2Authorization
+  /**
    * payment-identifier (extensions/payment_identifier.md): the id to send with this payment, or none.
    * The correct client sends a fresh one whenever the challenge offers the extension.
    */
@@ -72,7 +85,7 @@ export interface ClientSteps {
   payload(
     challenge: Challenge,
     requirements: PaymentRequirements,
-    payment: ExactEvmPayload,
+    payment: ExactEvmPayload | ExactEvmPermit2Payload,
     paymentId?: string,
   ): PaymentPayload
   /**

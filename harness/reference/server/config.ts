@@ -7,6 +7,7 @@ import { type Address, createPublicClient, getAddress, http } from 'viem'
 import type { X402Version } from '../../wire/types.ts'
 import { type BatchTerms, readBatchTerms } from './batch/offer.ts'
 import type { PaymentFlow } from './payment-flow.ts'
+import { type Permit2Kind, type Permit2Terms, parsePermit2Kinds, resolvePermit2Terms } from './permit2.ts'
 
 /** The resolved configuration of one reference server. */
 export interface ReferenceServerConfig {
@@ -47,10 +48,17 @@ export interface ReferenceServerConfig {
   paymentIdentifier: { required: boolean } | undefined
   /** v2: the batch-settlement terms (from the facilitator's /supported); undefined = `exact` only. */
   batch?: BatchTerms | undefined
+  /** v2: the Permit2-based offers (exact with Permit2, upto) it adds; undefined = none (the default). */
+  permit2?: Permit2Terms | undefined
 }
 
-/** Overrides of the environment's values. */
-export type ReferenceServerOverrides = Partial<Omit<ReferenceServerConfig, 'version'>>
+/**
+ * Overrides of the environment's values. `permit2Kinds` opts in to Permit2-based offers like
+ * `X402_SERVER_PERMIT2=exact,upto` does (their terms resolved against the facilitator).
+ */
+export type ReferenceServerOverrides = Partial<Omit<ReferenceServerConfig, 'version'>> & {
+  permit2Kinds?: readonly Permit2Kind[]
+}
 
 const DEFAULTS = {
   price: '1000',
@@ -85,6 +93,16 @@ export async function resolveConfig(
       : version === 2
         ? await readBatchTerms(facilitatorUrl, network)
         : undefined
+  const permit2 =
+    'permit2' in overrides
+      ? overrides.permit2
+      : version === 2
+        ? await resolvePermit2Terms(
+            overrides.permit2Kinds ?? parsePermit2Kinds(environment.X402_SERVER_PERMIT2 ?? ''),
+            facilitatorUrl,
+            network,
+          )
+        : undefined
   return {
     version,
     facilitatorUrl,
@@ -108,6 +126,7 @@ export async function resolveConfig(
           ? { required: false }
           : undefined,
     batch,
+    permit2,
   }
 }
 

@@ -63,11 +63,26 @@ export async function handlePaidRequest(
         context,
         request,
         facilitatorRequest,
+        settleRequest: settleRequestFor(steps, context, facilitatorRequest, requirements),
         challenge: (status, error) => challenge(status, error),
       },
       steps.ordering(context, flow),
     )
   })
+}
+
+/**
+ * The request /settle is sent: upto's charge in place of the maximum; otherwise the verify request
+ * itself (the same object, so a step may recognise the payment it verified).
+ */
+function settleRequestFor(
+  steps: ServerSteps,
+  context: StepContext,
+  request: FacilitatorRequest,
+  requirements: PaymentRequirements,
+): FacilitatorRequest {
+  const charged = steps.charge(context, requirements)
+  return charged === requirements ? request : { ...request, paymentRequirements: charged }
 }
 
 /** Runs a batch-settlement payment through the server (`runtime` present only when it offers the scheme). */

@@ -49,6 +49,17 @@ export {
   paymentIdentifierExtension,
   paymentIdOf,
 } from './payment-identifier.ts'
+export {
+  type Permit2Kind,
+  type Permit2Terms,
+  parsePermit2Kinds,
+  permit2Offers,
+  resolvePermit2Terms,
+  settlementRequirements,
+  UPTO_DEFAULT_CHARGE,
+  UPTO_DEFAULT_MAXIMUM,
+  type UptoTerms,
+} from './permit2.ts'
 export { type Reply, type Resource, serverError } from './reply.ts'
 export type { ListeningServer } from './server.ts'
 export {

@@ -14,6 +14,7 @@ import type {
 import { batchOffer } from './batch/offer.ts'
 import type { ReferenceServerConfig } from './config.ts'
 import { PAYMENT_IDENTIFIER, paymentIdentifierExtension } from './payment-identifier.ts'
+import { permit2Offers } from './permit2.ts'
 
 /** The requirements the server accepts for the resource at `resourceUrl`, in its version's shape. */
 export function referenceOffers(config: ReferenceServerConfig, resourceUrl: string): PaymentRequirements[] {
@@ -46,7 +47,9 @@ export function referenceOffers(config: ReferenceServerConfig, resourceUrl: stri
   const batch = config.batch ? [batchOffer(offer, config.eip712, config.batch)] : []
   // A flow other than `authorization` MUST be declared (core v2 §6.1).
   if (config.paymentFlow !== 'authorization') offer.extra = { ...extra, paymentFlow: config.paymentFlow }
-  return [offer, ...batch]
+  // Permit2-based offers are opt-in and come after the EIP-3009 ones, so a client's first choice stays.
+  const permit2 = config.permit2 ? permit2Offers(offer, config.permit2) : []
+  return [offer, ...batch, ...permit2]
 }
 
 /** The challenge (PaymentRequired) for `offers`, with `error` saying why payment is (still) required. */

@@ -19,6 +19,8 @@ export interface FlowRun {
   context: StepContext
   request: PaidRequest
   facilitatorRequest: FacilitatorRequest
+  /** The request /settle is sent (upto: the metered charge); default `facilitatorRequest`. */
+  settleRequest?: FacilitatorRequest
   /** A challenge answer (402) saying why payment is still required. */
   challenge(status: number, error: string): Reply
 }
@@ -30,6 +32,7 @@ export interface FlowRun {
  */
 export async function runPhases(run: FlowRun, phases: readonly FlowPhase[]): Promise<Reply> {
   const { steps, context, facilitatorRequest } = run
+  const settleRequest = run.settleRequest ?? facilitatorRequest
   let resource: Resource | undefined
   let settlement: Settled | undefined
   for (const [index, phase] of phases.entries()) {
@@ -37,15 +40,18 @@ export async function runPhases(run: FlowRun, phases: readonly FlowPhase[]): Pro
       case 'verify': {
         const verified = await steps.verify(context, facilitatorRequest)
         if (!verified.ok) return serverError(verified.error)
-        if (!verified.response.isValid)
-          return run.challenge(402, verified.response.invalidReason ?? 'invalid_payment')
+        if (!verified.response.isValid) {
+          const reason = verified.response.invalidReason ?? 'invalid_payment'
+          return run.challenge(steps.refusalStatus(context, reason), reason)
+        }
         break
       }
       case 'settle': {
-        const settled = await steps.settle(context, facilitatorRequest)
+        const settled = await steps.settle(context, settleRequest)
         if (!settled.ok) return serverError(settled.error)
         if (!steps.settled(context, settled.response)) {
-          const failed = run.challenge(402, settled.response.errorReason ?? 'settlement_failed')
+          const reason = settled.response.errorReason ?? 'settlement_failed'
+          const failed = run.challenge(steps.refusalStatus(context, reason), reason)
           const receipt = steps.receipt(context, settled.response, settled.extensionResponses)
           return { ...failed, headers: { ...failed.headers, ...receipt } }
         }
@@ -84,7 +90,7 @@ async function runLater(run: FlowRun, phases: readonly FlowPhase[]): Promise<voi
   try {
     for (const phase of phases) {
       if (phase === 'verify') await run.steps.verify(run.context, run.facilitatorRequest)
-      if (phase === 'settle') await run.steps.settle(run.context, run.facilitatorRequest)
+      if (phase === 'settle') await run.steps.settle(run.context, run.settleRequest ?? run.facilitatorRequest)
     }
   } catch {
     // nobody is waiting for these answers any more

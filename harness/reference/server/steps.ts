@@ -25,6 +25,7 @@ import type { FacilitatorClient, FacilitatorOutcome } from './facilitator-client
 import { paymentRequiredFor, referenceOffers } from './offers.ts'
 import { FLOW_ORDERINGS, type FlowPhase, type PaymentFlow, resolveFlow } from './payment-flow.ts'
 import { missingId, type PaymentIdentifierStore, paymentIdOf } from './payment-identifier.ts'
+import { settlementRequirements } from './permit2.ts'
 import type { Reply, Resource } from './reply.ts'
 import { namesResource } from './route.ts'
 
@@ -88,6 +89,13 @@ export interface ServerSteps {
   /** The ordering of verify, settle, the resource and the answer under `flow` (the §6.1 table). */
   ordering(context: StepContext, flow: PaymentFlow): readonly FlowPhase[]
   verify(context: StepContext, request: FacilitatorRequest): Promise<FacilitatorOutcome<VerifyResponse>>
+  /**
+   * The status of a refusal for the facilitator's `reason`: 412 for a payer without the Permit2
+   * approval (scheme_exact_evm.md §2 Phase 3, PERMIT2_ALLOWANCE_REQUIRED), 402 otherwise.
+   */
+  refusalStatus(context: StepContext, reason: string): number
+  /** The requirements /settle is asked with: upto's metered charge (scheme_upto.md §5), else the offer. */
+  charge(context: StepContext, requirements: PaymentRequirements): PaymentRequirements
   /** Produces the protected content (run after verify, delivered only after settlement). */
   serve(context: StepContext, request: PaidRequest): Promise<Resource>
   settle(context: StepContext, request: FacilitatorRequest): Promise<FacilitatorOutcome<SettlementResponse>>
@@ -101,6 +109,9 @@ export interface ServerSteps {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'
+
+/** The facilitator's code for a Permit2 payer without the approval (the spec spells it in capitals). */
+const PERMIT2_ALLOWANCE_REQUIRED = 'permit2_allowance_required'
 
 /** How often, and how far apart (times the attempt), a settle answered settlement_pending is repeated. */
 const PENDING_RETRIES = 3
@@ -218,6 +229,14 @@ export const referenceSteps: ServerSteps = {
 
   verify(context, request) {
     return context.facilitator.verify(request)
+  },
+
+  refusalStatus(_context, reason) {
+    return reason.toLowerCase() === PERMIT2_ALLOWANCE_REQUIRED ? 412 : 402
+  },
+
+  charge(context, requirements) {
+    return settlementRequirements(requirements, context.config.permit2)
   },
 
   async serve() {

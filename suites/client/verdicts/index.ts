@@ -7,5 +7,6 @@
 export * from './authorization.ts'
 export * from './batch.ts'
 export * from './encoding.ts'
+export * from './permit2.ts'
 export * from './response.ts'
 export * from './run.ts'

@@ -73,11 +73,18 @@ async function checkEveryOffer(
   })
 }
 
-/** The `exact` offers of the challenge on the devnet's chain (the ones whose asset the suite can read). */
+/**
+ * The EIP-3009 `exact` offers of the challenge on the devnet's chain (the ones whose asset the suite can
+ * read). An offer naming another `extra.assetTransferMethod` (Permit2) may charge any ERC-20 and needs
+ * no token domain: the Permit2 cases judge it.
+ */
 async function devnetExactOffers(context: ServerContext): Promise<Record<string, unknown>[]> {
+  const method = (entry: Record<string, unknown>) =>
+    ((entry.extra ?? {}) as Record<string, unknown>).assetTransferMethod ?? 'eip3009'
   return acceptsOf(await challengeJson(context)).filter(
     (entry) =>
       entry.scheme === 'exact' &&
+      method(entry) === 'eip3009' &&
       typeof entry.network === 'string' &&
       chainIdOfNetwork(entry.network) === context.devnet.preset.chainId,
   )

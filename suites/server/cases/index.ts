@@ -13,6 +13,7 @@ import { malformedCases } from './malformed.ts'
 import { pathVariantCases } from './path-variants.ts'
 import { paymentIdentifierCases } from './payment-identifier.ts'
 import { pendingCases } from './pending.ts'
+import { permit2Cases } from './permit2.ts'
 import { propertyCases } from './properties.ts'
 import { refusalCases } from './refusal.ts'
 import { replayCases } from './replay.ts'
@@ -40,4 +41,5 @@ export const serverCases = collectCases<ServerContext>(
   propertyCases,
   batchCases,
   batchPropertyCases,
+  permit2Cases,
 )

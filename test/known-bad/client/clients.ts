@@ -4,10 +4,12 @@
  * they must give (`fail` for a MUST, `warn` for a SHOULD). The self-test fails if any survives.
  */
 import { getAddress } from 'viem'
+import { PERMIT2_ADDRESS } from '../../../harness/devnet/permit2-addresses.ts'
 import { type ClientSteps, defaultSteps, type StepContext } from '../../../harness/reference/client/index.ts'
 import type { Authorization } from '../../../harness/schemes/exact-evm/eip3009.ts'
+import type { Permit2Authorization } from '../../../harness/schemes/exact-permit2-evm/index.ts'
 import { encodeBase64Json } from '../../../harness/wire/index.ts'
-import type { PaymentRequirements } from '../../../harness/wire/types.ts'
+import type { PaymentRequirements, PaymentRequirementsV2 } from '../../../harness/wire/types.ts'
 import type { KnownBad } from '../known-bad.ts'
 
 /**
@@ -29,6 +31,21 @@ function authorizeWith(
     authorize: (requirements, now, context) => {
       const honest = defaultSteps.authorize(requirements, now, context)
       return { ...honest, ...change(honest, now, context) }
+    },
+  }
+}
+
+/** The reference `permit2Authorize` step with some fields of its honest authorization replaced. */
+function permit2AuthorizeWith(
+  change: (
+    honest: Permit2Authorization,
+    requirements: PaymentRequirementsV2,
+  ) => Partial<Permit2Authorization>,
+): Pick<ClientSteps, 'permit2Authorize'> {
+  return {
+    permit2Authorize: (requirements, now, context) => {
+      const honest = defaultSteps.permit2Authorize(requirements, now, context)
+      return { ...honest, ...change(honest, requirements) }
     },
   }
 }
@@ -358,5 +375,30 @@ export const knownBadClients: readonly KnownBadClient[] = [
       },
     },
     caughtBy: { 'client.payment-identifier.retry-same-id@v2': 'fail' },
+  },
+  {
+    name: 'permit2-spender-is-permit2',
+    breaks: ['CL-8'],
+    defect: 'signs its Permit2 payments with Permit2 itself as spender instead of the x402 proxy',
+    replace: permit2AuthorizeWith(() => ({ spender: PERMIT2_ADDRESS })),
+    caughtBy: { 'client.permit2.exact-payload@v2': 'fail', 'client.permit2.upto-payload@v2': 'fail' },
+  },
+  {
+    name: 'permit2-witness-to-self',
+    breaks: ['CL-8'],
+    defect: 'puts its own address in permit2Authorization.witness.to instead of payTo',
+    replace: permit2AuthorizeWith((honest) => ({ witness: { ...honest.witness, to: honest.from } })),
+    caughtBy: { 'client.permit2.exact-payload@v2': 'fail', 'client.permit2.upto-payload@v2': 'fail' },
+  },
+  {
+    name: 'upto-facilitator-is-payto',
+    breaks: ['CL-9'],
+    defect: 'names payTo as the upto witness.facilitator instead of the offer’s extra.facilitatorAddress',
+    replace: permit2AuthorizeWith((honest, requirements) =>
+      requirements.scheme === 'upto'
+        ? { witness: { ...honest.witness, facilitator: getAddress(requirements.payTo.toLowerCase()) } }
+        : {},
+    ),
+    caughtBy: { 'client.permit2.upto-payload@v2': 'fail' },
   },
 ]

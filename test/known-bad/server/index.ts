@@ -31,6 +31,9 @@ import omitsSettlementHeader from './omits-settlement-header.ts'
 import paidInFeeToken from './paid-in-fee-token.ts'
 import paymentIdentifierIdOnly from './payment-identifier-id-only.ts'
 import paywallOnRawPath from './paywall-on-raw-path.ts'
+import permit2AllowanceAs402 from './permit2-allowance-as-402.ts'
+import permit2RefusesOffered from './permit2-refuses-offered.ts'
+import permit2TrustsAccepted from './permit2-trusts-accepted.ts'
 import priceFromAuthorization from './price-from-authorization.ts'
 import pricesUnquotedPayment from './prices-unquoted-payment.ts'
 import rawJsonChallenge from './raw-json-challenge.ts'
@@ -42,6 +45,8 @@ import settlesFirstUndeclared from './settles-first-undeclared.ts'
 import trustsAcceptedAmount from './trusts-accepted-amount.ts'
 import trustsClientPayto from './trusts-client-payto.ts'
 import truthyFacilitatorAnswers from './truthy-facilitator-answers.ts'
+import uptoOvercharges from './upto-overcharges.ts'
+import uptoReceiptClaimsMaximum from './upto-receipt-claims-maximum.ts'
 import v1BareRefusal from './v1-bare-refusal.ts'
 import wrongEip712Domain from './wrong-eip712-domain.ts'
 import zeroMaxTimeout from './zero-max-timeout.ts'
@@ -93,4 +98,9 @@ export const knownBadServers: readonly KnownBadServer[] = [
   ignoresPaymentIdentifier,
   paymentIdentifierIdOnly,
   nonEip3009Asset,
+  permit2RefusesOffered,
+  permit2TrustsAccepted,
+  permit2AllowanceAs402,
+  uptoOvercharges,
+  uptoReceiptClaimsMaximum,
 ]

@@ -30,7 +30,12 @@ describe('server cases', () => {
 for (const version of [2, 1] as const) {
   describe(`reference server v${version}`, () => {
     test('passes every case of the server suite', async () => {
-      const run = await runServerSuite(referenceServerTarget(version), { concurrency: 4, seed: 11 })
+      // v2 offers exact with Permit2 and upto too (opt-in), so their cases run beside the others.
+      const target = referenceServerTarget(
+        version,
+        version === 2 ? { overrides: { permit2Kinds: ['exact', 'upto'] } } : {},
+      )
+      const run = await runServerSuite(target, { concurrency: 4, seed: 11 })
       expect(run.versions).toEqual([version])
       expect(run.capabilities).toEqual(expect.arrayContaining(['chain', 'builtin-facilitator']))
       const expected = serverCases.filter((definition) => definition.versions.includes(version)).length
