@@ -20,7 +20,11 @@ export const serverSuite: RoleSuite<ServerContext> = defineSuite<ServerContext>(
   fixture: serverFixture,
   cases: serverCases,
   references: [
-    { name: 'server-v2', target: referenceServerTarget(2) },
+    // v2 offers Permit2 exact and upto beside EIP-3009, so the demo runs those cases too.
+    {
+      name: 'server-v2',
+      target: referenceServerTarget(2, { overrides: { permit2Kinds: ['exact', 'upto'] } }),
+    },
     { name: 'server-v1', target: referenceServerTarget(1) },
   ],
 })
