@@ -72,10 +72,12 @@ export const facilitatorCases = collectCases<FacilitatorCaseContext>(
   settleDefects,
   [settleMalformed],
   [smartWalletValid, smartWalletInvalid],
+  // Before the batch cases: their clock jumps take the devnet's case gate exclusively, and a case
+  // queued behind them spends its timeout waiting.
+  permit2Cases,
   [propertySingleFieldMutation, propertySettledSum],
   batchCases,
   batchLifecycleCases,
-  permit2Cases,
 )
 
 /** The facilitator suite, with the built-in facilitator as its reference implementation. */
