@@ -21,6 +21,7 @@ import { describeAnswer, type FacilitatorAnswer, isRecord } from './api.ts'
 import type { FacilitatorCaseContext } from './context.ts'
 import { freshAddress } from './payments.ts'
 import { expectNoSignerRace } from './signer-race.ts'
+import { supportedKindOf } from './supported-kind.ts'
 import { refs } from './verdicts.ts'
 
 /** The prefix of every batch-settlement EVM error code. */
@@ -44,15 +45,8 @@ export interface OpenChannel {
  */
 export function receiverAuthorizerOf(context: FacilitatorCaseContext): Address {
   const network = context.devnet.preset.network
-  const kinds: unknown[] = Array.isArray(context.supported?.kinds) ? context.supported.kinds : []
-  const kind = kinds.find(
-    (item) =>
-      isRecord(item) &&
-      item.x402Version === 2 &&
-      item.scheme === 'batch-settlement' &&
-      (item.network === network || item.network === 'eip155:*'),
-  )
-  if (!isRecord(kind)) skip(`/supported lists no v2 batch-settlement kind for ${network}`)
+  const kind = supportedKindOf(context, 'batch-settlement')
+  if (kind === undefined) skip(`/supported lists no v2 batch-settlement kind for ${network}`)
   const authorizer = isRecord(kind.extra) ? kind.extra.receiverAuthorizer : undefined
   if (typeof authorizer !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(authorizer))
     skip(`the batch-settlement kind for ${network} names no extra.receiverAuthorizer`)

@@ -6,13 +6,13 @@
  * zero. Skipped with the reason when the facilitator does not offer the kind.
  */
 import { check } from '../../../harness/model/expect.ts'
-import { checkExactlyOneTransfer, checkTransactionSucceeded } from '../../../harness/oracle/index.ts'
 import { acceptedReasons } from '../../catalog/index.ts'
 import { describeAnswer } from '../api.ts'
 import { facilitatorCase } from '../context.ts'
 import {
   exactPermit2Deal,
   expectChargedAmount,
+  expectMovedOnce,
   requireExactPermit2,
   tokenChain,
   uptoDeal,
@@ -49,23 +49,11 @@ export const permit2Valid = facilitatorCase({
         spec: refs('FA-61'),
       },
     )
-    const mined = await chain.transaction(String(body?.transaction), 'settlement')
-    checkTransactionSucceeded(mined, { spec: refs('FA-61') })
-    checkExactlyOneTransfer(
-      mined.transfers,
-      { from: deal.payer.address, to: deal.payTo, value: 4_321n },
-      { message: 'the settlement does not move exactly permitted.amount to payTo', spec: refs('FA-61') },
-    )
-    const deltas = await deltasOf(watch)
-    check(
-      deltas.payer === -4_321n && deltas.payTo === 4_321n,
-      'the balances did not move by exactly the amount',
-      {
-        expected: 'payer -4321, payTo +4321',
-        seen: `payer ${deltas.payer}, payTo ${deltas.payTo}`,
-        spec: refs('FA-61'),
-      },
-    )
+    await expectMovedOnce(chain, body?.transaction, deal, watch, {
+      value: 4_321n,
+      what: 'permitted.amount',
+      spec: refs('FA-61'),
+    })
     // One-time use: the same payment again is no success and moves nothing.
     const again = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
     await expectNotSettled(
@@ -174,23 +162,11 @@ export const uptoPartial = facilitatorCase({
       seen: describeAnswer(answer),
       spec: refs('FA-57'),
     })
-    const mined = await chain.transaction(String(body?.transaction), 'settlement')
-    checkTransactionSucceeded(mined, { spec: refs('FA-57') })
-    checkExactlyOneTransfer(
-      mined.transfers,
-      { from: deal.payer.address, to: deal.payTo, value: 1_858n },
-      { message: 'the settlement does not move exactly the charge', spec: refs('FA-57') },
-    )
-    const deltas = await deltasOf(watch)
-    check(
-      deltas.payer === -1_858n && deltas.payTo === 1_858n,
-      'the balances did not move by exactly the charge',
-      {
-        expected: 'payer -1858, payTo +1858',
-        seen: `payer ${deltas.payer}, payTo ${deltas.payTo}`,
-        spec: refs('FA-57'),
-      },
-    )
+    await expectMovedOnce(chain, body?.transaction, deal, watch, {
+      value: 1_858n,
+      what: 'the charge',
+      spec: refs('FA-57'),
+    })
     if (body) expectChargedAmount(body as Record<string, unknown>, 1_858n)
     const again = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
     await expectNotSettled(
