@@ -134,17 +134,7 @@ export function expectBatchRefused(
   codes: readonly string[],
   defect: string,
 ): void {
-  const body = answer.body
-  check(body?.isValid === false, `/verify did not refuse ${defect}`, {
-    expected: `isValid false with ${codes.join(' or ')}`,
-    seen: describeAnswer(answer),
-    spec: refs('FA-28'),
-  })
-  check(
-    typeof body.invalidReason === 'string' && codes.includes(body.invalidReason),
-    `/verify refused ${defect} with another reason`,
-    { expected: codes.join(' or '), seen: show(body.invalidReason), spec: refs('FA-28') },
-  )
+  expectRefusedWith(answer, { path: '/verify', flag: 'isValid', reason: 'invalidReason' }, codes, defect)
 }
 
 /** A /settle that refuses a batch action with one of `codes`. */
@@ -153,16 +143,27 @@ export function expectSettleRefused(
   codes: readonly string[],
   defect: string,
 ): void {
-  const body = answer.body
-  check(body?.success === false, `/settle did not refuse ${defect}`, {
-    expected: `success false with ${codes.join(' or ')}`,
+  expectRefusedWith(answer, { path: '/settle', flag: 'success', reason: 'errorReason' }, codes, defect)
+}
+
+/** The answer's flag (`isValid`, `success`) is false and its reason one of `codes`. */
+function expectRefusedWith(
+  answer: FacilitatorAnswer<unknown>,
+  fields: { path: string; flag: string; reason: string },
+  codes: readonly string[],
+  defect: string,
+): void {
+  const body = isRecord(answer.body) ? answer.body : undefined
+  check(body?.[fields.flag] === false, `${fields.path} did not refuse ${defect}`, {
+    expected: `${fields.flag} false with ${codes.join(' or ')}`,
     seen: describeAnswer(answer),
     spec: refs('FA-28'),
   })
+  const reason = body?.[fields.reason]
   check(
-    typeof body.errorReason === 'string' && codes.includes(body.errorReason),
-    `/settle refused ${defect} with another reason`,
-    { expected: codes.join(' or '), seen: show(body.errorReason), spec: refs('FA-28') },
+    typeof reason === 'string' && codes.includes(reason),
+    `${fields.path} refused ${defect} with another reason`,
+    { expected: codes.join(' or '), seen: show(reason), spec: refs('FA-28') },
   )
 }
 
