@@ -32,6 +32,7 @@ import {
   wireConfig,
 } from '../../harness/schemes/batch-settlement-evm/build.ts'
 import { readChannelState } from '../../harness/schemes/batch-settlement-evm/channel.ts'
+import type { SettlementResponse } from '../../harness/wire/types.ts'
 import { describeAnswer, type FacilitatorAnswer, isRecord } from './api.ts'
 import { batchCode, batchOffer, expectSnapshot } from './batch.ts'
 import { batchSection, payerCall, receiverTotals, stepPastWithdrawDelay } from './batch-payer.ts'
@@ -223,8 +224,7 @@ async function runHistory(context: FacilitatorCaseContext, tools: Tools, history
       accepted: { cumulative: 1_000n, voucher: body.voucher as SignedVoucher },
       highestSigned: 1_000n,
     })
-    model.tokens.payer -= amount
-    model.tokens.contract += amount
+    moveTokens(model, 'payer', 'contract', amount)
     expectReported(answer, amount, where, 'deposit')
     await compare(context, tools, model, where)
   }
@@ -304,8 +304,7 @@ async function apply(
       const answer = await facilitator.settle(request(body), `settle (top-up of ${op.amount})`)
       expectSucceeded(answer, where, 'a valid top-up deposit')
       state.balance += op.amount
-      model.tokens.payer -= op.amount
-      model.tokens.contract += op.amount
+      moveTokens(model, 'payer', 'contract', op.amount)
       expectReported(answer, op.amount, where, 'deposit')
       return true
     }
@@ -379,8 +378,7 @@ async function apply(
           )
         return true
       }
-      expectSucceeded(answer, where, 'a valid claim')
-      if (answer.body?.transaction) await chain.transaction(answer.body.transaction, 'claim')
+      await expectMined(chain, answer, where, 'a valid claim', 'claim')
       for (const { state, target } of rows) {
         model.receiverClaimed += target - state.claimed
         state.claimed = target
@@ -398,11 +396,9 @@ async function apply(
         if (answer.body?.success === true) expectReported(answer, 0n, where, 'no-op settle')
         return true
       }
-      expectSucceeded(answer, where, `a settle of ${owed} claimed`)
-      if (answer.body?.transaction) await chain.transaction(answer.body.transaction, 'settle')
+      await expectMined(chain, answer, where, `a settle of ${owed} claimed`, 'settle')
       model.receiverSettled += owed
-      model.tokens.receiver += owed
-      model.tokens.contract -= owed
+      moveTokens(model, 'contract', 'receiver', owed)
       expectReported(answer, owed, where, 'settle')
       return true
     }
@@ -434,8 +430,13 @@ async function apply(
         `settle (refund ${op.amount ?? 'all'} at nonce ${state.refundNonce}${withClaim ? `, claiming ${ceiling}` : ''})`,
       )
       if (requested > unclaimed && answer.body?.success !== true) return true // refusing more than unclaimed is allowed
-      expectSucceeded(answer, where, `a refund of ${requested} with ${unclaimed} unclaimed`)
-      if (answer.body?.transaction) await chain.transaction(answer.body.transaction, 'refund')
+      await expectMined(
+        chain,
+        answer,
+        where,
+        `a refund of ${requested} with ${unclaimed} unclaimed`,
+        'refund',
+      )
       const paid = smaller(requested, unclaimed)
       model.receiverClaimed += claimedAfter - state.claimed
       state.claimed = claimedAfter
@@ -444,8 +445,7 @@ async function apply(
       if (state.pending)
         state.pending =
           paid >= state.pending.amount ? undefined : { ...state.pending, amount: state.pending.amount - paid }
-      model.tokens.payer += paid
-      model.tokens.contract -= paid
+      moveTokens(model, 'contract', 'payer', paid)
       expectReported(answer, paid, where, 'refund')
       return true
     }
@@ -470,8 +470,7 @@ async function apply(
       const paid = smaller(state.pending.amount, unclaimed)
       state.balance -= paid
       state.pending = undefined
-      model.tokens.payer += paid
-      model.tokens.contract -= paid
+      moveTokens(model, 'contract', 'payer', paid)
       return true
     }
   }
@@ -489,6 +488,29 @@ function expectSucceeded(answer: FacilitatorAnswer<unknown>, where: string, what
   if (isRecord(answer.body) && answer.body.success === true) return
   expectNoSignerRace(answer)
   fail(where, `/settle did not settle ${what}`, 'success true', describeAnswer(answer), SETTLE)
+}
+
+/** A /settle that succeeded, and its transaction (when it names one) read as evidence under `label`. */
+async function expectMined(
+  chain: Tools['chain'],
+  answer: FacilitatorAnswer<SettlementResponse>,
+  where: string,
+  what: string,
+  label: string,
+): Promise<void> {
+  expectSucceeded(answer, where, what)
+  if (answer.body?.transaction) await chain.transaction(answer.body.transaction, label)
+}
+
+/** `amount` of the model's tokens goes from one holder to another. */
+function moveTokens(
+  model: Model,
+  from: keyof Model['tokens'],
+  to: keyof Model['tokens'],
+  amount: bigint,
+): void {
+  model.tokens[from] -= amount
+  model.tokens[to] += amount
 }
 
 /** The `amount` a /settle reports: what moved (spec: "the amount transferred", "returned to the payer"). */

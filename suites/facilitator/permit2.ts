@@ -22,6 +22,7 @@ import {
   buildExactPermit2Payment,
   type ExactPermit2Witness,
   type Permit2Payment,
+  type Permit2PaymentOptions,
 } from '../../harness/schemes/exact-permit2-evm/index.ts'
 import { buildUptoPayment, type UptoWitness } from '../../harness/schemes/upto-evm/index.ts'
 import type { FacilitatorRequest, PaymentRequirementsV2 } from '../../harness/wire/types.ts'
@@ -79,13 +80,34 @@ export interface DealOptions<W extends ExactPermit2Witness | UptoWitness> {
 }
 
 /** An exact-with-Permit2 payment of a fresh payer to a fresh payTo. */
-export async function exactPermit2Deal(
+export function exactPermit2Deal(
   context: FacilitatorCaseContext,
   options: DealOptions<ExactPermit2Witness> = {},
 ): Promise<Permit2Deal> {
-  const payer = await permit2Payer(context.devnet, { approve: options.approve ?? true })
   const requirements = offer(context, 'exact', options.amount ?? 1_000n, {})
-  const payment = await buildExactPermit2Payment({
+  return signedDeal(context, requirements, options, buildExactPermit2Payment)
+}
+
+/** An upto payment (maximum `amount`) of a fresh payer, bound to the facilitator /supported names. */
+export function uptoDeal(
+  context: FacilitatorCaseContext,
+  options: DealOptions<UptoWitness> = {},
+): Promise<Permit2Deal> {
+  const facilitator = uptoFacilitatorOf(context)
+  if (facilitator === undefined) skip('the upto kind in /supported names no extra.facilitatorAddress')
+  const requirements = offer(context, 'upto', options.amount ?? 20_000n, { facilitatorAddress: facilitator })
+  return signedDeal(context, requirements, options, buildUptoPayment)
+}
+
+/** A fresh payer (who approved Permit2 unless `options` say not) signs `requirements` with `build`. */
+async function signedDeal<W extends ExactPermit2Witness | UptoWitness>(
+  context: FacilitatorCaseContext,
+  requirements: PaymentRequirementsV2,
+  options: DealOptions<W>,
+  build: (options: Permit2PaymentOptions<W>) => Promise<Permit2Payment>,
+): Promise<Permit2Deal> {
+  const payer = await permit2Payer(context.devnet, { approve: options.approve ?? true })
+  const payment = await build({
     requirements,
     payer: payer.account,
     now: await context.devnet.now(),
@@ -94,22 +116,12 @@ export async function exactPermit2Deal(
   return deal(payer, requirements, payment)
 }
 
-/** An upto payment (maximum `amount`) of a fresh payer, bound to the facilitator /supported names. */
-export async function uptoDeal(
-  context: FacilitatorCaseContext,
-  options: DealOptions<UptoWitness> = {},
-): Promise<Permit2Deal> {
-  const facilitator = uptoFacilitatorOf(context)
-  if (facilitator === undefined) skip('the upto kind in /supported names no extra.facilitatorAddress')
-  const payer = await permit2Payer(context.devnet, { approve: options.approve ?? true })
-  const requirements = offer(context, 'upto', options.amount ?? 20_000n, { facilitatorAddress: facilitator })
-  const payment = await buildUptoPayment({
-    requirements,
-    payer: payer.account,
-    now: await context.devnet.now(),
-    ...(options.authorization ? { authorization: options.authorization } : {}),
-  })
-  return deal(payer, requirements, payment)
+/** The deal's payer and payTo balances from now on. */
+export function watchDeal(
+  chain: ChainOracle,
+  deal: Pick<Permit2Deal, 'payer' | 'payTo'>,
+): Promise<BalanceSnapshot> {
+  return chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
 }
 
 function offer(

@@ -17,6 +17,7 @@ import {
   tokenChain,
   uptoDeal,
   uptoFacilitatorOf,
+  watchDeal,
 } from '../permit2.ts'
 import { expectNoSignerRace } from '../signer-race.ts'
 import { deltasOf, expectNotSettled, expectVerifyInvalid, reasonsOf, refs } from '../verdicts.ts'
@@ -36,7 +37,7 @@ export const permit2Valid = facilitatorCase({
     await requireExactPermit2(context)
     const deal = await exactPermit2Deal(context, { amount: 4_321n })
     const chain = tokenChain(context)
-    const watch = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
+    const watch = await watchDeal(chain, deal)
     const answer = await context.facilitator.settle(deal.request)
     expectNoSignerRace(answer)
     const body = answer.body
@@ -55,7 +56,7 @@ export const permit2Valid = facilitatorCase({
       spec: refs('FA-61'),
     })
     // One-time use: the same payment again is no success and moves nothing.
-    const again = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
+    const again = await watchDeal(chain, deal)
     await expectNotSettled(
       await context.facilitator.settle(deal.request, 'settle (replay)'),
       again,
@@ -150,7 +151,7 @@ export const uptoPartial = facilitatorCase({
       spec: refs('FA-25'),
     })
     const chain = tokenChain(context)
-    const watch = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
+    const watch = await watchDeal(chain, deal)
     const answer = await context.facilitator.settle(
       deal.requestWith({ amount: '1858' }),
       'settle (charge 1858)',
@@ -168,7 +169,7 @@ export const uptoPartial = facilitatorCase({
       spec: refs('FA-57'),
     })
     if (body) expectChargedAmount(body as Record<string, unknown>, 1_858n)
-    const again = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
+    const again = await watchDeal(chain, deal)
     await expectNotSettled(
       await context.facilitator.settle(deal.requestWith({ amount: '1' }), 'settle (second charge)'),
       again,
@@ -199,7 +200,7 @@ export const uptoOverSettle = facilitatorCase({
   async run(context) {
     const deal = await uptoDeal(context, { amount: 20_000n })
     const chain = tokenChain(context)
-    const watch = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
+    const watch = await watchDeal(chain, deal)
     await expectNotSettled(
       await context.facilitator.settle(deal.requestWith({ amount: '20001' }), 'settle (above the maximum)'),
       watch,
@@ -225,7 +226,7 @@ export const uptoZero = facilitatorCase({
   async run(context) {
     const deal = await uptoDeal(context, { amount: 20_000n })
     const chain = tokenChain(context)
-    const watch = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
+    const watch = await watchDeal(chain, deal)
     const answer = await context.facilitator.settle(deal.requestWith({ amount: '0' }), 'settle (zero)')
     const body = answer.body
     check(
