@@ -35,16 +35,13 @@ import { readChannelState } from '../../harness/schemes/batch-settlement-evm/cha
 import type { SettlementResponse } from '../../harness/wire/types.ts'
 import { describeAnswer, type FacilitatorAnswer, isRecord } from './api.ts'
 import { batchCode, batchOffer, expectSnapshot } from './batch.ts'
-import { batchSection, payerCall, receiverTotals, stepPastWithdrawDelay } from './batch-payer.ts'
+import { BATCH_SECTIONS, payerCall, receiverTotals, stepPastWithdrawDelay } from './batch-payer.ts'
 import { checkProperty, type Tools } from './cases/properties.ts'
 import type { FacilitatorCaseContext } from './context.ts'
 import { freshAddress } from './payments.ts'
 import { expectNoSignerRace } from './signer-race.ts'
 
-const LIFECYCLE = batchSection('Channel Lifecycle')
-const WITHDRAWAL = batchSection('Channel Lifecycle / Refund and withdrawal')
-const SETTLE = batchSection('Facilitator Interface / POST /settle')
-const RULES = batchSection('Facilitator Interface / Verification Rules')
+const { LIFECYCLE, WITHDRAWAL, SETTLE, RULES } = BATCH_SECTIONS
 
 /** What the payer is funded with in each run: enough for every deposit the arbitrary can draw. */
 const FUNDING = 500_000n
