@@ -8,7 +8,7 @@
 import { check } from '../../../harness/model/expect.ts'
 import { acceptedReasons } from '../../catalog/index.ts'
 import { describeAnswer } from '../api.ts'
-import { facilitatorCase } from '../context.ts'
+import { type FacilitatorCaseContext, facilitatorCase } from '../context.ts'
 import {
   exactPermit2Deal,
   expectChargedAmount,
@@ -23,6 +23,13 @@ import { expectNoSignerRace } from '../signer-race.ts'
 import { deltasOf, expectNotSettled, expectVerifyInvalid, reasonsOf, refs } from '../verdicts.ts'
 
 const V2 = [2] as const
+
+/** An upto payment of at most 20000 and the plain token's balances of its payer and payTo from now on. */
+async function watchedUpto(context: FacilitatorCaseContext) {
+  const deal = await uptoDeal(context, { amount: 20_000n })
+  const chain = tokenChain(context)
+  return { deal, chain, watch: await watchDeal(chain, deal) }
+}
 
 /** A verified Permit2 exact payment settles in one transaction moving exactly permitted.amount. */
 export const permit2Valid = facilitatorCase({
@@ -143,15 +150,13 @@ export const uptoPartial = facilitatorCase({
   level: 'MUST',
   tags: ['upto', 'chain'],
   async run(context) {
-    const deal = await uptoDeal(context, { amount: 20_000n })
+    const { deal, chain, watch } = await watchedUpto(context)
     const verified = await context.facilitator.verify(deal.request, 'verify (maximum 20000)')
     check(verified.body?.isValid === true, '/verify refused a valid upto payment', {
       expected: 'isValid: true',
       seen: describeAnswer(verified),
       spec: refs('FA-25'),
     })
-    const chain = tokenChain(context)
-    const watch = await watchDeal(chain, deal)
     const answer = await context.facilitator.settle(
       deal.requestWith({ amount: '1858' }),
       'settle (charge 1858)',
@@ -198,9 +203,7 @@ export const uptoOverSettle = facilitatorCase({
   level: 'MUST',
   tags: ['upto', 'chain', 'security'],
   async run(context) {
-    const deal = await uptoDeal(context, { amount: 20_000n })
-    const chain = tokenChain(context)
-    const watch = await watchDeal(chain, deal)
+    const { deal, chain, watch } = await watchedUpto(context)
     await expectNotSettled(
       await context.facilitator.settle(deal.requestWith({ amount: '20001' }), 'settle (above the maximum)'),
       watch,
@@ -224,9 +227,7 @@ export const uptoZero = facilitatorCase({
   level: 'MUST',
   tags: ['upto', 'chain'],
   async run(context) {
-    const deal = await uptoDeal(context, { amount: 20_000n })
-    const chain = tokenChain(context)
-    const watch = await watchDeal(chain, deal)
+    const { deal, watch } = await watchedUpto(context)
     const answer = await context.facilitator.settle(deal.requestWith({ amount: '0' }), 'settle (zero)')
     const body = answer.body
     check(
