@@ -29,14 +29,19 @@ export function loadSpecIndex(url: URL = SPEC_INDEX_URL): SpecIndex {
   return JSON.parse(readFileSync(url, 'utf8')) as SpecIndex
 }
 
+/** The snapshot a citation reads (its own source, else the pin) and that snapshot's entry in the index. */
+function snapshotOf(index: SpecIndex, citation: SpecCitation, pin: SpecSource) {
+  const at = citation.source ?? pin
+  return { at, source: index.sources.find((s) => s.commit === at.commit && s.repository === at.repository) }
+}
+
 /** Why a citation does not resolve, or `undefined` when its file and section are in the index. */
 export function unresolvedReason(
   index: SpecIndex,
   citation: SpecCitation,
   pin: SpecSource,
 ): string | undefined {
-  const at = citation.source ?? pin
-  const source = index.sources.find((s) => s.commit === at.commit && s.repository === at.repository)
+  const { at, source } = snapshotOf(index, citation, pin)
   if (source === undefined) return `snapshot ${at.commit.slice(0, 7)} is not in the spec index`
   const headings = source.files[citation.file]
   if (headings === undefined) return `${citation.file} is not in snapshot ${at.commit.slice(0, 7)}`
@@ -51,8 +56,6 @@ export function citedHeading(
   citation: SpecCitation,
   pin: SpecSource,
 ): SpecHeading | undefined {
-  const at = citation.source ?? pin
-  const source = index.sources.find((s) => s.commit === at.commit && s.repository === at.repository)
-  const headings = source?.files[citation.file]
+  const headings = snapshotOf(index, citation, pin).source?.files[citation.file]
   return headings === undefined ? undefined : findSection(headings, citation.section)
 }

@@ -12,6 +12,7 @@ import type {
   PaymentRequirementsV2,
   X402Version,
 } from '../../harness/wire/types.ts'
+import { requirementsIn } from '../requirements.ts'
 import type { ChallengeOptions, OfferChanges } from './context.ts'
 
 /** What an honest offer asks by default: 0.001234 USDC (distinctive, so a wrong amount stands out). */
@@ -35,38 +36,20 @@ export function honestOffer(
   changes: OfferChanges = {},
 ): PaymentRequirements {
   const extra = changes.extra === undefined ? { ...devnet.preset.eip712 } : changes.extra
-  const common = {
-    scheme: changes.scheme ?? 'exact',
-    asset: changes.asset ?? devnet.usdc,
-    payTo: changes.payTo ?? freshPayTo(),
-    maxTimeoutSeconds: changes.maxTimeoutSeconds ?? DEFAULT_MAX_TIMEOUT_SECONDS,
-  }
-  const amount = String(changes.amount ?? DEFAULT_AMOUNT)
-  if (version === 1) {
-    const offer: PaymentRequirementsV1 = {
-      scheme: common.scheme,
-      network: changes.network ?? devnet.preset.networkV1,
-      maxAmountRequired: amount,
-      asset: common.asset,
-      payTo: common.payTo,
-      resource: RESOURCE_PLACEHOLDER,
-      description: 'x402-conformance test resource',
-      mimeType: 'application/json',
-      maxTimeoutSeconds: common.maxTimeoutSeconds,
-      ...(extra === null ? {} : { extra }),
-    }
-    return offer
-  }
-  const offer: PaymentRequirementsV2 = {
-    scheme: common.scheme,
-    network: changes.network ?? devnet.preset.network,
-    amount,
-    asset: common.asset,
-    payTo: common.payTo,
-    maxTimeoutSeconds: common.maxTimeoutSeconds,
-    ...(extra === null ? {} : { extra }),
-  }
-  return offer
+  return requirementsIn(
+    version,
+    devnet.preset,
+    {
+      scheme: changes.scheme ?? 'exact',
+      network: changes.network,
+      amount: String(changes.amount ?? DEFAULT_AMOUNT),
+      asset: changes.asset ?? devnet.usdc,
+      payTo: changes.payTo ?? freshPayTo(),
+      maxTimeoutSeconds: changes.maxTimeoutSeconds ?? DEFAULT_MAX_TIMEOUT_SECONDS,
+      extra: extra === null ? undefined : extra,
+    },
+    { resource: RESOURCE_PLACEHOLDER, description: 'x402-conformance test resource' },
+  )
 }
 
 /** A challenge of `version` for the resource at `url`. */

@@ -32,18 +32,16 @@ import {
   wireConfig,
 } from '../../harness/schemes/batch-settlement-evm/build.ts'
 import { readChannelState } from '../../harness/schemes/batch-settlement-evm/channel.ts'
+import type { SettlementResponse } from '../../harness/wire/types.ts'
 import { describeAnswer, type FacilitatorAnswer, isRecord } from './api.ts'
 import { batchCode, batchOffer, expectSnapshot } from './batch.ts'
-import { batchSection, payerCall, receiverTotals, stepPastWithdrawDelay } from './batch-payer.ts'
+import { BATCH_SECTIONS, payerCall, receiverTotals, stepPastWithdrawDelay } from './batch-payer.ts'
 import { checkProperty, type Tools } from './cases/properties.ts'
 import type { FacilitatorCaseContext } from './context.ts'
 import { freshAddress } from './payments.ts'
 import { expectNoSignerRace } from './signer-race.ts'
 
-const LIFECYCLE = batchSection('Channel Lifecycle')
-const WITHDRAWAL = batchSection('Channel Lifecycle / Refund and withdrawal')
-const SETTLE = batchSection('Facilitator Interface / POST /settle')
-const RULES = batchSection('Facilitator Interface / Verification Rules')
+const { LIFECYCLE, WITHDRAWAL, SETTLE, RULES } = BATCH_SECTIONS
 
 /** What the payer is funded with in each run: enough for every deposit the arbitrary can draw. */
 const FUNDING = 500_000n
@@ -223,8 +221,7 @@ async function runHistory(context: FacilitatorCaseContext, tools: Tools, history
       accepted: { cumulative: 1_000n, voucher: body.voucher as SignedVoucher },
       highestSigned: 1_000n,
     })
-    model.tokens.payer -= amount
-    model.tokens.contract += amount
+    moveTokens(model, 'payer', 'contract', amount)
     expectReported(answer, amount, where, 'deposit')
     await compare(context, tools, model, where)
   }
@@ -304,8 +301,7 @@ async function apply(
       const answer = await facilitator.settle(request(body), `settle (top-up of ${op.amount})`)
       expectSucceeded(answer, where, 'a valid top-up deposit')
       state.balance += op.amount
-      model.tokens.payer -= op.amount
-      model.tokens.contract += op.amount
+      moveTokens(model, 'payer', 'contract', op.amount)
       expectReported(answer, op.amount, where, 'deposit')
       return true
     }
@@ -379,8 +375,7 @@ async function apply(
           )
         return true
       }
-      expectSucceeded(answer, where, 'a valid claim')
-      if (answer.body?.transaction) await chain.transaction(answer.body.transaction, 'claim')
+      await expectMined(chain, answer, where, 'a valid claim', 'claim')
       for (const { state, target } of rows) {
         model.receiverClaimed += target - state.claimed
         state.claimed = target
@@ -398,11 +393,9 @@ async function apply(
         if (answer.body?.success === true) expectReported(answer, 0n, where, 'no-op settle')
         return true
       }
-      expectSucceeded(answer, where, `a settle of ${owed} claimed`)
-      if (answer.body?.transaction) await chain.transaction(answer.body.transaction, 'settle')
+      await expectMined(chain, answer, where, `a settle of ${owed} claimed`, 'settle')
       model.receiverSettled += owed
-      model.tokens.receiver += owed
-      model.tokens.contract -= owed
+      moveTokens(model, 'contract', 'receiver', owed)
       expectReported(answer, owed, where, 'settle')
       return true
     }
@@ -434,8 +427,13 @@ async function apply(
         `settle (refund ${op.amount ?? 'all'} at nonce ${state.refundNonce}${withClaim ? `, claiming ${ceiling}` : ''})`,
       )
       if (requested > unclaimed && answer.body?.success !== true) return true // refusing more than unclaimed is allowed
-      expectSucceeded(answer, where, `a refund of ${requested} with ${unclaimed} unclaimed`)
-      if (answer.body?.transaction) await chain.transaction(answer.body.transaction, 'refund')
+      await expectMined(
+        chain,
+        answer,
+        where,
+        `a refund of ${requested} with ${unclaimed} unclaimed`,
+        'refund',
+      )
       const paid = smaller(requested, unclaimed)
       model.receiverClaimed += claimedAfter - state.claimed
       state.claimed = claimedAfter
@@ -444,8 +442,7 @@ async function apply(
       if (state.pending)
         state.pending =
           paid >= state.pending.amount ? undefined : { ...state.pending, amount: state.pending.amount - paid }
-      model.tokens.payer += paid
-      model.tokens.contract -= paid
+      moveTokens(model, 'contract', 'payer', paid)
       expectReported(answer, paid, where, 'refund')
       return true
     }
@@ -470,8 +467,7 @@ async function apply(
       const paid = smaller(state.pending.amount, unclaimed)
       state.balance -= paid
       state.pending = undefined
-      model.tokens.payer += paid
-      model.tokens.contract -= paid
+      moveTokens(model, 'contract', 'payer', paid)
       return true
     }
   }
@@ -489,6 +485,29 @@ function expectSucceeded(answer: FacilitatorAnswer<unknown>, where: string, what
   if (isRecord(answer.body) && answer.body.success === true) return
   expectNoSignerRace(answer)
   fail(where, `/settle did not settle ${what}`, 'success true', describeAnswer(answer), SETTLE)
+}
+
+/** A /settle that succeeded, and its transaction (when it names one) read as evidence under `label`. */
+async function expectMined(
+  chain: Tools['chain'],
+  answer: FacilitatorAnswer<SettlementResponse>,
+  where: string,
+  what: string,
+  label: string,
+): Promise<void> {
+  expectSucceeded(answer, where, what)
+  if (answer.body?.transaction) await chain.transaction(answer.body.transaction, label)
+}
+
+/** `amount` of the model's tokens goes from one holder to another. */
+function moveTokens(
+  model: Model,
+  from: keyof Model['tokens'],
+  to: keyof Model['tokens'],
+  amount: bigint,
+): void {
+  model.tokens[from] -= amount
+  model.tokens[to] += amount
 }
 
 /** The `amount` a /settle reports: what moved (spec: "the amount transferred", "returned to the payer"). */

@@ -19,6 +19,15 @@ export function batchSection(section: string): SpecRef[] {
   return [{ ...specRef('FA-28'), section }]
 }
 
+/** The sections of the batch-settlement spec the facilitator's batch verdicts cite. */
+export const BATCH_SECTIONS = {
+  LIFECYCLE: batchSection('Channel Lifecycle'),
+  WITHDRAWAL: batchSection('Channel Lifecycle / Refund and withdrawal'),
+  SETTLE: batchSection('Facilitator Interface / POST /settle'),
+  RULES: batchSection('Facilitator Interface / Verification Rules'),
+  STRATEGY: batchSection('Claim & Settlement Strategy'),
+}
+
 /** A mined payer transaction: its hash and its block's timestamp. */
 export interface PayerCall {
   hash: Hash

@@ -21,6 +21,7 @@ import { describeAnswer, type FacilitatorAnswer, isRecord } from './api.ts'
 import type { FacilitatorCaseContext } from './context.ts'
 import { freshAddress } from './payments.ts'
 import { expectNoSignerRace } from './signer-race.ts'
+import { supportedKindOf } from './supported-kind.ts'
 import { refs } from './verdicts.ts'
 
 /** The prefix of every batch-settlement EVM error code. */
@@ -44,15 +45,8 @@ export interface OpenChannel {
  */
 export function receiverAuthorizerOf(context: FacilitatorCaseContext): Address {
   const network = context.devnet.preset.network
-  const kinds: unknown[] = Array.isArray(context.supported?.kinds) ? context.supported.kinds : []
-  const kind = kinds.find(
-    (item) =>
-      isRecord(item) &&
-      item.x402Version === 2 &&
-      item.scheme === 'batch-settlement' &&
-      (item.network === network || item.network === 'eip155:*'),
-  )
-  if (!isRecord(kind)) skip(`/supported lists no v2 batch-settlement kind for ${network}`)
+  const kind = supportedKindOf(context, 'batch-settlement')
+  if (kind === undefined) skip(`/supported lists no v2 batch-settlement kind for ${network}`)
   const authorizer = isRecord(kind.extra) ? kind.extra.receiverAuthorizer : undefined
   if (typeof authorizer !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(authorizer))
     skip(`the batch-settlement kind for ${network} names no extra.receiverAuthorizer`)
@@ -140,17 +134,7 @@ export function expectBatchRefused(
   codes: readonly string[],
   defect: string,
 ): void {
-  const body = answer.body
-  check(body?.isValid === false, `/verify did not refuse ${defect}`, {
-    expected: `isValid false with ${codes.join(' or ')}`,
-    seen: describeAnswer(answer),
-    spec: refs('FA-28'),
-  })
-  check(
-    typeof body.invalidReason === 'string' && codes.includes(body.invalidReason),
-    `/verify refused ${defect} with another reason`,
-    { expected: codes.join(' or '), seen: show(body.invalidReason), spec: refs('FA-28') },
-  )
+  expectRefusedWith(answer, { path: '/verify', flag: 'isValid', reason: 'invalidReason' }, codes, defect)
 }
 
 /** A /settle that refuses a batch action with one of `codes`. */
@@ -159,16 +143,27 @@ export function expectSettleRefused(
   codes: readonly string[],
   defect: string,
 ): void {
-  const body = answer.body
-  check(body?.success === false, `/settle did not refuse ${defect}`, {
-    expected: `success false with ${codes.join(' or ')}`,
+  expectRefusedWith(answer, { path: '/settle', flag: 'success', reason: 'errorReason' }, codes, defect)
+}
+
+/** The answer's flag (`isValid`, `success`) is false and its reason one of `codes`. */
+function expectRefusedWith(
+  answer: FacilitatorAnswer<unknown>,
+  fields: { path: string; flag: string; reason: string },
+  codes: readonly string[],
+  defect: string,
+): void {
+  const body = isRecord(answer.body) ? answer.body : undefined
+  check(body?.[fields.flag] === false, `${fields.path} did not refuse ${defect}`, {
+    expected: `${fields.flag} false with ${codes.join(' or ')}`,
     seen: describeAnswer(answer),
     spec: refs('FA-28'),
   })
+  const reason = body?.[fields.reason]
   check(
-    typeof body.errorReason === 'string' && codes.includes(body.errorReason),
-    `/settle refused ${defect} with another reason`,
-    { expected: codes.join(' or '), seen: show(body.errorReason), spec: refs('FA-28') },
+    typeof reason === 'string' && codes.includes(reason),
+    `${fields.path} refused ${defect} with another reason`,
+    { expected: codes.join(' or '), seen: show(reason), spec: refs('FA-28') },
   )
 }
 

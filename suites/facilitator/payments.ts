@@ -25,6 +25,7 @@ import type {
   PaymentRequirementsV2,
   X402Version,
 } from '../../harness/wire/types.ts'
+import { requirementsIn } from '../requirements.ts'
 
 /** What the suite's resource server asks for; every field has a default for the devnet. */
 export interface PaymentTerms {
@@ -114,38 +115,23 @@ export const DEFAULT_AMOUNT = 1000n
 export function payments(devnet: Devnet, version: X402Version, evidence: EvidenceRecorder): Payments {
   const requirements = (terms: PaymentTerms = {}): PaymentRequirements => {
     const extra = terms.extra === null ? undefined : (terms.extra ?? { ...devnet.preset.eip712 })
-    const common = {
-      scheme: terms.scheme ?? 'exact',
-      asset: terms.asset ?? devnet.usdc,
-      payTo: terms.payTo ?? freshAddress(),
-      maxTimeoutSeconds: terms.maxTimeoutSeconds ?? 300,
-    }
-    const amount = (terms.amount ?? DEFAULT_AMOUNT).toString()
-    if (version === 1) {
-      const v1: PaymentRequirementsV1 = {
-        scheme: common.scheme,
-        network: terms.network ?? devnet.preset.networkV1,
-        maxAmountRequired: amount,
+    return requirementsIn(
+      version,
+      devnet.preset,
+      {
+        scheme: terms.scheme ?? 'exact',
+        network: terms.network,
+        amount: (terms.amount ?? DEFAULT_AMOUNT).toString(),
+        asset: terms.asset ?? devnet.usdc,
+        payTo: terms.payTo ?? freshAddress(),
+        maxTimeoutSeconds: terms.maxTimeoutSeconds ?? 300,
+        extra,
+      },
+      {
         resource: 'http://127.0.0.1/x402-conformance/resource',
         description: 'x402-conformance facilitator suite',
-        mimeType: 'application/json',
-        payTo: common.payTo,
-        maxTimeoutSeconds: common.maxTimeoutSeconds,
-        asset: common.asset,
-        ...(extra === undefined ? {} : { extra }),
-      }
-      return v1
-    }
-    const v2: PaymentRequirementsV2 = {
-      scheme: common.scheme,
-      network: terms.network ?? devnet.preset.network,
-      amount,
-      asset: common.asset,
-      payTo: common.payTo,
-      maxTimeoutSeconds: common.maxTimeoutSeconds,
-      ...(extra === undefined ? {} : { extra }),
-    }
-    return v2
+      },
+    )
   }
 
   // A submitter for the suite's own transactions, so they never touch the payer's or facilitator's nonce.

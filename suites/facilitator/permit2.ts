@@ -9,19 +9,28 @@ import type { Address } from 'viem'
 import { PLAIN_TOKEN_ADDRESS, permit2Payer } from '../../harness/devnet/permit2.ts'
 import type { DevnetAccount } from '../../harness/devnet/types.ts'
 import { check, show, skip } from '../../harness/model/expect.ts'
-import { type ChainOracle, createChainOracle } from '../../harness/oracle/index.ts'
+import type { SpecRef } from '../../harness/model/result.ts'
+import {
+  type BalanceSnapshot,
+  type ChainOracle,
+  checkExactlyOneTransfer,
+  checkTransactionSucceeded,
+  createChainOracle,
+} from '../../harness/oracle/index.ts'
 import {
   type AuthorizationOverrides,
   buildExactPermit2Payment,
   type ExactPermit2Witness,
   type Permit2Payment,
+  type Permit2PaymentOptions,
 } from '../../harness/schemes/exact-permit2-evm/index.ts'
 import { buildUptoPayment, type UptoWitness } from '../../harness/schemes/upto-evm/index.ts'
 import type { FacilitatorRequest, PaymentRequirementsV2 } from '../../harness/wire/types.ts'
 import { describeAnswer, isRecord } from './api.ts'
 import type { FacilitatorCaseContext } from './context.ts'
 import { freshAddress } from './payments.ts'
-import { refs } from './verdicts.ts'
+import { supportedKindOf } from './supported-kind.ts'
+import { deltasOf, refs } from './verdicts.ts'
 
 /** Codes with which a facilitator says it does not take this kind of payment at all. */
 const UNSUPPORTED = new Set([
@@ -56,15 +65,8 @@ export function tokenChain(context: FacilitatorCaseContext): ChainOracle {
 /** The facilitator address of the v2 upto kind on this devnet; skips when /supported lists none. */
 export function uptoFacilitatorOf(context: FacilitatorCaseContext): Address | undefined {
   const network = context.devnet.preset.network
-  const kinds: unknown[] = Array.isArray(context.supported?.kinds) ? context.supported.kinds : []
-  const kind = kinds.find(
-    (item) =>
-      isRecord(item) &&
-      item.x402Version === 2 &&
-      item.scheme === 'upto' &&
-      (item.network === network || item.network === 'eip155:*'),
-  )
-  if (!isRecord(kind)) skip(`/supported lists no v2 upto kind for ${network}`)
+  const kind = supportedKindOf(context, 'upto')
+  if (kind === undefined) skip(`/supported lists no v2 upto kind for ${network}`)
   const address = isRecord(kind.extra) ? kind.extra.facilitatorAddress : undefined
   return typeof address === 'string' && /^0x[0-9a-fA-F]{40}$/.test(address) ? (address as Address) : undefined
 }
@@ -78,13 +80,34 @@ export interface DealOptions<W extends ExactPermit2Witness | UptoWitness> {
 }
 
 /** An exact-with-Permit2 payment of a fresh payer to a fresh payTo. */
-export async function exactPermit2Deal(
+export function exactPermit2Deal(
   context: FacilitatorCaseContext,
   options: DealOptions<ExactPermit2Witness> = {},
 ): Promise<Permit2Deal> {
-  const payer = await permit2Payer(context.devnet, { approve: options.approve ?? true })
   const requirements = offer(context, 'exact', options.amount ?? 1_000n, {})
-  const payment = await buildExactPermit2Payment({
+  return signedDeal(context, requirements, options, buildExactPermit2Payment)
+}
+
+/** An upto payment (maximum `amount`) of a fresh payer, bound to the facilitator /supported names. */
+export function uptoDeal(
+  context: FacilitatorCaseContext,
+  options: DealOptions<UptoWitness> = {},
+): Promise<Permit2Deal> {
+  const facilitator = uptoFacilitatorOf(context)
+  if (facilitator === undefined) skip('the upto kind in /supported names no extra.facilitatorAddress')
+  const requirements = offer(context, 'upto', options.amount ?? 20_000n, { facilitatorAddress: facilitator })
+  return signedDeal(context, requirements, options, buildUptoPayment)
+}
+
+/** A fresh payer (who approved Permit2 unless `options` say not) signs `requirements` with `build`. */
+async function signedDeal<W extends ExactPermit2Witness | UptoWitness>(
+  context: FacilitatorCaseContext,
+  requirements: PaymentRequirementsV2,
+  options: DealOptions<W>,
+  build: (options: Permit2PaymentOptions<W>) => Promise<Permit2Payment>,
+): Promise<Permit2Deal> {
+  const payer = await permit2Payer(context.devnet, { approve: options.approve ?? true })
+  const payment = await build({
     requirements,
     payer: payer.account,
     now: await context.devnet.now(),
@@ -93,22 +116,12 @@ export async function exactPermit2Deal(
   return deal(payer, requirements, payment)
 }
 
-/** An upto payment (maximum `amount`) of a fresh payer, bound to the facilitator /supported names. */
-export async function uptoDeal(
-  context: FacilitatorCaseContext,
-  options: DealOptions<UptoWitness> = {},
-): Promise<Permit2Deal> {
-  const facilitator = uptoFacilitatorOf(context)
-  if (facilitator === undefined) skip('the upto kind in /supported names no extra.facilitatorAddress')
-  const payer = await permit2Payer(context.devnet, { approve: options.approve ?? true })
-  const requirements = offer(context, 'upto', options.amount ?? 20_000n, { facilitatorAddress: facilitator })
-  const payment = await buildUptoPayment({
-    requirements,
-    payer: payer.account,
-    now: await context.devnet.now(),
-    ...(options.authorization ? { authorization: options.authorization } : {}),
-  })
-  return deal(payer, requirements, payment)
+/** The deal's payer and payTo balances from now on. */
+export function watchDeal(
+  chain: ChainOracle,
+  deal: Pick<Permit2Deal, 'payer' | 'payTo'>,
+): Promise<BalanceSnapshot> {
+  return chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
 }
 
 function offer(
@@ -154,16 +167,8 @@ function deal(
  * the honest payment fails (a facilitator that takes Permit2 must verify it).
  */
 export async function requireExactPermit2(context: FacilitatorCaseContext): Promise<void> {
-  const network = context.devnet.preset.network
-  const kinds: unknown[] = Array.isArray(context.supported?.kinds) ? context.supported.kinds : []
-  const listed = kinds.some(
-    (item) =>
-      isRecord(item) &&
-      item.x402Version === 2 &&
-      item.scheme === 'exact' &&
-      (item.network === network || item.network === 'eip155:*'),
-  )
-  if (!listed) skip(`/supported lists no v2 exact kind for ${network}`)
+  if (supportedKindOf(context, 'exact') === undefined)
+    skip(`/supported lists no v2 exact kind for ${context.devnet.preset.network}`)
   const honest = await exactPermit2Deal(context)
   const answer = await context.facilitator.verify(honest.request, 'verify (honest Permit2 probe)')
   const reason = answer.body?.invalidReason
@@ -182,5 +187,32 @@ export function expectChargedAmount(body: Record<string, unknown>, charge: bigin
     expected: `amount: "${charge}"`,
     seen: show(body),
     spec: refs('FA-24'),
+  })
+}
+
+/**
+ * A Permit2 settlement's transaction succeeded and moved exactly `value` (`what`, in messages: the
+ * signed amount or upto's charge) from the payer to payTo, once, and the balances moved by that.
+ */
+export async function expectMovedOnce(
+  chain: ChainOracle,
+  transaction: unknown,
+  deal: Pick<Permit2Deal, 'payer' | 'payTo'>,
+  watch: BalanceSnapshot,
+  expected: { value: bigint; what: string; spec: SpecRef[] },
+): Promise<void> {
+  const { value, what, spec } = expected
+  const mined = await chain.transaction(String(transaction), 'settlement')
+  checkTransactionSucceeded(mined, { spec })
+  checkExactlyOneTransfer(
+    mined.transfers,
+    { from: deal.payer.address, to: deal.payTo, value },
+    { message: `the settlement does not move exactly ${what} to payTo`, spec },
+  )
+  const deltas = await deltasOf(watch)
+  check(deltas.payer === -value && deltas.payTo === value, `the balances did not move by exactly ${what}`, {
+    expected: `payer -${value}, payTo +${value}`,
+    seen: `payer ${deltas.payer}, payTo ${deltas.payTo}`,
+    spec,
   })
 }

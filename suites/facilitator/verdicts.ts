@@ -72,24 +72,7 @@ export function expectVerifyValid(
 
 /** A /verify answer that refuses: never isValid true; isValid false with a code from the accepted set. */
 export function expectVerifyInvalid(answer: FacilitatorAnswer<VerifyResponse>, refusal: Refusal): void {
-  const spec = refs(...refusal.requirements)
-  const body = answer.body
-  if (body?.isValid === true) {
-    throw new CheckFailure(`/verify accepted ${refusal.defect}`, {
-      expected: 'isValid: false',
-      seen: show(body),
-      spec,
-    })
-  }
-  if (body === undefined) {
-    throw refusedWithoutBody(
-      answer,
-      refusal,
-      '/verify',
-      'VerifyResponse',
-      '{"isValid": false, "invalidReason": …}',
-    )
-  }
+  const body = refusalBody(answer, refusal, VERIFY_REFUSAL)
   expectReason(body.invalidReason, refusal, 'invalidReason')
 }
 
@@ -107,23 +90,7 @@ export async function expectNotSettled(
 ): Promise<void> {
   const spec = refs(...refusal.requirements)
   await expectNoMovement(watch, `/settle of ${refusal.defect}`, spec)
-  const body = answer.body
-  if (body?.success === true) {
-    throw new CheckFailure(`/settle reported success for ${refusal.defect} (no funds moved)`, {
-      expected: 'success: false',
-      seen: show(body),
-      spec,
-    })
-  }
-  if (body === undefined) {
-    throw refusedWithoutBody(
-      answer,
-      refusal,
-      '/settle',
-      'SettleResponse',
-      '{"success": false, "errorReason": …, "transaction": ""}',
-    )
-  }
+  const body = refusalBody(answer, refusal, SETTLE_REFUSAL)
   if (typeof body.transaction === 'string' && body.transaction !== '') {
     const named = await chain.transaction(body.transaction, 'failed settlement')
     check(
@@ -244,23 +211,64 @@ export async function expectSettled(
   return mined
 }
 
+/** How {@link refusalBody} reads one endpoint's answer. */
+interface RefusalShape {
+  path: '/verify' | '/settle'
+  /** The response's key field, true when the endpoint did not refuse. */
+  flag: 'isValid' | 'success'
+  /** The message of an answer that did not refuse `defect`. */
+  notRefused: (defect: string) => string
+  response: 'VerifyResponse' | 'SettleResponse'
+  /** The refusing response in short, for an answer without one. */
+  refusing: string
+}
+
+const VERIFY_REFUSAL: RefusalShape = {
+  path: '/verify',
+  flag: 'isValid',
+  notRefused: (defect) => `/verify accepted ${defect}`,
+  response: 'VerifyResponse',
+  refusing: '{"isValid": false, "invalidReason": …}',
+}
+
+const SETTLE_REFUSAL: RefusalShape = {
+  path: '/settle',
+  flag: 'success',
+  notRefused: (defect) => `/settle reported success for ${defect} (no funds moved)`,
+  response: 'SettleResponse',
+  refusing: '{"success": false, "errorReason": …, "transaction": ""}',
+}
+
 /**
- * A refusal answered with an HTTP error instead of the response the spec defines: nothing was accepted
- * (the MUST holds), but the answer's shape is a SHOULD (FA-3 for /verify, FA-4 for /settle).
+ * The body of an answer that must refuse: it fails when the answer did not refuse (a MUST), or when
+ * it refused with an HTTP error instead of the response the spec defines: nothing was accepted (the
+ * MUST holds), but the answer's shape is a SHOULD (FA-3 for /verify, FA-4 for /settle).
  */
-function refusedWithoutBody(
-  answer: FacilitatorAnswer<unknown>,
+function refusalBody<T extends VerifyResponse | SettlementResponse>(
+  answer: FacilitatorAnswer<T>,
   refusal: Refusal,
-  path: '/verify' | '/settle',
-  response: 'VerifyResponse' | 'SettleResponse',
-  expected: string,
-): CheckFailure {
-  return new CheckFailure(`${path} refused ${refusal.defect} with an HTTP error instead of a ${response}`, {
-    expected,
-    seen: describeAnswer(answer),
-    spec: [...refs(...refusal.requirements), ...refs(path === '/verify' ? 'FA-3' : 'FA-4')],
-    level: 'SHOULD',
-  })
+  shape: RefusalShape,
+): T {
+  const body = answer.body
+  if (body !== undefined && (body as Record<string, unknown>)[shape.flag] === true) {
+    throw new CheckFailure(shape.notRefused(refusal.defect), {
+      expected: `${shape.flag}: false`,
+      seen: show(body),
+      spec: refs(...refusal.requirements),
+    })
+  }
+  if (body === undefined) {
+    throw new CheckFailure(
+      `${shape.path} refused ${refusal.defect} with an HTTP error instead of a ${shape.response}`,
+      {
+        expected: shape.refusing,
+        seen: describeAnswer(answer),
+        spec: [...refs(...refusal.requirements), ...refs(shape.path === '/verify' ? 'FA-3' : 'FA-4')],
+        level: 'SHOULD',
+      },
+    )
+  }
+  return body
 }
 
 function expectPayer(payer: unknown, from: Address, message: string): void {

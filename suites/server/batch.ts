@@ -33,6 +33,8 @@ export interface OpenBatch {
   channel: BatchPayer
   /** Sends a batch payment (recorded as evidence). */
   send(payment: PaymentPayloadV2, label: string): Promise<ServerResponse>
+  /** Sends a batch payment that must buy nothing (no delivery, RS-18); the response, for what else it must show. */
+  sendRefused(payment: PaymentPayloadV2, label: string): Promise<ServerResponse>
 }
 
 /** The server's batch-settlement offer on the devnet, or a skip. */
@@ -67,6 +69,11 @@ export async function openBatch(context: ServerContext): Promise<OpenBatch> {
     payer,
     channel,
     send: (payment, label) => context.request({ payment, label }),
+    async sendRefused(payment, label) {
+      const response = await context.request({ payment, label })
+      context.expect.noDelivery(response)
+      return response
+    },
   }
 }
 

@@ -24,13 +24,11 @@ import {
   receiverAuthorizerOf,
 } from '../batch.ts'
 import { conservationProperty } from '../batch-conservation.ts'
-import { batchSection, passWithdrawDelay, payerCall, receiverTotals } from '../batch-payer.ts'
+import { BATCH_SECTIONS, passWithdrawDelay, payerCall, receiverTotals } from '../batch-payer.ts'
 import { facilitatorCase } from '../context.ts'
 import { deltasOf } from '../verdicts.ts'
 
-const WITHDRAWAL = batchSection('Channel Lifecycle / Refund and withdrawal')
-const STRATEGY = batchSection('Claim & Settlement Strategy')
-const RULES = batchSection('Facilitator Interface / Verification Rules')
+const { WITHDRAWAL, STRATEGY, RULES } = BATCH_SECTIONS
 
 /**
  * The payer starts a timed withdrawal of everything while a voucher is outstanding: /verify shows it

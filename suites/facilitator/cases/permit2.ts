@@ -6,22 +6,30 @@
  * zero. Skipped with the reason when the facilitator does not offer the kind.
  */
 import { check } from '../../../harness/model/expect.ts'
-import { checkExactlyOneTransfer, checkTransactionSucceeded } from '../../../harness/oracle/index.ts'
 import { acceptedReasons } from '../../catalog/index.ts'
 import { describeAnswer } from '../api.ts'
-import { facilitatorCase } from '../context.ts'
+import { type FacilitatorCaseContext, facilitatorCase } from '../context.ts'
 import {
   exactPermit2Deal,
   expectChargedAmount,
+  expectMovedOnce,
   requireExactPermit2,
   tokenChain,
   uptoDeal,
   uptoFacilitatorOf,
+  watchDeal,
 } from '../permit2.ts'
 import { expectNoSignerRace } from '../signer-race.ts'
 import { deltasOf, expectNotSettled, expectVerifyInvalid, reasonsOf, refs } from '../verdicts.ts'
 
 const V2 = [2] as const
+
+/** An upto payment of at most 20000 and the plain token's balances of its payer and payTo from now on. */
+async function watchedUpto(context: FacilitatorCaseContext) {
+  const deal = await uptoDeal(context, { amount: 20_000n })
+  const chain = tokenChain(context)
+  return { deal, chain, watch: await watchDeal(chain, deal) }
+}
 
 /** A verified Permit2 exact payment settles in one transaction moving exactly permitted.amount. */
 export const permit2Valid = facilitatorCase({
@@ -36,7 +44,7 @@ export const permit2Valid = facilitatorCase({
     await requireExactPermit2(context)
     const deal = await exactPermit2Deal(context, { amount: 4_321n })
     const chain = tokenChain(context)
-    const watch = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
+    const watch = await watchDeal(chain, deal)
     const answer = await context.facilitator.settle(deal.request)
     expectNoSignerRace(answer)
     const body = answer.body
@@ -49,25 +57,13 @@ export const permit2Valid = facilitatorCase({
         spec: refs('FA-61'),
       },
     )
-    const mined = await chain.transaction(String(body?.transaction), 'settlement')
-    checkTransactionSucceeded(mined, { spec: refs('FA-61') })
-    checkExactlyOneTransfer(
-      mined.transfers,
-      { from: deal.payer.address, to: deal.payTo, value: 4_321n },
-      { message: 'the settlement does not move exactly permitted.amount to payTo', spec: refs('FA-61') },
-    )
-    const deltas = await deltasOf(watch)
-    check(
-      deltas.payer === -4_321n && deltas.payTo === 4_321n,
-      'the balances did not move by exactly the amount',
-      {
-        expected: 'payer -4321, payTo +4321',
-        seen: `payer ${deltas.payer}, payTo ${deltas.payTo}`,
-        spec: refs('FA-61'),
-      },
-    )
+    await expectMovedOnce(chain, body?.transaction, deal, watch, {
+      value: 4_321n,
+      what: 'permitted.amount',
+      spec: refs('FA-61'),
+    })
     // One-time use: the same payment again is no success and moves nothing.
-    const again = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
+    const again = await watchDeal(chain, deal)
     await expectNotSettled(
       await context.facilitator.settle(deal.request, 'settle (replay)'),
       again,
@@ -154,15 +150,13 @@ export const uptoPartial = facilitatorCase({
   level: 'MUST',
   tags: ['upto', 'chain'],
   async run(context) {
-    const deal = await uptoDeal(context, { amount: 20_000n })
+    const { deal, chain, watch } = await watchedUpto(context)
     const verified = await context.facilitator.verify(deal.request, 'verify (maximum 20000)')
     check(verified.body?.isValid === true, '/verify refused a valid upto payment', {
       expected: 'isValid: true',
       seen: describeAnswer(verified),
       spec: refs('FA-25'),
     })
-    const chain = tokenChain(context)
-    const watch = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
     const answer = await context.facilitator.settle(
       deal.requestWith({ amount: '1858' }),
       'settle (charge 1858)',
@@ -174,25 +168,13 @@ export const uptoPartial = facilitatorCase({
       seen: describeAnswer(answer),
       spec: refs('FA-57'),
     })
-    const mined = await chain.transaction(String(body?.transaction), 'settlement')
-    checkTransactionSucceeded(mined, { spec: refs('FA-57') })
-    checkExactlyOneTransfer(
-      mined.transfers,
-      { from: deal.payer.address, to: deal.payTo, value: 1_858n },
-      { message: 'the settlement does not move exactly the charge', spec: refs('FA-57') },
-    )
-    const deltas = await deltasOf(watch)
-    check(
-      deltas.payer === -1_858n && deltas.payTo === 1_858n,
-      'the balances did not move by exactly the charge',
-      {
-        expected: 'payer -1858, payTo +1858',
-        seen: `payer ${deltas.payer}, payTo ${deltas.payTo}`,
-        spec: refs('FA-57'),
-      },
-    )
+    await expectMovedOnce(chain, body?.transaction, deal, watch, {
+      value: 1_858n,
+      what: 'the charge',
+      spec: refs('FA-57'),
+    })
     if (body) expectChargedAmount(body as Record<string, unknown>, 1_858n)
-    const again = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
+    const again = await watchDeal(chain, deal)
     await expectNotSettled(
       await context.facilitator.settle(deal.requestWith({ amount: '1' }), 'settle (second charge)'),
       again,
@@ -221,9 +203,7 @@ export const uptoOverSettle = facilitatorCase({
   level: 'MUST',
   tags: ['upto', 'chain', 'security'],
   async run(context) {
-    const deal = await uptoDeal(context, { amount: 20_000n })
-    const chain = tokenChain(context)
-    const watch = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
+    const { deal, chain, watch } = await watchedUpto(context)
     await expectNotSettled(
       await context.facilitator.settle(deal.requestWith({ amount: '20001' }), 'settle (above the maximum)'),
       watch,
@@ -247,9 +227,7 @@ export const uptoZero = facilitatorCase({
   level: 'MUST',
   tags: ['upto', 'chain'],
   async run(context) {
-    const deal = await uptoDeal(context, { amount: 20_000n })
-    const chain = tokenChain(context)
-    const watch = await chain.snapshot({ payer: deal.payer.address, payTo: deal.payTo })
+    const { deal, watch } = await watchedUpto(context)
     const answer = await context.facilitator.settle(deal.requestWith({ amount: '0' }), 'settle (zero)')
     const body = answer.body
     check(

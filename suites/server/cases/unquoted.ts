@@ -6,6 +6,7 @@
  * never issued, so the payment cannot lean on any challenge.
  */
 import { randomBytes } from 'node:crypto'
+import type { PaymentDefects } from '../../../harness/actors/payer.ts'
 import type { PaymentRequirementsV2 } from '../../../harness/wire/types.ts'
 import { serverCase } from '../case.ts'
 import type { ServerContext } from '../context.ts'
@@ -51,50 +52,54 @@ async function unquotedOffer(context: ServerContext): Promise<PaymentRequirement
   return changed
 }
 
-export const unquotedCases = [
-  serverCase({
-    id: 'server.accepted.unquoted-lower-amount',
-    title: 'A payment for a lower amount, on terms no challenge quoted, buys nothing',
+/**
+ * A payment on unquoted terms with one change the payer profits from (`terms`: the change to
+ * accepted, and the authorization that pays it) buys nothing: 402, or 400 for terms it cannot read.
+ */
+function unquotedCase(
+  id: string,
+  title: string,
+  label: string,
+  terms: (context: ServerContext) => {
+    accepted: Partial<PaymentRequirementsV2>
+    authorization: PaymentDefects['authorization']
+  },
+) {
+  return serverCase({
+    id: `server.accepted.${id}`,
+    title,
     versions: [2],
     requirements: ['RS-47', 'RS-39', 'RS-18'],
     level: 'MUST',
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
-      const lower = priceOf(context) / 2n
-      const accepted = { ...(await unquotedOffer(context)), amount: lower.toString() }
-      const payment = await payer.pay({ authorization: { value: lower }, accepted })
-      await expectPaymentRefused(
-        context,
-        payer,
-        payment,
-        'unquoted terms, lower amount',
-        [402, 400],
-        ['RS-47'],
-      )
+      const change = terms(context)
+      const accepted = { ...(await unquotedOffer(context)), ...change.accepted }
+      const payment = await payer.pay({ authorization: change.authorization, accepted })
+      await expectPaymentRefused(context, payer, payment, label, [402, 400], ['RS-47'])
     },
-  }),
+  })
+}
 
-  serverCase({
-    id: 'server.accepted.unquoted-payto',
-    title: "A payment to the client's own payTo, on terms no challenge quoted, buys nothing",
-    versions: [2],
-    requirements: ['RS-47', 'RS-39', 'RS-18'],
-    level: 'MUST',
-    needs: ['chain'],
-    async run(context) {
-      const payer = await context.payer()
-      const stranger = strangerAddress()
-      const accepted = { ...(await unquotedOffer(context)), payTo: stranger }
-      const payment = await payer.pay({ authorization: { to: stranger }, accepted })
-      await expectPaymentRefused(
-        context,
-        payer,
-        payment,
-        'unquoted terms, another payTo',
-        [402, 400],
-        ['RS-47'],
-      )
+export const unquotedCases = [
+  unquotedCase(
+    'unquoted-lower-amount',
+    'A payment for a lower amount, on terms no challenge quoted, buys nothing',
+    'unquoted terms, lower amount',
+    (context) => {
+      const lower = priceOf(context) / 2n
+      return { accepted: { amount: lower.toString() }, authorization: { value: lower } }
     },
-  }),
+  ),
+
+  unquotedCase(
+    'unquoted-payto',
+    "A payment to the client's own payTo, on terms no challenge quoted, buys nothing",
+    'unquoted terms, another payTo',
+    () => {
+      const stranger = strangerAddress()
+      return { accepted: { payTo: stranger }, authorization: { to: stranger } }
+    },
+  ),
 ]

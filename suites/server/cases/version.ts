@@ -10,6 +10,7 @@ import type {
   PaymentRequirementsV1,
   PaymentRequirementsV2,
 } from '../../../harness/wire/types.ts'
+import { requirementsIn } from '../../requirements.ts'
 import { serverCase } from '../case.ts'
 import type { ServerContext } from '../context.ts'
 import { expectRefused } from './shared.ts'
@@ -17,33 +18,22 @@ import { expectRefused } from './shared.ts'
 /** The case's offer restated in the other version's shape (same price, token and payTo). */
 function otherVersionOffer(context: ServerContext): PaymentRequirements {
   const offer = context.offer()
-  if (context.version === 2) {
-    const v2 = offer as PaymentRequirementsV2
-    const v1: PaymentRequirementsV1 = {
-      scheme: v2.scheme,
-      network: context.devnet.preset.networkV1,
-      maxAmountRequired: v2.amount,
-      resource: context.url,
-      description: '',
-      mimeType: 'application/json',
-      payTo: v2.payTo,
-      maxTimeoutSeconds: v2.maxTimeoutSeconds,
-      asset: v2.asset,
-      extra: v2.extra ?? null,
-    }
-    return v1
-  }
-  const v1 = offer as PaymentRequirementsV1
-  const v2: PaymentRequirementsV2 = {
-    scheme: v1.scheme,
-    network: context.devnet.preset.network,
-    amount: v1.maxAmountRequired,
-    asset: v1.asset,
-    payTo: v1.payTo,
-    maxTimeoutSeconds: v1.maxTimeoutSeconds,
-    extra: v1.extra ?? {},
-  }
-  return v2
+  const v2 = context.version === 2
+  return requirementsIn(
+    v2 ? 1 : 2,
+    context.devnet.preset,
+    {
+      scheme: offer.scheme,
+      amount: v2
+        ? (offer as PaymentRequirementsV2).amount
+        : (offer as PaymentRequirementsV1).maxAmountRequired,
+      asset: offer.asset,
+      payTo: offer.payTo,
+      maxTimeoutSeconds: offer.maxTimeoutSeconds,
+      extra: offer.extra ?? (v2 ? null : {}),
+    },
+    { resource: context.url, description: '' },
+  )
 }
 
 export const versionCases = [
