@@ -14,6 +14,7 @@ const benches = [
   'facilitator-suite.ts',
   'runner.ts',
   'batch.ts',
+  'permit2-gas.ts',
 ]
 
 let failed = 0
