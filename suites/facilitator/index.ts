@@ -27,6 +27,7 @@ import {
 import { smartWalletInvalid, smartWalletValid } from './cases/smart-wallet.ts'
 import { supportedShape, supportedSigners } from './cases/supported.ts'
 import { settleTransferEvent } from './cases/transfer-event.ts'
+import { uptoSettledSum } from './cases/upto-property.ts'
 import {
   verifyAcceptedDiffers,
   verifyDefects,
@@ -75,6 +76,7 @@ export const facilitatorCases = collectCases<FacilitatorCaseContext>(
   // Before the batch cases: their clock jumps take the devnet's case gate exclusively, and a case
   // queued behind them spends its timeout waiting.
   permit2Cases,
+  [uptoSettledSum],
   [propertySingleFieldMutation, propertySettledSum],
   batchCases,
   batchLifecycleCases,

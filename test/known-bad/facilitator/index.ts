@@ -35,6 +35,7 @@ import { uptoAnyFacilitator } from './upto-any-facilitator.ts'
 import { uptoClampsOverSettle } from './upto-clamps-over-settle.ts'
 import { uptoNoFacilitatorAddress } from './upto-no-facilitator-address.ts'
 import { uptoRejectsPartial } from './upto-rejects-partial.ts'
+import { uptoSettlesMaximum } from './upto-settles-maximum.ts'
 import { uptoZeroSettleFails } from './upto-zero-settle-fails.ts'
 import { verifyIgnoresNonceState } from './verify-ignores-nonce-state.ts'
 import { wrongNetworkInResponse } from './wrong-network-in-response.ts'
@@ -84,4 +85,5 @@ export const knownBadFacilitators: readonly KnownBadFacilitator[] = [
   uptoClampsOverSettle,
   uptoZeroSettleFails,
   uptoAnyFacilitator,
+  uptoSettlesMaximum,
 ]
