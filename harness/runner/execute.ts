@@ -8,6 +8,7 @@ import { createEvidenceRecorder } from '../model/evidence.ts'
 import type { CaseResult } from '../model/result.ts'
 import type { Target } from '../targets/types.ts'
 import type { X402Version } from '../wire/types.ts'
+import { startCaseClock } from './case-clock.ts'
 import { blockedVerdict, blockingPrerequisite, runShared } from './dependencies.ts'
 import type { RoleSession } from './fixture.ts'
 import { CaseTimeout, outcomeOf, type Verdict } from './outcome.ts'
@@ -90,13 +91,11 @@ async function runCase<Context>(
 
   const timeoutMs = definition.timeoutMs ?? options.timeoutMs
   const controller = new AbortController()
-  let timer: NodeJS.Timeout | undefined
-  const timedOut = new Promise<Ending>((resolve) => {
-    timer = setTimeout(() => {
-      const timeout = new CaseTimeout(timeoutMs)
-      controller.abort(timeout)
-      resolve({ thrown: timeout })
-    }, timeoutMs)
+  const clock = startCaseClock(timeoutMs)
+  const timedOut = clock.expired.then((): Ending => {
+    const timeout = new CaseTimeout(timeoutMs)
+    controller.abort(timeout)
+    return { thrown: timeout }
   })
   const ran: Promise<Ending> = (async () => {
     const context = await session.context({
@@ -105,6 +104,7 @@ async function runCase<Context>(
       evidence,
       signal: controller.signal,
       seed: caseSeed(options.seed, definition.id, version),
+      untimed: (wait) => clock.untimed(wait),
     })
     await definition.run(context)
   })().then(
@@ -112,7 +112,7 @@ async function runCase<Context>(
     (thrown: unknown) => ({ thrown }),
   )
   const ending = await Promise.race([ran, timedOut])
-  clearTimeout(timer)
+  clock.stop()
   if (!controller.signal.aborted) controller.abort(new Error('case finished'))
 
   let verdict = outcomeOf(ending?.thrown, definition.level, options.verbose)

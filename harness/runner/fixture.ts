@@ -62,6 +62,11 @@ export interface CaseRunInfo {
   signal: AbortSignal
   /** Seed for this case run (derived from the run seed and the case id). */
   seed: number
+  /**
+   * Runs `wait` with the case's timeout paused: for waiting a turn at a resource other cases hold
+   * (the devnet's case gate), never for the case's own work (harness/runner/case-clock.ts).
+   */
+  untimed?<T>(wait: Promise<T>): Promise<T>
 }
 
 /** A target attached or started for one worker. */

@@ -44,7 +44,7 @@ export const facilitatorFixture: RoleFixture<FacilitatorCaseContext> = {
       capabilities: ['chain'],
       label: target.label,
       async context(run) {
-        const share = await gateOf(devnet).enter(run.signal)
+        const share = await gateOf(devnet).enter(run.signal, run.untimed)
         return {
           caseId: run.caseId,
           version: run.version,

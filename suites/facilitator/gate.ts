@@ -12,10 +12,18 @@ export interface GateShare {
   exclusive<T>(work: () => Promise<T>): Promise<T>
 }
 
+/** Runs a wait for the gate with the case's timeout paused (the runner's `untimed`). */
+export type Untimed = <T>(wait: Promise<T>) => Promise<T>
+
+const timed: Untimed = (wait) => wait
+
 /** The gate of one devnet. */
 export interface CaseGate {
-  /** Takes a share for a case run; it is given back when `signal` aborts (the case ended). */
-  enter(signal: AbortSignal): Promise<GateShare>
+  /**
+   * Takes a share for a case run; it is given back when `signal` aborts (the case ended). Waits for
+   * the gate run through `untimed`: a case queued behind an exclusive holder is not late.
+   */
+  enter(signal: AbortSignal, untimed?: Untimed): Promise<GateShare>
 }
 
 /** A new gate. */
@@ -41,8 +49,8 @@ export function createCaseGate(): CaseGate {
   }
 
   return {
-    async enter(signal) {
-      await take()
+    async enter(signal, untimed = timed) {
+      await untimed(take())
       let held = true
       const release = () => {
         if (!held) return
@@ -56,6 +64,10 @@ export function createCaseGate(): CaseGate {
           // This run's own share must not hold itself up (nor another exclusive holder waiting first).
           const hadShare = held
           if (hadShare) release()
+          let admit!: () => void
+          const admitted = new Promise<void>((resolve) => {
+            admit = resolve
+          })
           const turn = turns.then(async () => {
             let open!: () => void
             closed = new Promise((resolve) => {
@@ -63,6 +75,7 @@ export function createCaseGate(): CaseGate {
             })
             try {
               if (running > 0) await new Promise<void>((resolve) => idle.push(resolve))
+              admit()
               return await work()
             } finally {
               closed = undefined
@@ -74,10 +87,12 @@ export function createCaseGate(): CaseGate {
             () => undefined,
           )
           try {
+            // Waiting for the earlier holders and for the others to finish is untimed; the work is not.
+            await untimed(admitted)
             return await turn
           } finally {
             if (hadShare && !signal.aborted) {
-              await take()
+              await untimed(take())
               // The case may have ended while this run waited: its abort listener has already fired,
               // so give the share straight back instead of holding it forever.
               if (signal.aborted) give()
