@@ -98,6 +98,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** An upto request's signed maximum and the amount its requirements ask for, when both read. */
+export function uptoAmounts(envelope: Envelope): { permitted: bigint; amount: bigint } | undefined {
+  if (envelope.paymentRequirements.scheme !== 'upto') return undefined
+  const payload = envelope.paymentPayload.payload as unknown
+  const permit = isRecord(payload) ? payload.permit2Authorization : undefined
+  const permitted = isRecord(permit) && isRecord(permit.permitted) ? uint(permit.permitted.amount) : undefined
+  const amount = uint(envelope.paymentRequirements.amount)
+  return permitted === undefined || amount === undefined ? undefined : { permitted, amount }
+}
+
 /** A request body as far as the defects need it: the two objects, when present. */
 export interface Envelope {
   x402Version?: unknown

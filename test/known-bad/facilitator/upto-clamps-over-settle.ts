@@ -1,5 +1,5 @@
 /** upto: a settle request above the maximum is clamped to the maximum and settled. */
-import { isRecord, knownBad, rewritingRequests, uint } from './defect.ts'
+import { knownBad, rewritingRequests, uptoAmounts } from './defect.ts'
 
 export const uptoClampsOverSettle = knownBad({
   name: 'upto-clamps-over-settle',
@@ -8,14 +8,9 @@ export const uptoClampsOverSettle = knownBad({
   caughtBy: ['facilitator.upto.over-settle'],
   replace: {
     wrap: rewritingRequests((envelope) => {
-      if (envelope.paymentRequirements.scheme !== 'upto') return
-      const payload = envelope.paymentPayload.payload as unknown
-      const permit = isRecord(payload) ? payload.permit2Authorization : undefined
-      const permitted =
-        isRecord(permit) && isRecord(permit.permitted) ? uint(permit.permitted.amount) : undefined
-      const amount = uint(envelope.paymentRequirements.amount)
-      if (permitted !== undefined && amount !== undefined && amount > permitted)
-        envelope.paymentRequirements.amount = permitted.toString()
+      const upto = uptoAmounts(envelope)
+      if (upto !== undefined && upto.amount > upto.permitted)
+        envelope.paymentRequirements.amount = upto.permitted.toString()
     }),
   },
 })

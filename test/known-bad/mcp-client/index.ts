@@ -8,14 +8,10 @@ import { referenceMcpClientSteps } from '../../../harness/reference/mcp/client/i
 import { LEGACY_PAYMENT_META_KEY } from '../../../harness/transports/mcp/binding.ts'
 import { isJsonObject } from '../../../harness/transports/mcp/types.ts'
 import { encodeBase64Json } from '../../../harness/wire/json.ts'
+import type { KnownBad } from '../known-bad.ts'
 
-export interface KnownBadMcpClient {
-  name: string
-  breaks: readonly string[]
-  defect: string
-  client: McpPayOptions
-  caughtBy: readonly string[]
-}
+/** `replace` is the variation of the reference MCP client (its steps). */
+export type KnownBadMcpClient = KnownBad<McpPayOptions>
 
 const bad = (definition: KnownBadMcpClient): KnownBadMcpClient => Object.freeze(definition)
 
@@ -24,7 +20,7 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
     name: 'base64-payment',
     breaks: ['CL-12'],
     defect: 'sends the payment base64-encoded (the HTTP header form) instead of an object',
-    client: {
+    replace: {
       steps: { attach: (params, payload, binding) => binding.withPayment(params, encodeBase64Json(payload)) },
     },
     caughtBy: ['mcp-client.payment.meta-object'],
@@ -33,7 +29,7 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
     name: 'payment-in-arguments',
     breaks: ['CL-12', 'CL-49'],
     defect: 'puts the payment into the tool arguments instead of _meta',
-    client: {
+    replace: {
       steps: {
         attach: (params, payload) => ({ ...params, arguments: { ...params.arguments, payment: payload } }),
       },
@@ -44,7 +40,7 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
     name: 'drops-arguments',
     breaks: ['CL-49'],
     defect: 'retries the paid call without the tool arguments',
-    client: {
+    replace: {
       steps: {
         attach: (params, payload, binding) =>
           binding.withPayment(
@@ -59,7 +55,7 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
     name: 'overpays',
     breaks: ['CL-30'],
     defect: 'signs for twice the offered amount',
-    client: {
+    replace: {
       steps: {
         authorize(requirements, now, context) {
           const authorization = referenceMcpClientSteps.authorize(requirements, now, context)
@@ -73,14 +69,14 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
     name: 'pays-again',
     breaks: ['CL-50'],
     defect: 'pays again whenever the paid call is answered with a PaymentRequired',
-    client: { steps: { payAgain: () => true } },
+    replace: { steps: { payAgain: () => true } },
     caughtBy: ['mcp-client.payment.one-retry'],
   }),
   bad({
     name: 'structured-only',
     breaks: ['CL-11'],
     defect: 'reads the PaymentRequired from structuredContent only, never from content[0].text',
-    client: {
+    replace: {
       steps: {
         readPaymentRequired(result, binding) {
           if (!isJsonObject(result.structuredContent)) return { ok: false, reason: 'no structuredContent' }
@@ -94,7 +90,7 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
     name: 'ignores-is-error',
     breaks: ['CL-51'],
     defect: 'pays any result whose structuredContent looks like a PaymentRequired, isError or not',
-    client: {
+    replace: {
       steps: {
         readPaymentRequired: (result, binding) =>
           referenceMcpClientSteps.readPaymentRequired({ ...result, isError: true }, binding),
@@ -106,7 +102,7 @@ export const knownBadMcpClients: readonly KnownBadMcpClient[] = [
     name: 'legacy-dotted-key',
     breaks: ['CL-52'],
     defect: 'also sends the payment base64-encoded under the pre-spec _meta["x402.payment"], for old servers',
-    client: {
+    replace: {
       steps: {
         attach(params, payload, binding) {
           const paid = binding.withPayment(params, payload)

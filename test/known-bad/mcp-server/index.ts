@@ -30,7 +30,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     name: 'text-only-challenge',
     breaks: ['RS-22'],
     defect: 'asks for payment with the JSON in content[0].text only, no structuredContent',
-    server: {
+    replace: {
       steps: {
         async challenge(_context, paymentRequired) {
           return { isError: true, content: [{ type: 'text', text: JSON.stringify(paymentRequired) }] }
@@ -44,7 +44,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     name: 'challenge-text-differs',
     breaks: ['RS-22'],
     defect: 'puts a human sentence in content[0].text instead of the PaymentRequired JSON',
-    server: {
+    replace: {
       steps: {
         async challenge(_context, paymentRequired) {
           return {
@@ -62,7 +62,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     name: 'challenge-without-resource',
     breaks: ['RS-57'],
     defect: 'sends a PaymentRequired without the v2 resource object',
-    server: {
+    replace: {
       steps: {
         paymentRequired(context, offers, error) {
           const { resource: _dropped, ...rest } = referenceMcpSteps.paymentRequired(context, offers, error)
@@ -77,7 +77,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     name: 'runs-tool-unpaid',
     breaks: ['RS-58'],
     defect: 'runs the paid tool before it asks for payment (and throws the result away)',
-    server: {
+    replace: {
       steps: {
         async challenge(context, paymentRequired, params) {
           if (context.binding.readPayment(params) === undefined)
@@ -93,7 +93,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     name: 'trusts-payment-presence',
     breaks: ['RS-59'],
     defect: 'serves the tool to any call that carries something under _meta["x402/payment"], unverified',
-    server: {
+    replace: {
       steps: {
         decode(context, raw) {
           const decoded = referenceMcpSteps.decode(context, raw)
@@ -118,7 +118,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     name: 'omits-receipt',
     breaks: ['RS-23'],
     defect: 'returns the paid content without _meta["x402/payment-response"]',
-    server: { steps: { receipt: (_context, result) => result } },
+    replace: { steps: { receipt: (_context, result) => result } },
     caughtBy: ['mcp-server.payment.honest'],
   }),
 
@@ -126,7 +126,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     name: 'base64-receipt',
     breaks: ['RS-60'],
     defect: 'sends the SettlementResponse base64-encoded (the HTTP header form) instead of an object',
-    server: {
+    replace: {
       steps: {
         receipt: (context, result, settlement) =>
           context.binding.withReceipt(result, encodeBase64Json(settlement)),
@@ -140,7 +140,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     breaks: ['RS-61'],
     defect:
       "takes the client's accepted as the requirements it verifies and settles (the client sets price and payee)",
-    server: {
+    replace: {
       steps: {
         match(_context, payload, offers) {
           const offer = offers[0]!
@@ -156,7 +156,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     breaks: ['RS-61'],
     defect:
       "never compares the client's accepted with its offers: it swaps in its own offer before verifying and settling",
-    server: {
+    replace: {
       steps: {
         match: (_context, _payload, offers) => offers[0],
         verify: (context, request) => referenceMcpSteps.verify(context, withOwnOffer(request)),
@@ -171,7 +171,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     breaks: ['RS-61'],
     defect:
       'serves every well-formed payment: an unmatched offer, a failed verification or settlement do not stop it',
-    server: {
+    replace: {
       steps: {
         match: (context, payload, offers) => referenceMcpSteps.match(context, payload, offers) ?? offers[0],
         verified: () => true,
@@ -189,7 +189,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     name: 'replay-cache',
     breaks: ['RS-61'],
     defect: 'remembers paid signatures and serves them again without verifying or settling',
-    server: (() => {
+    replace: (() => {
       const paid = new Map<string, unknown>()
       const signatureOf = (payload: PaymentPayloadV2) => JSON.stringify(payload.payload)
       return {
@@ -215,7 +215,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     name: 'coalesces-duplicates',
     breaks: ['RS-61'],
     defect: 'answers copies of a payment that arrive while it is being settled with that one settlement',
-    server: (() => {
+    replace: (() => {
       const inFlight = new Map<string, ReturnType<typeof referenceMcpSteps.settle>>()
       return {
         steps: {
@@ -237,7 +237,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     name: 'delivers-on-settle-failure',
     breaks: ['RS-24', 'RS-62'],
     defect: 'returns the tool content although the settlement failed',
-    server: {
+    replace: {
       steps: { settled: () => true },
     },
     caughtBy: ['mcp-server.failure.settle-rejected'],
@@ -247,7 +247,7 @@ export const knownBadMcpServers: readonly KnownBadMcpServer[] = [
     name: 'settles-handler-errors',
     breaks: ['RS-63'],
     defect: 'settles the payment even when the tool failed',
-    server: { steps: { settleFor: () => true } },
+    replace: { steps: { settleFor: () => true } },
     caughtBy: ['mcp-server.failure.handler-error'],
   }),
 ]

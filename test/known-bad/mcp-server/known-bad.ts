@@ -3,17 +3,10 @@
  * requirement, and the mcp-server case ids that must catch it (the case fails, or warns for a SHOULD).
  */
 import type { ReferenceMcpServerOptions } from '../../../harness/reference/mcp/server/index.ts'
+import type { KnownBad } from '../known-bad.ts'
 
-export interface KnownBadMcpServer {
-  /** Short permanent name. */
-  name: string
-  /** The requirement ids it breaks. */
-  breaks: readonly string[]
-  /** What it does wrong, in one sentence. */
-  defect: string
-  server: ReferenceMcpServerOptions
-  caughtBy: readonly string[]
-}
+/** `replace` is the variation of the reference MCP server (its steps). */
+export type KnownBadMcpServer = KnownBad<ReferenceMcpServerOptions>
 
 /** Declares a known-bad MCP server (a typed identity, so each entry reads as data). */
 export function knownBadMcpServer(definition: KnownBadMcpServer): KnownBadMcpServer {
