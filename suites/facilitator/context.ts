@@ -3,10 +3,11 @@
  * payments to send, and the chain oracle. The suite plays the resource server.
  */
 import type { Devnet } from '../../harness/devnet/types.ts'
-import { type CaseDefinition, defineCase } from '../../harness/model/case.ts'
+import type { CaseDefinition } from '../../harness/model/case.ts'
 import type { EvidenceRecorder } from '../../harness/model/evidence.ts'
 import type { ChainOracle } from '../../harness/oracle/index.ts'
 import type { SupportedResponse, X402Version } from '../../harness/wire/types.ts'
+import { type RoleCaseDefinition, roleCase } from '../case-terms.ts'
 import type { FacilitatorClient } from './api.ts'
 import type { Payments } from './payments.ts'
 
@@ -41,8 +42,6 @@ export interface FacilitatorCaseContext {
 }
 
 /** Declares a facilitator case (role `facilitator`). */
-export function facilitatorCase(
-  definition: Omit<CaseDefinition<FacilitatorCaseContext>, 'role'>,
-): CaseDefinition<FacilitatorCaseContext> {
-  return defineCase<FacilitatorCaseContext>({ ...definition, role: 'facilitator' })
-}
+export const facilitatorCase: (
+  definition: RoleCaseDefinition<FacilitatorCaseContext>,
+) => CaseDefinition<FacilitatorCaseContext> = roleCase<FacilitatorCaseContext>('facilitator')

@@ -19,11 +19,10 @@ export interface Defect {
   defect: string
   requirements: string[]
   reasons: readonly string[]
-  versions: readonly X402Version[]
+  /** Only where narrower than the versions its requirements apply to. */
+  versions?: readonly X402Version[]
   build(context: FacilitatorCaseContext): Promise<Deal>
 }
-
-const BOTH: readonly X402Version[] = [1, 2]
 
 /** Flips one byte of the signature's `s` (a well-formed signature of something else). */
 export function corruptSignature(signature: Hex): Hex {
@@ -55,7 +54,6 @@ export const defects: readonly Defect[] = [
     defect: 'a payment whose signature is corrupted',
     requirements: ['FA-6'],
     reasons: signatureReasons,
-    versions: BOTH,
     build: ({ payments }) => payments.deal({ signature: corruptSignature }),
   },
   {
@@ -63,7 +61,6 @@ export const defects: readonly Defect[] = [
     defect: 'a payment signed by someone other than authorization.from',
     requirements: ['FA-6'],
     reasons: signatureReasons,
-    versions: BOTH,
     build: async ({ payments }) => payments.deal({ signer: (await payments.payer({ usdc: 0n })).account }),
   },
   {
@@ -71,7 +68,6 @@ export const defects: readonly Defect[] = [
     defect: 'an authorization for one unit less than the required amount',
     requirements: ['FA-8'],
     reasons: reasonsOf('FA-8'),
-    versions: BOTH,
     build: ({ payments }) => payments.deal({ authorization: { value: 999n }, terms: { amount: 1000n } }),
   },
   {
@@ -79,7 +75,6 @@ export const defects: readonly Defect[] = [
     defect: 'an authorization for one unit more than the required amount (v2: exact means exact)',
     requirements: ['FA-34'],
     reasons: reasonsOf('FA-34'),
-    versions: [2],
     build: ({ payments }) => payments.deal({ authorization: { value: 1001n }, terms: { amount: 1000n } }),
   },
   {
@@ -87,7 +82,6 @@ export const defects: readonly Defect[] = [
     defect: 'an authorization whose validBefore passed a minute ago',
     requirements: ['FA-9'],
     reasons: reasonsOf('FA-9'),
-    versions: BOTH,
     build: async ({ payments }) =>
       payments.deal({ authorization: { validBefore: (await payments.clock()).earliest - 60n } }),
   },
@@ -96,7 +90,6 @@ export const defects: readonly Defect[] = [
     defect: 'an authorization whose validAfter is an hour ahead',
     requirements: ['FA-46'],
     reasons: reasonsOf('FA-46'),
-    versions: BOTH,
     build: async ({ payments }) => {
       const { latest } = await payments.clock()
       return payments.deal({ authorization: { validAfter: latest + 3600n, validBefore: latest + 7200n } })
@@ -107,7 +100,6 @@ export const defects: readonly Defect[] = [
     defect: "an authorization to another address than the requirements' payTo",
     requirements: ['FA-10'],
     reasons: reasonsOf('FA-10'),
-    versions: BOTH,
     build: ({ payments }) => payments.deal({ authorization: { to: freshAddress() } }),
   },
   {
@@ -115,7 +107,6 @@ export const defects: readonly Defect[] = [
     defect: "an authorization signed for another token than the requirements' asset",
     requirements: ['FA-49'],
     reasons: reasonsOf('FA-49'),
-    versions: BOTH,
     build: (context) => context.payments.deal({ domain: { verifyingContract: otherToken(context) } }),
   },
   {
@@ -123,7 +114,6 @@ export const defects: readonly Defect[] = [
     defect: "an authorization signed for another chain id than the requirements' network",
     requirements: ['FA-49'],
     reasons: reasonsOf('FA-49'),
-    versions: BOTH,
     build: ({ payments }) => payments.deal({ domain: { chainId: 1 } }),
   },
   {
@@ -131,7 +121,6 @@ export const defects: readonly Defect[] = [
     defect: "a payment whose network is not the requirements' network",
     requirements: ['FA-11'],
     reasons: reasonsOf('FA-11'),
-    versions: BOTH,
     build: (context) =>
       context.payments.deal({
         patch: (request) => {
@@ -146,7 +135,6 @@ export const defects: readonly Defect[] = [
     defect: "a payment whose scheme is not the requirements' scheme",
     requirements: ['FA-51'],
     reasons: reasonsOf('FA-51'),
-    versions: BOTH,
     build: (context) =>
       context.payments.deal({
         patch: (request) => {
@@ -161,7 +149,6 @@ export const defects: readonly Defect[] = [
     defect: "a payment signed under requirements whose extra.name is not the token's EIP-712 name",
     requirements: ['FA-12'],
     reasons: [...reasonsOf('FA-12'), ...acceptedReasons.malformedRequirements, ...signatureReasons],
-    versions: BOTH,
     build: ({ payments, devnet }) =>
       payments.deal({
         terms: {
@@ -178,7 +165,6 @@ export const defects: readonly Defect[] = [
     defect: 'a payment from a payer holding one unit less than the amount',
     requirements: ['FA-7'],
     reasons: reasonsOf('FA-7'),
-    versions: BOTH,
     build: ({ payments }) => payments.deal({ fund: { usdc: 999n }, terms: { amount: 1000n } }),
   },
   {
@@ -186,7 +172,6 @@ export const defects: readonly Defect[] = [
     defect: 'an authorization whose nonce was already used on chain',
     requirements: ['FA-13'],
     reasons: reasonsOf('FA-13'),
-    versions: BOTH,
     build: async ({ payments }) => {
       const deal = await payments.deal()
       await payments.spendOnChain(deal)
@@ -198,7 +183,6 @@ export const defects: readonly Defect[] = [
     defect: 'an authorization the payer cancelled on chain (cancelAuthorization)',
     requirements: ['FA-12', 'FA-13'],
     reasons: reasonsOf('FA-12', 'FA-13'),
-    versions: BOTH,
     build: async ({ payments }) => {
       const deal = await payments.deal()
       await payments.cancelOnChain(deal)
@@ -210,7 +194,6 @@ export const defects: readonly Defect[] = [
     defect: 'a payment whose asset is an address without code (sponsorship abuse)',
     requirements: ['FA-54'],
     reasons: reasonsOf('FA-54'),
-    versions: BOTH,
     build: ({ payments }) => {
       const asset = freshAddress()
       return payments.deal({ terms: { asset }, domain: { verifyingContract: asset } })

@@ -148,7 +148,6 @@ export const offeredScheme = clientCase({
     'An offer list holding only batch-settlement is answered with a batch-settlement payload naming that offer (a deposit or voucher), or not paid at all',
   versions: [2],
   requirements: ['CL-24', 'CL-23', 'CL-41'],
-  level: 'MUST',
   tags: ['batch', 'honest'],
   timeoutMs: BATCH_TIMEOUT_MS,
   async run(context) {
@@ -308,9 +307,7 @@ export const deposit = clientCase({
   dependsOn: [OFFERED_SCHEME],
   title:
     'The first batch-settlement payment is a deposit into the channel the offer describes, with a first voucher of the amount, and it lands on chain',
-  versions: [2],
   requirements: ['CL-41'],
-  level: 'MUST',
   tags: ['batch', 'honest'],
   needs: ['chain'],
   timeoutMs: BATCH_TIMEOUT_MS,
@@ -386,9 +383,7 @@ export const cumulativeVoucher = clientCase({
   dependsOn: [OFFERED_SCHEME],
   title:
     'The next payment on the channel is a voucher of chargedCumulativeAmount + amount on the same channel (or a correct recovery from the corrective 402)',
-  versions: [2],
   requirements: ['CL-41', 'CL-42'],
-  level: 'MUST',
   tags: ['batch', 'honest'],
   timeoutMs: BATCH_TIMEOUT_MS,
   async run(context) {
@@ -442,9 +437,7 @@ export const correctiveRecovery = clientCase({
   dependsOn: [OFFERED_SCHEME],
   title:
     'After a lost response, the client recovers through the corrective 402: it adopts the verified state and retries with chargedCumulativeAmount + amount, never more',
-  versions: [2],
   requirements: ['CL-42'],
-  level: 'MUST',
   tags: ['batch', 'recovery'],
   timeoutMs: BATCH_TIMEOUT_MS,
   async run(context) {
@@ -482,9 +475,7 @@ export const correctiveForged = clientCase({
   dependsOn: [OFFERED_SCHEME],
   title:
     'A corrective 402 whose voucherState is signed by someone else is not adopted (the client never signs the inflated chargedCumulativeAmount + amount)',
-  versions: [2],
   requirements: ['CL-42'],
-  level: 'MUST',
   tags: ['batch', 'hostile'],
   timeoutMs: BATCH_TIMEOUT_MS,
   async run(context) {
@@ -503,9 +494,7 @@ export const correctiveAboveSigned = clientCase({
   dependsOn: [OFFERED_SCHEME],
   title:
     "A corrective 402 whose chargedCumulativeAmount exceeds the client's own signedMaxClaimable is not adopted",
-  versions: [2],
   requirements: ['CL-42'],
-  level: 'MUST',
   tags: ['batch', 'hostile'],
   timeoutMs: BATCH_TIMEOUT_MS,
   async run(context) {
@@ -532,7 +521,6 @@ function steadyStateCase(
     title,
     versions: [2],
     requirements: ['CL-15'],
-    level: 'MUST',
     tags: ['batch', 'hostile'],
     timeoutMs: BATCH_TIMEOUT_MS,
     async run(context) {

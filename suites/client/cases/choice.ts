@@ -41,9 +41,7 @@ export const skipsUnsupported = clientCase({
   id: 'client.choice.skips-unsupported',
   title:
     'Given offers in an unknown scheme and on an unknown network before a supported one, the client pays the supported one',
-  versions: [1, 2],
   requirements: ['CL-24', 'CL-23', 'CL-19', 'CL-6', 'CL-30'],
-  level: 'MUST',
   tags: ['choice'],
   async run(context) {
     const supported = context.offer()
@@ -63,9 +61,7 @@ export const noneSupported = clientCase({
   id: 'client.choice.none-supported',
   title:
     'Given only offers it cannot pay (unknown scheme, unknown network), the client pays nothing and reports failure',
-  versions: [1, 2],
   requirements: ['CL-24'],
-  level: 'MUST',
   tags: ['choice'],
   async run(context) {
     const { endpoint } = context.honest(unsupportedOffers(context), { settle: false })
@@ -78,9 +74,7 @@ export const otherChain = clientCase({
   id: 'client.choice.other-chain',
   title:
     'Given an offer on another chain first and one on its own chain, the client pays an offer faithfully, preferably on its own chain',
-  versions: [1, 2],
   requirements: ['CL-24', 'CL-23', 'CL-19', 'CL-7'],
-  level: 'MUST',
   tags: ['choice'],
   async run(context) {
     const elsewhere = context.offer({

@@ -32,9 +32,7 @@ export function offeredExtensions(caseSeed: number): Record<string, ExtensionEnt
 export const echo = clientCase({
   id: 'client.extensions.echo',
   title: 'Every offered extension is echoed with each info key unchanged',
-  versions: [2],
   requirements: ['CL-4'],
-  level: 'MUST',
   tags: ['extensions'],
   async run(context) {
     const extensions = offeredExtensions(context.seed)

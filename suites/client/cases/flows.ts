@@ -51,9 +51,7 @@ function expectNotPaid(run: ClientRun, offer: PaymentRequirements, offers: reado
 export const unknownFlowRefused = clientCase({
   id: 'client.flow.unknown-flow',
   title: 'Offered only a payment flow it cannot recognise, the client pays nothing and reports failure',
-  versions: [2],
   requirements: ['CL-46'],
-  level: 'MUST',
   tags: ['choice', 'payment-flow'],
   async run(context) {
     const unknown = offerWithFlow(context, UNKNOWN_FLOW)
@@ -70,7 +68,6 @@ export const unknownFlowSkipped = clientCase({
     'Given an entry in an unknown payment flow before an authorization entry, the client pays the authorization one',
   versions: [2],
   requirements: ['CL-46', 'CL-24'],
-  level: 'MUST',
   tags: ['choice', 'payment-flow'],
   async run(context) {
     const unknown = offerWithFlow(context, UNKNOWN_FLOW, 5_678n)
@@ -106,9 +103,7 @@ export const prefersAuthorization = clientCase({
   id: 'client.flow.prefers-authorization',
   title:
     'Offered the same payment under upfront (first) and under authorization, the client chooses authorization',
-  versions: [2],
   requirements: ['CL-47'],
-  level: 'SHOULD',
   tags: ['choice', 'payment-flow'],
   async run(context) {
     const upfront = offerWithFlow(context, 'upfront')

@@ -47,9 +47,7 @@ export const paysOnce = clientCase({
   id: 'client.honest.pays-once',
   title:
     "An honest challenge is paid with one retry of the same request carrying the version's payment header",
-  versions: [1, 2],
   requirements: ['CL-1', 'CL-35', 'CL-22', 'CL-21', 'CL-20', 'CL-26'],
-  level: 'MUST',
   tags: ['honest'],
   async run(context) {
     const { exchange, payment } = await honestPayment(context)
@@ -61,9 +59,7 @@ export const paysOnce = clientCase({
 export const headerEncoding = clientCase({
   id: 'client.honest.header-encoding',
   title: 'The payment header is standard base64 of UTF-8 JSON',
-  versions: [1, 2],
   requirements: ['X-7', 'X-8'],
-  level: 'MUST',
   tags: ['honest', 'encoding'],
   async run(context) {
     const { payment } = await honestPayment(context)
@@ -74,7 +70,6 @@ export const headerEncoding = clientCase({
 export const payloadSchema = clientCase({
   id: 'client.honest.payload-schema',
   title: "The PaymentPayload passes its version's schema, with an EIP-3009 exact payload of decimal strings",
-  versions: [1, 2],
   requirements: ['CL-2', 'CL-3', 'CL-5', 'CL-27', 'CL-29', 'X-3', 'X-10', 'X-11'],
   level: 'schema',
   tags: ['honest', 'schema'],
@@ -96,9 +91,7 @@ export const acceptedCopy = clientCase({
   id: 'client.honest.accepted-copy',
   title:
     'The payment names the offered terms: v2 accepted is a faithful copy of the offer, v1 its scheme and network',
-  versions: [1, 2],
   requirements: ['CL-23', 'CL-19'],
-  level: 'MUST',
   tags: ['honest'],
   async run(context) {
     const { exchange, payment } = await honestPayment(context)
@@ -109,9 +102,7 @@ export const acceptedCopy = clientCase({
 export const paysPayTo = clientCase({
   id: 'client.honest.pay-to',
   title: 'authorization.to is the offered payTo',
-  versions: [1, 2],
   requirements: ['CL-6'],
-  level: 'MUST',
   tags: ['honest'],
   async run(context) {
     const { exchange, payment } = await honestPayment(context)
@@ -122,9 +113,7 @@ export const paysPayTo = clientCase({
 export const paysAmount = clientCase({
   id: 'client.honest.amount',
   title: 'authorization.value is the offered amount, exactly',
-  versions: [1, 2],
   requirements: ['CL-30'],
-  level: 'MUST',
   tags: ['honest'],
   async run(context) {
     const { exchange, payment } = await honestPayment(context)
@@ -135,9 +124,7 @@ export const paysAmount = clientCase({
 export const timeWindow = clientCase({
   id: 'client.honest.time-window',
   title: 'The authorization is valid on arrival and expires within maxTimeoutSeconds (documented slack)',
-  versions: [1, 2],
   requirements: ['CL-31', 'CL-32', 'CL-45'],
-  level: 'MUST',
   tags: ['honest', 'time'],
   async run(context) {
     const { exchange, payment } = await honestPayment(context)
@@ -148,9 +135,7 @@ export const timeWindow = clientCase({
 export const freshNonce = clientCase({
   id: 'client.honest.nonce',
   title: 'The nonce is 32 random bytes never used before: not in any other payment of the run, not on chain',
-  versions: [1, 2],
   requirements: ['CL-5', 'CL-33'],
-  level: 'MUST',
   tags: ['honest', 'replay'],
   async run(context) {
     const { exchange, payment } = await honestPayment(context)
@@ -162,9 +147,7 @@ export const signatureRecovers = clientCase({
   id: 'client.honest.signature',
   title:
     'The signature recovers to authorization.from under the domain from extra, the chain id and the asset',
-  versions: [1, 2],
   requirements: ['CL-7', 'CL-28', 'CL-6'],
-  level: 'MUST',
   tags: ['honest', 'eip712'],
   async run(context) {
     const { exchange, payment } = await honestPayment(context)
@@ -176,9 +159,7 @@ export const settlementReported = clientCase({
   id: 'client.honest.settlement-reported',
   title:
     'The client reads the settlement header of the paid response and reports it; the chain moved exactly the amount',
-  versions: [1, 2],
   requirements: ['CL-36'],
-  level: 'SHOULD',
   tags: ['honest', 'chain'],
   async run(context) {
     const { exchange, payment } = await honestPayment(context)
@@ -200,9 +181,7 @@ export const settlementReported = clientCase({
 export const htmlBody = clientCase({
   id: 'client.honest.any-402-body',
   title: 'A v2 client pays from the PAYMENT-REQUIRED header whatever the 402 body holds (here an HTML page)',
-  versions: [2],
   requirements: ['CL-20'],
-  level: 'MUST',
   tags: ['honest'],
   async run(context) {
     const offer = context.offer()
@@ -226,9 +205,7 @@ export const transferMethodEip3009 = clientCase({
   id: 'client.honest.transfer-method-eip3009',
   title:
     'An offer naming assetTransferMethod "eip3009" is paid with an EIP-3009 authorization and the method kept in accepted',
-  versions: [2],
   requirements: ['CL-25', 'CL-23'],
-  level: 'MUST',
   tags: ['honest'],
   async run(context) {
     const offer = context.offer({
@@ -257,7 +234,6 @@ export const headerNameCase = clientCase({
   title: 'A challenge and settlement sent under lower-case header names are read like any others',
   versions: [2],
   requirements: ['X-9', 'CL-20'],
-  level: 'MUST',
   tags: ['honest', 'encoding'],
   async run(context) {
     const offer = context.offer()

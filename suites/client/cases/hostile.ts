@@ -25,9 +25,7 @@ import {
 export const challengeAfterPayment = clientCase({
   id: 'client.hostile.challenge-after-payment',
   title: 'When the paid request gets the same 402 again, the client does not pay a second time',
-  versions: [1, 2],
   requirements: ['CL-18'],
-  level: 'SHOULD',
   tags: ['hostile', 'loop'],
   async run(context) {
     const endpoint = context.endpoint(({ url }) =>
@@ -49,7 +47,6 @@ export const changedTerms = clientCase({
   id: 'client.hostile.changed-terms-after-payment',
   title:
     'When the paid request gets a 402 with new terms (ten times the amount, another payTo), the client pays nothing more',
-  versions: [1, 2],
   requirements: ['CL-18', 'CL-24'],
   level: 'SHOULD',
   tags: ['hostile', 'loop'],
@@ -73,7 +70,6 @@ export const changedTerms = clientCase({
 export const crossOriginRedirect = clientCase({
   id: 'client.hostile.cross-origin-redirect',
   title: 'When the paid request is redirected to another origin, the signed payment does not follow it there',
-  versions: [1, 2],
   requirements: ['CL-39', 'CL-22', 'CL-18'],
   level: 'SHOULD',
   tags: ['hostile', 'redirect'],
@@ -107,7 +103,6 @@ export const hugeChallenge = clientCase({
   title: 'A 402 with a 256 KiB PAYMENT-REQUIRED header ends cleanly: refused, or paid once and faithfully',
   versions: [2],
   requirements: ['CL-18', 'CL-23'],
-  level: 'MUST',
   tags: ['hostile', 'robustness'],
   async run(context) {
     const offer = context.offer()
@@ -138,7 +133,6 @@ export const domainMismatch = clientCase({
   id: 'client.hostile.domain-mismatch',
   title:
     "An offer whose extra names an EIP-712 domain that is not the token's is not signed (it could never settle)",
-  versions: [1, 2],
   requirements: ['CL-40', 'CL-7'],
   level: 'SHOULD',
   tags: ['hostile', 'eip712', 'chain'],
@@ -161,9 +155,7 @@ export const domainMismatch = clientCase({
 export const overBudget = clientCase({
   id: 'client.hostile.over-budget',
   title: 'An amount one unit above the budget the client declares is not paid',
-  versions: [1, 2],
   requirements: ['CL-38'],
-  level: 'MUST',
   tags: ['hostile', 'budget'],
   needs: ['client-budget'],
   async run(context) {

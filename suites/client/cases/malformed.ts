@@ -68,7 +68,6 @@ export const notBase64 = clientCase({
   title: 'A PAYMENT-REQUIRED header that is not base64 is not paid',
   versions: [2],
   requirements: ['CL-37', 'X-7', 'CL-20'],
-  level: 'MUST',
   tags: ['hostile', 'malformed', 'encoding'],
   run: (context) =>
     refuses(
@@ -82,9 +81,7 @@ export const notBase64 = clientCase({
 export const notJson = clientCase({
   id: 'client.malformed.not-json',
   title: 'A challenge that is not JSON (v2: base64 of non-JSON; v1: a 402 body that is not JSON) is not paid',
-  versions: [1, 2],
   requirements: ['CL-37', 'X-7', 'CL-20', 'CL-21'],
-  level: 'MUST',
   tags: ['hostile', 'malformed', 'encoding'],
   run: (context) => {
     const text = `{"x402Version": ${context.version}, "accepts": [ this is not JSON`
@@ -177,7 +174,7 @@ const offerDefectCases = offerDefects.map((defect) =>
     title: defect.title,
     versions: [1, 2],
     requirements: defect.requirements,
-    level: defect.level ?? 'MUST',
+    level: defect.level,
     tags: ['hostile', 'malformed', ...(defect.tags ?? [])],
     run: (context) => refusesOffer(context, defect.change(context), defect.what, defect.judgedBy),
   }),
@@ -186,9 +183,7 @@ const offerDefectCases = offerDefects.map((defect) =>
 export const unknownVersion = clientCase({
   id: 'client.malformed.unknown-version',
   title: 'A challenge with an unknown x402Version (3) is not paid',
-  versions: [1, 2],
   requirements: ['CL-37', 'CL-35', 'CL-2', 'CL-3'],
-  level: 'MUST',
   tags: ['hostile', 'malformed'],
   run: (context) =>
     refuses(

@@ -10,9 +10,7 @@ import { expectAuthorization, expectNonceFormat, expectOnePayment, refs } from '
 export const freshPerPayment = clientCase({
   id: 'client.nonce.fresh-per-payment',
   title: 'Two payments by the same payer carry two different 32-byte nonces',
-  versions: [1, 2],
   requirements: ['CL-33', 'CL-5'],
-  level: 'MUST',
   tags: ['replay'],
   // Two client runs one after the other (two process starts for a command target).
   timeoutMs: 60_000,

@@ -74,9 +74,7 @@ export const paymentIdFormat = clientCase({
   id: 'client.payment-identifier.id',
   title:
     'A client that sends a payment-identifier id sends one in the extension format, and a new one for a new payment',
-  versions: [2],
   requirements: ['CL-48', 'CL-13'],
-  level: 'MUST',
   tags: ['extensions', 'payment-identifier'],
   async run(context) {
     const first = await paidId(context, false, 'payment 1 (payment-identifier offered, not required)')
@@ -98,9 +96,7 @@ export const paymentIdFormat = clientCase({
 export const paymentIdRequired = clientCase({
   id: 'client.payment-identifier.required',
   title: 'A client that uses payment-identifier sends an id when the server sets required: true',
-  versions: [2],
   requirements: ['CL-13'],
-  level: 'MUST',
   tags: ['extensions', 'payment-identifier'],
   async run(context) {
     if ((await paidId(context, false, 'payment-identifier offered, not required')) === undefined)
@@ -122,9 +118,7 @@ export const retrySameId = clientCase({
   id: 'client.payment-identifier.retry-same-id',
   title:
     'When the answer to its paid request is lost, a client that retries resends under the same payment-identifier id, and pays once',
-  versions: [2],
   requirements: ['CL-13'],
-  level: 'MUST',
   needs: ['chain'],
   tags: ['extensions', 'payment-identifier'],
   async run(context) {

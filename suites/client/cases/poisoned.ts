@@ -38,9 +38,7 @@ export const domainFromExtra = clientCase({
   id: 'client.hostile.domain-from-extra',
   title:
     "An offer whose extra also names another chainId, verifyingContract and domain is signed under the network's chain id and the offer's asset (or not at all)",
-  versions: [1, 2],
   requirements: ['CL-43', 'CL-7'],
-  level: 'MUST',
   tags: ['hostile', 'eip712'],
   async run(context) {
     const { eip712, chainId } = context.devnet.preset
@@ -60,9 +58,7 @@ export const poisonedExtraTerms = clientCase({
   id: 'client.hostile.poisoned-extra-terms',
   title:
     'An offer whose extra also carries a larger amount and another recipient (srcAmountRequired, amount, recipient, payTo) is paid for its own amount to its own payTo (or not at all)',
-  versions: [1, 2],
   requirements: ['CL-44', 'CL-30', 'CL-6', 'CL-38'],
-  level: 'MUST',
   tags: ['hostile', 'budget'],
   async run(context) {
     const { eip712 } = context.devnet.preset

@@ -137,9 +137,7 @@ const randomChallenge: fc.Arbitrary<RandomChallenge> = fc.record({
 export const authorizationMatches = clientCase({
   id: 'client.property.authorization-matches-challenge',
   title: 'For any well-formed challenge, the signed authorization matches the supported offer field by field',
-  versions: [1, 2],
   requirements: ['CL-24', 'CL-23', 'CL-19', 'CL-6', 'CL-30', 'CL-31', 'CL-32', 'CL-7', 'CL-4'],
-  level: 'MUST',
   tags: ['property'],
   timeoutMs: 180_000,
   async run(context) {
@@ -259,9 +257,7 @@ export const malformedNeverSigned = clientCase({
   id: 'client.property.malformed-never-signed',
   title:
     'For any malformed challenge (dropped or mistyped field, impossible value, unknown version, truncated), the client signs nothing',
-  versions: [1, 2],
   requirements: ['CL-37', 'X-11', 'X-7', 'CL-31', 'CL-35'],
-  level: 'MUST',
   tags: ['property', 'hostile', 'malformed'],
   timeoutMs: 180_000,
   async run(context) {

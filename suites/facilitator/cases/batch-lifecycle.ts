@@ -40,9 +40,7 @@ export const batchWithdrawDuringPendingClaims = facilitatorCase({
   id: 'facilitator.batch.withdraw-during-pending-claims',
   title:
     "A claim made during the payer's withdraw delay succeeds and settles; the withdrawal then pays exactly the unclaimed rest and later vouchers above it are refused",
-  versions: [2],
   requirements: ['FA-28'],
-  level: 'MUST',
   tags: ['batch', 'chain', 'time'],
   timeoutMs: 120_000,
   async run(context) {
@@ -191,9 +189,7 @@ export const batchConservation = facilitatorCase({
   id: 'facilitator.batch.conservation',
   title:
     'For random sequences of deposits, vouchers, claims, settles, refunds and withdrawals, payer + receiver + escrow stay constant and every party ends with what the model says',
-  versions: [2],
   requirements: ['FA-28'],
-  level: 'MUST',
   tags: ['batch', 'chain', 'property', 'time'],
   timeoutMs: 180_000,
   async run(context) {

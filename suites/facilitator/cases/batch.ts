@@ -27,7 +27,7 @@ import {
 import { type FacilitatorCaseContext, facilitatorCase } from '../context.ts'
 import { deltasOf, refs } from '../verdicts.ts'
 
-const BATCH = { versions: [2] as const, requirements: ['FA-28'], level: 'MUST' as const }
+const BATCH = { requirements: ['FA-28'] }
 
 /** A valid voucher on a funded channel verifies, with the channel snapshot in `extra`. */
 export const batchVoucherValid = facilitatorCase({

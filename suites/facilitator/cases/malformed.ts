@@ -141,9 +141,7 @@ async function expectStillAnswering(context: FacilitatorCaseContext, after: stri
 export const verifyMalformed = facilitatorCase({
   id: 'facilitator.verify.malformed-body',
   title: 'Malformed /verify bodies get a clean refusal and the facilitator keeps answering',
-  versions: [1, 2],
   requirements: ['FA-42'],
-  level: 'MUST',
   tags: ['hostile'],
   run: (context) => sendMalformed(context, 'verify'),
 })
@@ -152,9 +150,7 @@ export const verifyMalformed = facilitatorCase({
 export const settleMalformed = facilitatorCase({
   id: 'facilitator.settle.malformed-body',
   title: 'Malformed /settle bodies get a clean refusal, settle nothing, and the facilitator keeps answering',
-  versions: [1, 2],
   requirements: ['FA-42'],
-  level: 'MUST',
   tags: ['hostile', 'chain'],
   run: (context) => sendMalformed(context, 'settle'),
 })

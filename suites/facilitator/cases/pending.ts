@@ -34,9 +34,7 @@ export const settlePending = facilitatorCase({
   id: 'facilitator.settle.pending',
   title:
     'A settlement_pending answer names its broadcast transaction, and settling the payload again reconciles to it without broadcasting again',
-  versions: [1, 2],
   requirements: ['FA-58', 'FA-59'],
-  level: 'MUST',
   tags: ['chain', 'settlement-pending'],
   timeoutMs: 20_000,
   async run({ payments, facilitator, chain, signal }) {

@@ -22,8 +22,6 @@ import {
 import { expectNoSignerRace } from '../signer-race.ts'
 import { deltasOf, expectNotSettled, expectVerifyInvalid, reasonsOf, refs } from '../verdicts.ts'
 
-const V2 = [2] as const
-
 /** An upto payment of at most 20000 and the plain token's balances of its payer and payTo from now on. */
 async function watchedUpto(context: FacilitatorCaseContext) {
   const deal = await uptoDeal(context, { amount: 20_000n })
@@ -36,9 +34,7 @@ export const permit2Valid = facilitatorCase({
   id: 'facilitator.permit2.valid',
   title:
     'A verified exact payment with Permit2 settles in one transaction moving exactly the amount to payTo',
-  versions: V2,
   requirements: ['FA-17', 'FA-61', 'FA-62'],
-  level: 'MUST',
   tags: ['permit2', 'chain'],
   async run(context) {
     await requireExactPermit2(context)
@@ -82,9 +78,7 @@ export const permit2Valid = facilitatorCase({
 export const permit2WrongSpender = facilitatorCase({
   id: 'facilitator.permit2.wrong-spender',
   title: 'An exact Permit2 payment whose spender is not the x402ExactPermit2Proxy is refused',
-  versions: V2,
   requirements: ['FA-18'],
-  level: 'MUST',
   tags: ['permit2', 'security'],
   async run(context) {
     await requireExactPermit2(context)
@@ -103,9 +97,7 @@ export const permit2WrongSpender = facilitatorCase({
 export const permit2WrongRecipient = facilitatorCase({
   id: 'facilitator.permit2.wrong-recipient',
   title: 'An exact Permit2 payment whose witness.to is not payTo is refused',
-  versions: V2,
   requirements: ['FA-18'],
-  level: 'MUST',
   tags: ['permit2', 'security'],
   async run(context) {
     await requireExactPermit2(context)
@@ -124,9 +116,7 @@ export const permit2WrongRecipient = facilitatorCase({
 export const uptoSupported = facilitatorCase({
   id: 'facilitator.upto.supported-address',
   title: 'The upto kind in /supported carries extra.facilitatorAddress',
-  versions: V2,
   requirements: ['FA-26'],
-  level: 'MUST',
   tags: ['upto'],
   async run(context) {
     // Read afresh (and recorded): the session's copy only decides whether the kind is offered.
@@ -145,9 +135,7 @@ export const uptoSupported = facilitatorCase({
 export const uptoPartial = facilitatorCase({
   id: 'facilitator.upto.partial-settle',
   title: 'An upto payment settled for less than its maximum moves exactly that charge, once',
-  versions: V2,
   requirements: ['FA-57', 'FA-24', 'FA-25'],
-  level: 'MUST',
   tags: ['upto', 'chain'],
   async run(context) {
     const { deal, chain, watch } = await watchedUpto(context)
@@ -198,9 +186,7 @@ export const uptoPartial = facilitatorCase({
 export const uptoOverSettle = facilitatorCase({
   id: 'facilitator.upto.over-settle',
   title: 'An upto settlement above the authorized maximum is refused and moves nothing',
-  versions: V2,
   requirements: ['FA-24'],
-  level: 'MUST',
   tags: ['upto', 'chain', 'security'],
   async run(context) {
     const { deal, chain, watch } = await watchedUpto(context)
@@ -222,9 +208,7 @@ export const uptoOverSettle = facilitatorCase({
 export const uptoZero = facilitatorCase({
   id: 'facilitator.upto.zero-settle',
   title: 'A zero upto settlement succeeds with transaction "" and amount "0", moving nothing',
-  versions: V2,
   requirements: ['FA-63', 'FA-24'],
-  level: 'MUST',
   tags: ['upto', 'chain'],
   async run(context) {
     const { deal, watch } = await watchedUpto(context)
@@ -253,9 +237,7 @@ export const uptoZero = facilitatorCase({
 export const uptoOtherFacilitator = facilitatorCase({
   id: 'facilitator.upto.other-facilitator',
   title: 'An upto payment whose witness names another facilitator is refused',
-  versions: V2,
   requirements: ['FA-64'],
-  level: 'MUST',
   tags: ['upto', 'security'],
   async run(context) {
     const deal = await uptoDeal(context, {

@@ -206,9 +206,7 @@ const describeMutation = (change: Mutation): unknown =>
 export const propertySingleFieldMutation = facilitatorCase({
   id: 'facilitator.property.single-field-mutation',
   title: 'Any single-field mutation of a valid payment is refused by /verify and moves nothing at /settle',
-  versions: [1, 2],
   requirements: ['FA-6', 'FA-8', 'FA-10', 'FA-16', 'FA-49'],
-  level: 'MUST',
   tags: ['property', 'hostile', 'chain'],
   timeoutMs: 180_000,
   async run(context) {
@@ -255,9 +253,7 @@ export const propertySingleFieldMutation = facilitatorCase({
 export const propertySettledSum = facilitatorCase({
   id: 'facilitator.property.settled-sum',
   title: 'For random valid payments, the values reported settled add up to the balance changes',
-  versions: [1, 2],
   requirements: ['FA-14', 'FA-15'],
-  level: 'MUST',
   tags: ['property', 'chain'],
   timeoutMs: 180_000,
   async run(context) {

@@ -19,9 +19,7 @@ import { deltasOf, expectNotSettled, expectSettled, expectVerifyValid, must, ref
 export const settleValid = facilitatorCase({
   id: 'facilitator.settle.valid',
   title: 'A verified payment settles in one successful transaction moving exactly value from payer to payTo',
-  versions: [1, 2],
   requirements: ['FA-4', 'FA-14', 'FA-15', 'FA-45', 'FA-52', 'FA-53'],
-  level: 'MUST',
   tags: ['chain'],
   async run({ payments, facilitator, chain, devnet }) {
     const deal = await payments.deal()
@@ -53,7 +51,6 @@ export const settleValid = facilitatorCase({
 export const settleWithoutVerify = facilitatorCase({
   id: 'facilitator.settle.without-verify',
   title: 'A valid payment settled without a prior /verify is settled (or the refusal is recorded)',
-  versions: [1, 2],
   requirements: ['FA-44', 'FA-14'],
   level: 'MAY',
   tags: ['chain'],
@@ -84,9 +81,7 @@ export const settleWithoutVerify = facilitatorCase({
 export const settleReplay = facilitatorCase({
   id: 'facilitator.settle.replay',
   title: 'Settling the same payment twice moves money once, and the second /settle is not a success',
-  versions: [1, 2],
   requirements: ['FA-13', 'FA-16'],
-  level: 'MUST',
   tags: ['chain', 'security'],
   async run({ payments, facilitator, chain, version }) {
     const deal = await payments.deal()
@@ -113,9 +108,7 @@ const replayRefusal = {
 export const settleConcurrent = facilitatorCase({
   id: 'facilitator.settle.concurrent',
   title: 'Five concurrent /settle calls of one payment move money once and report exactly one success',
-  versions: [1, 2],
   requirements: ['FA-13', 'FA-16'],
-  level: 'MUST',
   tags: ['chain', 'security'],
   async run({ payments, facilitator, chain }) {
     const deal = await payments.deal()
@@ -166,7 +159,6 @@ export const settleConcurrentPayers = facilitatorCase({
   title: `${CONCURRENT_PAYERS} valid payments of different payers settled at once all settle, each in its own successful transaction`,
   versions: [1, 2],
   requirements: ['FA-56', 'FA-14'],
-  level: 'MUST',
   tags: ['chain', 'concurrency'],
   timeoutMs: 60_000,
   async run({ payments, facilitator, chain }) {
@@ -201,9 +193,7 @@ export const settleConcurrentPayers = facilitatorCase({
 export const settleExpiredAfterVerify = facilitatorCase({
   id: 'facilitator.settle.expired-after-verify',
   title: 'A payment that expires between /verify and /settle is refused and moves nothing',
-  versions: [1, 2],
   requirements: ['FA-16', 'FA-9'],
-  level: 'MUST',
   tags: ['chain', 'time'],
   async run({ payments, facilitator, chain, devnet, version, exclusiveClock }) {
     await exclusiveClock(async () => {
@@ -252,7 +242,6 @@ export const settleDefects = [
     title: `/settle of ${defect.defect} answers success false and moves nothing`,
     versions: defect.versions,
     requirements: [...defect.requirements, 'FA-16'],
-    level: 'MUST',
     tags: ['chain', 'hostile'],
     async run(context) {
       const deal = await defect.build(context)

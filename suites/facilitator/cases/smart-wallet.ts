@@ -23,7 +23,6 @@ const WALLET_FUNDS = 100_000n
 export const smartWalletValid = facilitatorCase({
   id: 'facilitator.smart-wallet.valid',
   title: "An ERC-1271 smart wallet's payment signed by its owner is valid and settles",
-  versions: [1, 2],
   requirements: ['FA-6', 'FA-14'],
   level: 'SHOULD',
   tags: ['chain', 'smart-wallet'],
@@ -62,9 +61,7 @@ export const smartWalletInvalid = facilitatorCase({
   id: 'facilitator.smart-wallet.invalid-signature',
   title:
     "A smart wallet's payment signed by someone the wallet does not accept is refused and settles nothing",
-  versions: [1, 2],
   requirements: ['FA-6', 'FA-16'],
-  level: 'MUST',
   tags: ['chain', 'smart-wallet', 'hostile'],
   async run({ payments, facilitator, chain, version }) {
     const owner = await payments.payer({ usdc: 0n })

@@ -15,7 +15,6 @@ import { refs } from '../verdicts.ts'
 export const supportedShape = facilitatorCase({
   id: 'facilitator.supported.shape',
   title: "GET /supported answers the version's SupportedResponse and lists exact on the devnet's network",
-  versions: [1, 2],
   requirements: ['FA-1', 'FA-5', 'FA-36'],
   level: 'schema',
   async run({ facilitator, devnet, version }) {
@@ -68,9 +67,7 @@ export const supportedShape = facilitatorCase({
 export const supportedSigners = facilitatorCase({
   id: 'facilitator.supported.signers',
   title: 'The settlement transaction is sent from an address /supported lists in signers for the network',
-  versions: [2],
   requirements: ['FA-38'],
-  level: 'SHOULD',
   tags: ['chain'],
   async run({ facilitator, payments, chain, devnet }) {
     const deal = await payments.deal()

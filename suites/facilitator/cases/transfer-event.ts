@@ -21,9 +21,7 @@ const FEE_TOKEN_FUNDING = 1_000_000_000n
 export const settleTransferEvent = facilitatorCase({
   id: 'facilitator.settle.transfer-event',
   title: 'A settlement that mines but pays payTo less than amount (fee-on-transfer token) is not a success',
-  versions: [1, 2],
   requirements: ['FA-60'],
-  level: 'MUST',
   tags: ['chain', 'security'],
   async run({ payments, facilitator, devnet, evidence, supported, version }) {
     const network = version === 1 ? devnet.preset.networkV1 : devnet.preset.network

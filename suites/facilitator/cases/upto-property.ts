@@ -44,9 +44,7 @@ export const uptoSettledSum = facilitatorCase({
   id: 'facilitator.upto.settled-sum',
   title:
     'Any sequence of upto settles under one authorization costs the payer the settled charges, at most the maximum',
-  versions: [2],
   requirements: ['FA-24', 'FA-57'],
-  level: 'MUST',
   tags: ['upto', 'chain', 'property', 'security'],
   timeoutMs: 120_000,
   async run(context) {

@@ -14,10 +14,8 @@ import { expectNoMovement, expectVerifyInvalid, expectVerifyValid, reasonsOf, re
 export const verifyValid = facilitatorCase({
   id: 'facilitator.verify.valid',
   title: 'A valid payment is answered isValid true with its payer, and /verify moves no funds',
-  versions: [1, 2],
   // The requirements carry no extra.assetTransferMethod, which a facilitator must not require (FA-47).
   requirements: ['FA-1', 'FA-2', 'FA-3', 'FA-37', 'FA-47', 'FA-55'],
-  level: 'MUST',
   tags: ['chain'],
   async run({ payments, facilitator, chain }) {
     const deal = await payments.deal()
@@ -40,7 +38,6 @@ export const verifyDefects = defects.map((defect) =>
     title: `/verify refuses ${defect.defect}`,
     versions: defect.versions,
     requirements: defect.requirements,
-    level: 'MUST',
     tags: ['hostile'],
     async run(context) {
       const deal = await defect.build(context)
@@ -53,7 +50,6 @@ export const verifyDefects = defects.map((defect) =>
 export const verifyValidBeforeBoundary = facilitatorCase({
   id: 'facilitator.verify.valid-before-boundary',
   title: "An authorization expiring in 3 s (inside the SDKs' 6 s buffer) is accepted or refused: recorded",
-  versions: [1, 2],
   requirements: ['FA-9'],
   level: 'MAY',
   tags: ['time'],
@@ -80,9 +76,7 @@ export const verifyOverpaymentV1 = facilitatorCase({
   id: 'facilitator.verify.amount-over-v1',
   title:
     'v1: an authorization for more than maxAmountRequired is accepted (">=") or refused (exact): recorded',
-  versions: [1],
   requirements: ['FA-35'],
-  level: 'MAY',
   tags: ['hostile'],
   async run({ payments, facilitator }) {
     const deal = await payments.deal({ terms: { amount: 1000n }, authorization: { value: 1001n } })
@@ -109,7 +103,6 @@ export const verifyMissingDomain = facilitatorCase({
   id: 'facilitator.verify.missing-eip712-domain',
   title:
     'Requirements without the EIP-712 domain (extra.name/version) are refused, or the lookup is recorded',
-  versions: [1, 2],
   requirements: ['FA-12', 'FA-43'],
   level: 'SHOULD',
   tags: ['eip712'],
@@ -132,9 +125,7 @@ export const verifyMissingDomain = facilitatorCase({
 export const verifyPayToCase = facilitatorCase({
   id: 'facilitator.verify.payto-letter-case',
   title: 'An authorization whose to differs from payTo only in letter case is accepted',
-  versions: [1, 2],
   requirements: ['FA-48'],
-  level: 'SHOULD',
   async run({ payments, facilitator }) {
     const deal = await payments.deal({
       patch: (request) => {
@@ -150,9 +141,7 @@ export const verifyPayToCase = facilitatorCase({
 export const verifyAcceptedDiffers = facilitatorCase({
   id: 'facilitator.verify.accepted-differs',
   title: 'v2: a payload whose accepted differs from the requirements (authorization as required) is refused',
-  versions: [2],
   requirements: ['FA-50'],
-  level: 'SHOULD',
   tags: ['hostile'],
   async run({ payments, facilitator }) {
     const deal = await payments.deal({
@@ -182,7 +171,6 @@ export const verifyUnsupported = (
     title: `/verify never accepts ${defect}`,
     versions: [1, 2],
     requirements: ['FA-32', 'FA-40'],
-    level: 'MUST',
     tags: ['hostile'],
     async run({ payments, facilitator, version }) {
       const deal = await payments.deal({
@@ -210,9 +198,7 @@ export const verifyUnsupported = (
 export const verifyRefusalStatus = facilitatorCase({
   id: 'facilitator.verify.refusal-status',
   title: 'The HTTP status of /verify and /settle refusals (isValid/success false) is recorded',
-  versions: [1, 2],
   requirements: ['FA-41'],
-  level: 'MAY',
   async run({ payments, facilitator }) {
     const deal = await payments.deal({ signature: corruptSignature })
     const verified = await facilitator.verify(deal.request)

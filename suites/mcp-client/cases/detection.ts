@@ -13,7 +13,6 @@ export const detectionCases = [
     id: 'mcp-client.detection.text-fallback',
     title: 'A PaymentRequired in content[0].text only (no structuredContent) is still read and paid',
     requirements: ['CL-11'],
-    level: 'SHOULD',
     dependsOn: ['mcp-client.payment.meta-object'],
     async run(context) {
       const offer = context.offer()
@@ -40,7 +39,6 @@ export const detectionCases = [
     id: 'mcp-client.detection.not-payment-required',
     title: 'A completed result that looks like a PaymentRequired, or a plain tool error, is not paid',
     requirements: ['CL-51'],
-    level: 'MUST',
     async run(context) {
       const lookalike = context.paymentRequired([context.offer()])
       const results: Record<string, ToolResult> = {

@@ -31,7 +31,6 @@ export const paymentCases = [
     id: 'mcp-client.payment.meta-object',
     title: 'The payment is a PaymentPayload object in _meta["x402/payment"], nowhere else',
     requirements: ['CL-12', 'CL-52'],
-    level: 'MUST',
     async run(context) {
       const { endpoint } = context.honest()
       const run = await context.pay(endpoint)
@@ -45,7 +44,6 @@ export const paymentCases = [
     id: 'mcp-client.payment.same-call',
     title: 'The paid call repeats the unpaid call: same tool, same arguments',
     requirements: ['CL-49'],
-    level: 'MUST',
     dependsOn: ['mcp-client.payment.meta-object'],
     async run(context) {
       const { endpoint } = context.honest()
@@ -59,7 +57,6 @@ export const paymentCases = [
     title:
       'What the client signs is the offer: accepted, payTo, amount, time window, signature, and it settles',
     requirements: ['CL-23', 'CL-6', 'CL-30', 'CL-31', 'CL-32', 'CL-7'],
-    level: 'MUST',
     needs: ['chain'],
     dependsOn: ['mcp-client.payment.meta-object'],
     async run(context) {
@@ -88,7 +85,6 @@ export const paymentCases = [
     id: 'mcp-client.payment.one-retry',
     title: 'A paid call answered with the PaymentRequired again is not paid again',
     requirements: ['CL-50'],
-    level: 'SHOULD',
     async run(context) {
       const required = context.paymentRequired([context.offer()])
       const endpoint = context.endpoint(async () => context.binding.paymentRequiredResult(required))

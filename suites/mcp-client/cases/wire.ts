@@ -11,7 +11,6 @@ export const wireCases = [
     id: 'mcp-client.wire.legacy-dotted-key',
     title: 'A server asking for _meta["x402.payment"] (the pre-spec dotted key) gets no payment there',
     requirements: ['CL-52'],
-    level: 'MUST',
     async run(context) {
       // What x402-mcp 0.0.5 says to a call without its dotted key; it ignores _meta["x402/payment"].
       const required = context.paymentRequired([context.offer()], '_meta.x402.payment is required')

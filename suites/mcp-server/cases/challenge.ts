@@ -13,7 +13,6 @@ export const challengeCases = [
     title:
       'An unpaid call gets an isError tool result whose structuredContent is the JSON of content[0].text',
     requirements: ['RS-22'],
-    level: 'MUST',
     async run(context) {
       const answer = await context.call({ label: 'unpaid call' })
       context.expect.paymentRequiredResult(answer)
@@ -24,7 +23,6 @@ export const challengeCases = [
     id: 'mcp-server.challenge.schema',
     title: 'The PaymentRequired of an unpaid call is a valid x402 v2 PaymentRequired',
     requirements: ['RS-57'],
-    level: 'MUST',
     dependsOn: ['mcp-server.challenge.tool-result'],
     async run(context) {
       const answer = await context.call({ label: 'unpaid call' })
@@ -36,7 +34,6 @@ export const challengeCases = [
     id: 'mcp-server.challenge.tool-not-run',
     title: 'An unpaid call does not run the paid tool',
     requirements: ['RS-58'],
-    level: 'MUST',
     async run(context) {
       const before = await context.executions()
       for (let attempt = 1; attempt <= 2; attempt++)

@@ -12,7 +12,6 @@ export const failureCases = [
     id: 'mcp-server.failure.settle-rejected',
     title: 'A refused settlement answers an isError PaymentRequired, not the tool content',
     requirements: ['RS-24', 'RS-62'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const payer = await context.payer()
@@ -29,7 +28,6 @@ export const failureCases = [
     id: 'mcp-server.failure.handler-error',
     title: 'A paid call whose tool fails is not settled',
     requirements: ['RS-63'],
-    level: 'SHOULD',
     needs: ['chain'],
     async run(context) {
       const args = context.failingArguments()

@@ -33,7 +33,6 @@ function hostile(name: string, title: string, defects: (price: bigint) => Paymen
     id: `mcp-server.hostile.${name}`,
     title,
     requirements: ['RS-61', 'RS-59'],
-    level: 'MUST',
     needs: ['chain'],
     run: (context) => expectBuysNothing(context, name, defects),
   })
@@ -79,7 +78,6 @@ export const hostileCases = [
     id: 'mcp-server.hostile.replay',
     title: 'A settled payment sent again buys nothing more',
     requirements: ['RS-61'],
-    level: 'MUST',
     needs: ['chain'],
     dependsOn: ['mcp-server.payment.honest'],
     async run(context) {
@@ -96,7 +94,6 @@ export const hostileCases = [
     id: 'mcp-server.hostile.concurrent-copies',
     title: 'Copies of one payment sent at once buy the content at most once, settled once',
     requirements: ['RS-61'],
-    level: 'MUST',
     needs: ['chain'],
     dependsOn: ['mcp-server.payment.honest'],
     async run(context) {

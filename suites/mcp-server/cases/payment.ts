@@ -25,7 +25,6 @@ export const paymentCases = [
     title:
       'An honest payment buys the content, with a SettlementResponse object in _meta["x402/payment-response"]',
     requirements: ['RS-23', 'RS-60'],
-    level: 'MUST',
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
@@ -41,7 +40,6 @@ export const paymentCases = [
     title:
       'Anything under _meta["x402/payment"] that is not a PaymentPayload object gets the PaymentRequired',
     requirements: ['RS-59'],
-    level: 'MUST',
     dependsOn: ['mcp-server.challenge.tool-result'],
     async run(context) {
       for (const { label, value } of GARBAGE) {

@@ -32,9 +32,7 @@ export const assetContractCases = [
     id: 'server.challenge.asset-contract',
     title:
       "An EIP-3009 exact offer's asset is a token contract that answers EIP-3009, and payTo is an address",
-    versions: [1, 2],
     requirements: ['RS-43'],
-    level: 'MUST',
     needs: ['chain'],
     async run(context) {
       const offers = offersOf(context).filter(

@@ -43,7 +43,6 @@ export const batchCases = [
     title:
       'A batch-settlement offer names a receiver authorizer, a withdraw delay of 15 minutes to 30 days, and the token domain',
     requirements: ['RS-44'],
-    level: 'MUST',
     needs: [],
     async run(context) {
       const offer = batchOfferOf(context)
@@ -85,7 +84,6 @@ export const batchCases = [
     title:
       'A deposit with a first voucher of the amount buys the resource; the response names the deposit transaction and amount',
     requirements: ['RS-45', 'RS-31'],
-    level: 'MUST',
     async run(context) {
       const open = await openBatch(context)
       const deposit = open.price * 10n
@@ -123,7 +121,6 @@ export const batchCases = [
     title:
       'Cumulative vouchers buy one request each: charged at most the amount, no transaction, channelState adds up',
     requirements: ['RS-45', 'RS-31'],
-    level: 'MUST',
     async run(context) {
       const { open, charged: deposited } = await openDeposited(context)
       let charged = deposited
@@ -152,7 +149,6 @@ export const batchCases = [
     title:
       'A voucher below chargedCumulativeAmount + amount gets the corrective 402 with channelState and the last signed voucher',
     requirements: ['RS-31'],
-    level: 'MUST',
     async run(context) {
       const { open, charged } = await openDeposited(context)
       const short = charged + open.price - 1n
@@ -169,7 +165,6 @@ export const batchCases = [
     id: 'server.batch.replayed-voucher',
     title: 'A voucher that already bought a request buys nothing when sent again',
     requirements: ['RS-31', 'X-1'],
-    level: 'MUST',
     async run(context) {
       const { open, charged } = await openDeposited(context)
       const voucher = await open.channel.voucher(charged + open.price)
@@ -186,7 +181,6 @@ export const batchCases = [
     id: 'server.batch.out-of-order',
     title: 'A voucher that skips ahead is refused with the corrective 402; the expected one is then accepted',
     requirements: ['RS-31'],
-    level: 'MUST',
     async run(context) {
       const { open, charged } = await openDeposited(context)
       const ahead = charged + 2n * open.price
@@ -206,7 +200,6 @@ export const batchCases = [
     id: 'server.batch.concurrent',
     title: `${CONCURRENT_VOUCHERS} copies of the next voucher sent at once buy one request: the channel is serialised`,
     requirements: ['RS-31'],
-    level: 'MUST',
     async run(context) {
       const { open, charged } = await openDeposited(context)
       const voucher = await open.channel.voucher(charged + open.price)
@@ -229,7 +222,6 @@ export const batchCases = [
     id: 'server.batch.wrong-signer',
     title: 'A voucher signed by someone other than the payer buys nothing',
     requirements: ['RS-31', 'RS-18'],
-    level: 'MUST',
     async run(context) {
       const { open, charged } = await openDeposited(context)
       const stranger = privateKeyToAccount(generatePrivateKey())
@@ -245,7 +237,6 @@ export const batchCases = [
     id: 'server.batch.above-balance',
     title: 'A voucher above what the channel holds buys nothing',
     requirements: ['RS-31', 'RS-18'],
-    level: 'MUST',
     async run(context) {
       const { open, charged } = await openDeposited(context, 1n)
       await open.sendRefused(
@@ -260,7 +251,6 @@ export const batchCases = [
     id: 'server.batch.deposit-bad-authorization',
     title: 'A deposit whose ERC-3009 authorization signature is broken buys nothing and moves nothing',
     requirements: ['RS-31', 'RS-18'],
-    level: 'MUST',
     async run(context) {
       const open = await openBatch(context)
       const payment = await open.channel.deposit(open.price * 10n, open.price, await context.devnet.now())
@@ -285,7 +275,6 @@ export const batchCases = [
     title:
       'A refund with the zero-charge voucher pays back exactly the unclaimed amount asked for, with the refund transaction and no charge',
     requirements: ['RS-46'],
-    level: 'MUST',
     async run(context) {
       const { open, charged: deposited } = await openDeposited(context)
       let charged = deposited
@@ -329,7 +318,6 @@ export const batchCases = [
     id: 'server.batch.refund-stale-voucher',
     title: 'A refund whose voucher is below what was charged gets the corrective 402 and moves nothing',
     requirements: ['RS-46', 'RS-31'],
-    level: 'MUST',
     async run(context) {
       const { open, charged: deposited } = await openDeposited(context)
       let charged = deposited
@@ -356,7 +344,6 @@ export const batchCases = [
     title:
       'On a channel it has no record of, the server counts from the on-chain totalClaimed: a voucher of totalClaimed + 1 buys nothing, totalClaimed + amount does',
     requirements: ['RS-31'],
-    level: 'MUST',
     async run(context) {
       const open = await openBatch(context)
       await depositOnChain(context, open, open.price * 10n)
@@ -407,7 +394,6 @@ export const batchPropertyCases = [
     title:
       'For any sequence of next, replayed, short and skipping vouchers, exactly the vouchers of chargedCumulativeAmount + amount are delivered, and the charges add up',
     requirements: ['RS-31', 'RS-45'],
-    level: 'MUST',
     tags: ['batch', 'property'],
     async run(context) {
       // Enough for every delivery of every run (8 runs of at most 5 requests).

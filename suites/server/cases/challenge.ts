@@ -94,9 +94,7 @@ export const challengeCases = [
   serverCase({
     id: 'server.challenge.status',
     title: 'A request without payment is answered 402 Payment Required',
-    versions: [1, 2],
     requirements: ['RS-1'],
-    level: 'MUST',
     async run(context) {
       const { response } = await context.fetchChallenge()
       context.expect.status(response, [402], ['RS-1'], 'a request without payment is not answered 402')
@@ -108,7 +106,6 @@ export const challengeCases = [
     title: 'The v2 challenge travels in a PAYMENT-REQUIRED header of base64 JSON',
     versions: [2],
     requirements: ['RS-2', 'X-7'],
-    level: 'MUST',
     async run(context) {
       const { response } = await context.fetchChallenge()
       const raw = getHeader(response.headers, 'PAYMENT-REQUIRED')
@@ -133,9 +130,7 @@ export const challengeCases = [
   serverCase({
     id: 'server.challenge.body',
     title: 'The v1 challenge is a JSON body served as application/json',
-    versions: [1],
     requirements: ['RS-3'],
-    level: 'MUST',
     async run(context) {
       const { response } = await context.fetchChallenge()
       const type = response.headers['content-type'] ?? ''
@@ -165,9 +160,7 @@ export const challengeCases = [
   serverCase({
     id: 'server.challenge.schema',
     title: 'The challenge is a complete, well-typed PaymentRequired',
-    versions: [1, 2],
     requirements: ['RS-4', 'RS-5', 'RS-6', 'RS-7', 'RS-8'],
-    level: 'schema',
     async run(context) {
       const { response, reading } = await context.fetchChallenge()
       const result = context.version === 2 ? reading.v2 : reading.v1
@@ -182,9 +175,7 @@ export const challengeCases = [
   serverCase({
     id: 'server.challenge.amounts',
     title: 'Every amount is a decimal string of atomic units',
-    versions: [1, 2],
     requirements: ['X-11'],
-    level: 'schema',
     async run(context) {
       await checkEveryOffer(
         context,
@@ -200,9 +191,7 @@ export const challengeCases = [
   serverCase({
     id: 'server.challenge.networks',
     title: 'Every network is a known identifier of the version (CAIP-2 in v2, a v1 name in v1)',
-    versions: [1, 2],
     requirements: ['X-3', 'X-10'],
-    level: 'schema',
     async run(context) {
       await checkEveryOffer(
         context,
@@ -222,9 +211,7 @@ export const challengeCases = [
   serverCase({
     id: 'server.challenge.max-timeout',
     title: 'maxTimeoutSeconds is a positive number of seconds',
-    versions: [1, 2],
     requirements: ['RS-6', 'RS-7'],
-    level: 'schema',
     async run(context) {
       await checkEveryOffer(
         context,
@@ -240,7 +227,6 @@ export const challengeCases = [
   serverCase({
     id: 'server.challenge.asset',
     title: "An exact offer on the devnet's chain charges the devnet's EIP-3009 USDC",
-    versions: [1, 2],
     requirements: ['RS-6', 'RS-9'],
     level: 'MUST',
     needs: ['chain'],
@@ -267,9 +253,7 @@ export const challengeCases = [
   serverCase({
     id: 'server.challenge.eip712-domain',
     title: "extra.name and extra.version are the token's own EIP-712 domain",
-    versions: [1, 2],
     requirements: ['RS-9'],
-    level: 'schema',
     needs: ['chain'],
     async run(context) {
       const entries = await devnetExactOffers(context)
@@ -308,9 +292,7 @@ export const challengeCases = [
   serverCase({
     id: 'server.challenge.resource',
     title: 'The challenge names the resource that was requested',
-    versions: [1, 2],
     requirements: ['RS-40'],
-    level: 'SHOULD',
     async run(context) {
       const json = await challengeJson(context)
       const requested = new URL(context.url).pathname
@@ -337,9 +319,7 @@ export const challengeCases = [
   serverCase({
     id: 'server.challenge.browser',
     title: 'A browser-like request still gets the PAYMENT-REQUIRED header',
-    versions: [2],
     requirements: ['RS-34'],
-    level: 'MUST',
     async run(context) {
       const { response } = await context.fetchChallenge({
         label: 'unpaid request from a browser',
@@ -365,9 +345,7 @@ export const challengeCases = [
   serverCase({
     id: 'server.challenge.response-body',
     title: 'The body and Content-Type of the v2 402 (the server’s choice) are recorded',
-    versions: [2],
     requirements: ['RS-42'],
-    level: 'MAY',
     async run(context) {
       const { response } = await context.fetchChallenge()
       info(

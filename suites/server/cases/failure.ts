@@ -37,7 +37,6 @@ function unusableFacilitatorCase(id: string, title: string, endpoint: 'verify' |
     title,
     versions: [1, 2],
     requirements: ['RS-16', 'RS-18'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const { payer, response } = await payThroughFault(context, endpoint, fault)
@@ -54,9 +53,7 @@ export const failureCases = [
   serverCase({
     id: 'server.failure.verify-invalid',
     title: 'When the facilitator says the payment is invalid, nothing is delivered or settled (402)',
-    versions: [1, 2],
     requirements: ['RS-15', 'RS-18'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const { payer, response } = await payThroughFault(context, 'verify', {
@@ -70,9 +67,7 @@ export const failureCases = [
   serverCase({
     id: 'server.failure.settle-rejected',
     title: 'When settlement fails, nothing is delivered and no money moves (402)',
-    versions: [1, 2],
     requirements: ['RS-15', 'RS-18'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const { payer, response } = await payThroughFault(context, 'settle', SETTLE_REJECTED)
@@ -83,7 +78,6 @@ export const failureCases = [
   serverCase({
     id: 'server.failure.settle-receipt',
     title: 'A failed settlement is reported in the settlement header with success false',
-    versions: [1, 2],
     requirements: ['RS-17', 'RS-13', 'RS-35'],
     level: 'SHOULD',
     needs: ['chain', 'builtin-facilitator'],
@@ -141,9 +135,7 @@ export const failureCases = [
     id: 'server.failure.slow-facilitator',
     title:
       'A slow facilitator (1 s per call) never makes a delivery without a settlement or money without a delivery',
-    versions: [1, 2],
     requirements: ['RS-18', 'RS-36'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     timeoutMs: 15_000,
     tags: ['slow'],

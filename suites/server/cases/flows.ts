@@ -56,9 +56,7 @@ export const flowCases = [
     id: 'server.flow.declared',
     title:
       'A server that settles a payment before verifying it (a pre-handler flow) declares the flow in extra.paymentFlow',
-    versions: [2],
     requirements: ['RS-52'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     tags: ['payment-flow'],
     async run(context) {
@@ -96,7 +94,6 @@ export const flowCases = [
       'A payment whose accepted terms name a payment flow or transfer method the offer does not have is refused',
     versions: [2],
     requirements: ['RS-53', 'RS-15'],
-    level: 'MUST',
     needs: ['chain'],
     tags: ['payment-flow'],
     async run(context) {
@@ -130,9 +127,7 @@ export const flowCases = [
     id: 'server.flow.check-before-resource',
     title:
       'The resource reaches the client only after the facilitator answered a check (verify or settle) of its payment',
-    versions: [2],
     requirements: ['RS-54'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     dependsOn: ['server.payment.honest'],
     tags: ['payment-flow'],

@@ -19,9 +19,7 @@ export const honestCases = [
   serverCase({
     id: 'server.payment.honest',
     title: 'An honest payment buys the resource and moves exactly the price to payTo, once',
-    versions: [1, 2],
     requirements: ['RS-12', 'RS-18', 'RS-36'],
-    level: 'MUST',
     needs: ['chain'],
     async run(context) {
       const { payer } = await payDelivered(context)
@@ -32,9 +30,7 @@ export const honestCases = [
   serverCase({
     id: 'server.payment.settlement-response',
     title: 'The settlement header of a paid response is a SettlementResponse naming the transfer on chain',
-    versions: [1, 2],
     requirements: ['RS-12', 'RS-13', 'RS-35', 'RS-36'],
-    level: 'MUST',
     needs: ['chain'],
     async run(context) {
       const { payer, response } = await payDelivered(context)
@@ -47,9 +43,7 @@ export const honestCases = [
   serverCase({
     id: 'server.payment.settled-before-delivery',
     title: 'The resource is delivered only after the facilitator settled the payment',
-    versions: [1, 2],
     requirements: ['RS-18'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const { payer, response } = await payDelivered(context)
@@ -61,9 +55,7 @@ export const honestCases = [
   serverCase({
     id: 'server.payment.facilitator-requests',
     title: 'The server asks the facilitator with its own advertised requirements and the payload as sent',
-    versions: [1, 2],
     requirements: ['RS-38', 'RS-39'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const payer = await context.payer()

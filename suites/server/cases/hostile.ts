@@ -119,9 +119,8 @@ const hostileCase = (row: HostilePayment) =>
   serverCase({
     id: row.id,
     title: row.title,
-    versions: row.versions ?? [1, 2],
+    versions: row.versions,
     requirements: ['RS-15', 'RS-18', row.breaks],
-    level: 'MUST',
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer(row.fund?.(context))
@@ -138,7 +137,6 @@ export const hostileCases = [
     title: 'A v1 overpayment is either refused or settled for exactly the signed value (recorded)',
     versions: [1],
     requirements: ['FA-35', 'RS-36'],
-    level: 'MUST',
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()

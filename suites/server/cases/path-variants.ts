@@ -56,9 +56,7 @@ export const pathVariantCases = [
     id: 'server.paywall.path-variants',
     title:
       'The paid resource stays paywalled under encoded, dot-segment, case, slash and absolute-form spellings of its path',
-    versions: [1, 2],
     requirements: ['RS-56'],
-    level: 'MUST',
     tags: ['paywall'],
     async run(context) {
       const parsed = new URL(context.url)

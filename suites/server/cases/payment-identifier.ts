@@ -62,7 +62,6 @@ export const paymentIdentifierCases = [
       'A resend of the same payment under the same payment-identifier id gets the same answer, and the payment is settled once',
     versions: [2],
     requirements: ['RS-29', 'RS-36'],
-    level: 'MUST',
     needs: ['chain'],
     tags: ['payment-identifier'],
     async run(context) {
@@ -95,9 +94,7 @@ export const paymentIdentifierCases = [
     id: 'server.payment-identifier.conflict',
     title:
       'A different payment under a payment-identifier id already used is a conflict (409): not settled, not delivered',
-    versions: [2],
     requirements: ['RS-55', 'RS-29'],
-    level: 'MUST',
     needs: ['chain'],
     tags: ['payment-identifier'],
     async run(context) {

@@ -76,9 +76,7 @@ export const pendingCases = [
   serverCase({
     id: 'server.failure.settle-pending',
     title: 'While every settle answers settlement_pending, nothing is delivered',
-    versions: [1, 2],
     requirements: ['RS-49', 'RS-35'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     timeoutMs: 15_000,
     async run(context) {
@@ -103,7 +101,6 @@ export const pendingCases = [
   serverCase({
     id: 'server.failure.settle-pending-retry',
     title: 'A settle answered settlement_pending once is reconciled: the server settles again and delivers',
-    versions: [1, 2],
     requirements: ['RS-50', 'RS-49', 'RS-36'],
     level: 'SHOULD',
     needs: ['chain', 'builtin-facilitator'],
@@ -154,9 +151,7 @@ export const pendingCases = [
   serverCase({
     id: 'server.extension-responses.not-forwarded',
     title: "The facilitator's EXTENSION-RESPONSES sidechannel never reaches the buyer (402 or paid response)",
-    versions: [2],
     requirements: ['RS-51'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const refused = await payWith(

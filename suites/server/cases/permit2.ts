@@ -34,7 +34,6 @@ export const permit2Cases = [
     title: 'An honest exact payment with Permit2 buys the resource, and payTo gains exactly the amount, once',
     versions: [2],
     requirements: ['RS-12', 'RS-18', 'RS-36'],
-    level: 'MUST',
     needs: ['chain'],
     tags: ['permit2'],
     async run(context) {
@@ -73,7 +72,6 @@ export const permit2Cases = [
       'An upto payment is settled for at most the signed maximum, and the PAYMENT-RESPONSE amount is what moved on chain',
     versions: [2],
     requirements: ['RS-20', 'RS-12', 'RS-36'],
-    level: 'MUST',
     needs: ['chain'],
     tags: ['permit2', 'upto'],
     async run(context) {
@@ -129,7 +127,6 @@ export const permit2Cases = [
       'A Permit2 payment for terms the server did not offer (another payTo, a lower amount, another spender) gets no resource',
     versions: [2],
     requirements: ['RS-39', 'RS-15', 'RS-18'],
-    level: 'MUST',
     needs: ['chain'],
     tags: ['permit2', 'hostile'],
     async run(context) {
@@ -160,9 +157,7 @@ export const permit2Cases = [
     id: 'server.permit2.allowance-required',
     title:
       'An exact payment with Permit2 from a payer who has not approved Permit2 is answered 412 Precondition Failed',
-    versions: [2],
     requirements: ['RS-21'],
-    level: 'MUST',
     needs: ['chain'],
     tags: ['permit2'],
     async run(context) {

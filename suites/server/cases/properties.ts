@@ -142,9 +142,7 @@ export const propertyCases = [
   serverCase({
     id: 'server.property.single-field-mutation',
     title: 'No single-field mutation of an honest payment is delivered or moves money',
-    versions: [1, 2],
     requirements: ['RS-18', 'RS-19', 'RS-15'],
-    level: 'MUST',
     tags: ['property', 'slow'],
     needs: ['chain'],
     timeoutMs: 60_000,
@@ -178,9 +176,7 @@ export const propertyCases = [
   serverCase({
     id: 'server.property.replay-interleaving',
     title: 'Any interleaving of payments and replays delivers exactly as often as it settles',
-    versions: [1, 2],
     requirements: ['RS-37', 'RS-18', 'RS-36'],
-    level: 'MUST',
     tags: ['property', 'slow'],
     needs: ['chain'],
     timeoutMs: 90_000,
@@ -259,9 +255,7 @@ export const propertyCases = [
   serverCase({
     id: 'server.property.header-bytes',
     title: 'No payment header made of arbitrary bytes is delivered',
-    versions: [1, 2],
     requirements: ['RS-14', 'RS-18'],
-    level: 'MUST',
     tags: ['property'],
     timeoutMs: 60_000,
     async run(context) {

@@ -17,7 +17,6 @@ export const refusalCases = [
     title: 'A v1 refusal of a payment carries {x402Version, error, accepts} so the client can pay again',
     versions: [1],
     requirements: ['RS-41', 'RS-15'],
-    level: 'MUST',
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()

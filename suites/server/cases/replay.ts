@@ -14,9 +14,7 @@ export const replayCases = [
   serverCase({
     id: 'server.replay.sequential',
     title: 'A payment replayed after it bought the resource buys nothing more',
-    versions: [1, 2],
     requirements: ['RS-37', 'RS-15', 'X-1'],
-    level: 'MUST',
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
@@ -33,9 +31,7 @@ export const replayCases = [
   serverCase({
     id: 'server.replay.concurrent',
     title: `One payment sent ${CONCURRENT_COPIES} times at once is delivered at most once and settled at most once`,
-    versions: [1, 2],
     requirements: ['RS-37', 'X-1'],
-    level: 'MUST',
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
@@ -52,9 +48,7 @@ export const replayCases = [
   serverCase({
     id: 'server.replay.concurrent-slow-settle',
     title: `One payment sent ${CONCURRENT_COPIES} times at once, with slow settle answers, is delivered at most once`,
-    versions: [1, 2],
     requirements: ['RS-37', 'RS-48', 'X-1'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const payer = await context.payer()

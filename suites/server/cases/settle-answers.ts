@@ -41,7 +41,6 @@ function malformedSettleCase(
     title,
     versions: [1, 2],
     requirements: ['RS-48', 'RS-18'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const { payer, response } = await payThroughSettleAnswer(
@@ -58,9 +57,7 @@ export const settleAnswerCases = [
   serverCase({
     id: 'server.failure.settle-unsuccessful-200',
     title: 'An HTTP 200 settle answer with success false (naming a transaction) delivers nothing (402)',
-    versions: [1, 2],
     requirements: ['RS-48', 'RS-18', 'RS-15'],
-    level: 'MUST',
     needs: ['chain', 'builtin-facilitator'],
     async run(context) {
       const { payer, response } = await payThroughSettleAnswer(

@@ -70,7 +70,6 @@ function unquotedCase(
     title,
     versions: [2],
     requirements: ['RS-47', 'RS-39', 'RS-18'],
-    level: 'MUST',
     needs: ['chain'],
     async run(context) {
       const payer = await context.payer()
