@@ -10,7 +10,7 @@ import { honestScript } from '../../../harness/actors/paywall/index.ts'
 import { check, checkEqual } from '../../../harness/model/expect.ts'
 import { expectExactlyOneTransferFrom } from '../../../harness/oracle/index.ts'
 import { requiredAmount } from '../../../harness/schemes/exact-evm/payment.ts'
-import { clientCase } from '../case.ts'
+import { type ClientCaseDefinition, clientCase } from '../case.ts'
 import type { ClientCaseContext, HonestExchange, ObservedPayment } from '../context.ts'
 import { recordRun } from '../fixture.ts'
 import {
@@ -43,38 +43,49 @@ async function honestPayment(
   return { exchange, payment: expectOnePayment(exchange.run, context.version) }
 }
 
-export const paysOnce = clientCase({
+/** A case that judges one thing of the shared honest exchange (tagged `honest`). */
+function onHonestExchange(
+  definition: Omit<ClientCaseDefinition, 'run'> & {
+    judge(context: ClientCaseContext, exchange: HonestExchange, payment: ObservedPayment): unknown
+  },
+) {
+  const { judge, tags = [], ...meta } = definition
+  return clientCase({
+    ...meta,
+    tags: ['honest', ...tags],
+    async run(context) {
+      const { exchange, payment } = await honestPayment(context)
+      await judge(context, exchange, payment)
+    },
+  })
+}
+
+export const paysOnce = onHonestExchange({
   id: 'client.honest.pays-once',
   title:
     "An honest challenge is paid with one retry of the same request carrying the version's payment header",
   requirements: ['CL-1', 'CL-35', 'CL-22', 'CL-21', 'CL-20', 'CL-26'],
-  tags: ['honest'],
-  async run(context) {
-    const { exchange, payment } = await honestPayment(context)
+  judge(context, { run }, payment) {
     expectVersionHeader(payment, context.version)
-    expectSameRequest(exchange.run, payment)
+    expectSameRequest(run, payment)
   },
 })
 
-export const headerEncoding = clientCase({
+export const headerEncoding = onHonestExchange({
   id: 'client.honest.header-encoding',
   title: 'The payment header is standard base64 of UTF-8 JSON',
   requirements: ['X-7', 'X-8'],
-  tags: ['honest', 'encoding'],
-  async run(context) {
-    const { payment } = await honestPayment(context)
-    expectStandardBase64(payment)
-  },
+  tags: ['encoding'],
+  judge: (_context, _exchange, payment) => expectStandardBase64(payment),
 })
 
-export const payloadSchema = clientCase({
+export const payloadSchema = onHonestExchange({
   id: 'client.honest.payload-schema',
   title: "The PaymentPayload passes its version's schema, with an EIP-3009 exact payload of decimal strings",
   requirements: ['CL-2', 'CL-3', 'CL-5', 'CL-27', 'CL-29', 'X-3', 'X-10', 'X-11'],
   level: 'schema',
-  tags: ['honest', 'schema'],
-  async run(context) {
-    const { payment } = await honestPayment(context)
+  tags: ['schema'],
+  judge(context, _exchange, payment) {
     expectPayloadSchema(payment, context.version)
     const payload = payloadJson(payment).payload as Record<string, unknown>
     check('authorization' in payload, 'an offer without assetTransferMethod was not paid with EIP-3009', {
@@ -87,92 +98,66 @@ export const payloadSchema = clientCase({
   },
 })
 
-export const acceptedCopy = clientCase({
+export const acceptedCopy = onHonestExchange({
   id: 'client.honest.accepted-copy',
   title:
     'The payment names the offered terms: v2 accepted is a faithful copy of the offer, v1 its scheme and network',
   requirements: ['CL-23', 'CL-19'],
-  tags: ['honest'],
-  async run(context) {
-    const { exchange, payment } = await honestPayment(context)
-    expectOfferedTerms(payment, context.version, [exchange.offered])
-  },
+  judge: (context, { offered }, payment) => expectOfferedTerms(payment, context.version, [offered]),
 })
 
-export const paysPayTo = clientCase({
+export const paysPayTo = onHonestExchange({
   id: 'client.honest.pay-to',
   title: 'authorization.to is the offered payTo',
   requirements: ['CL-6'],
-  tags: ['honest'],
-  async run(context) {
-    const { exchange, payment } = await honestPayment(context)
-    expectPaysPayTo(payment, exchange.offered)
-  },
+  judge: (_context, { offered }, payment) => expectPaysPayTo(payment, offered),
 })
 
-export const paysAmount = clientCase({
+export const paysAmount = onHonestExchange({
   id: 'client.honest.amount',
   title: 'authorization.value is the offered amount, exactly',
   requirements: ['CL-30'],
-  tags: ['honest'],
-  async run(context) {
-    const { exchange, payment } = await honestPayment(context)
-    expectPaysAmount(payment, exchange.offered, context.version)
-  },
+  judge: (context, { offered }, payment) => expectPaysAmount(payment, offered, context.version),
 })
 
-export const timeWindow = clientCase({
+export const timeWindow = onHonestExchange({
   id: 'client.honest.time-window',
   title: 'The authorization is valid on arrival and expires within maxTimeoutSeconds (documented slack)',
   requirements: ['CL-31', 'CL-32', 'CL-45'],
-  tags: ['honest', 'time'],
-  async run(context) {
-    const { exchange, payment } = await honestPayment(context)
-    expectTimeWindow(payment, exchange.offered)
-  },
+  tags: ['time'],
+  judge: (_context, { offered }, payment) => expectTimeWindow(payment, offered),
 })
 
-export const freshNonce = clientCase({
+export const freshNonce = onHonestExchange({
   id: 'client.honest.nonce',
   title: 'The nonce is 32 random bytes never used before: not in any other payment of the run, not on chain',
   requirements: ['CL-5', 'CL-33'],
-  tags: ['honest', 'replay'],
-  async run(context) {
-    const { exchange, payment } = await honestPayment(context)
-    await expectFreshNonce(context, exchange.run, payment)
-  },
+  tags: ['replay'],
+  judge: (context, { run }, payment) => expectFreshNonce(context, run, payment),
 })
 
-export const signatureRecovers = clientCase({
+export const signatureRecovers = onHonestExchange({
   id: 'client.honest.signature',
   title:
     'The signature recovers to authorization.from under the domain from extra, the chain id and the asset',
   requirements: ['CL-7', 'CL-28', 'CL-6'],
-  tags: ['honest', 'eip712'],
-  async run(context) {
-    const { exchange, payment } = await honestPayment(context)
-    await expectSignatureRecovers(context, payment, exchange.offered)
-  },
+  tags: ['eip712'],
+  judge: (context, { offered }, payment) => expectSignatureRecovers(context, payment, offered),
 })
 
-export const settlementReported = clientCase({
+export const settlementReported = onHonestExchange({
   id: 'client.honest.settlement-reported',
   title:
     'The client reads the settlement header of the paid response and reports it; the chain moved exactly the amount',
   requirements: ['CL-36'],
-  tags: ['honest', 'chain'],
-  async run(context) {
-    const { exchange, payment } = await honestPayment(context)
-    expectSettlementReported(exchange.run, payment, context.version)
+  tags: ['chain'],
+  async judge(context, { run, offered }, payment) {
+    expectSettlementReported(run, payment, context.version)
     if (context.target.kind === 'driver') return // a driver's own chain may not be the one the suite reads
     const { from } = expectAuthorization(payment)
     await expectExactlyOneTransferFrom(
       context.chain,
-      {
-        from,
-        to: exchange.offered.payTo,
-        value: BigInt(requiredAmount(exchange.offered, context.version)),
-      },
+      { from, to: offered.payTo, value: BigInt(requiredAmount(offered, context.version)) },
       { message: 'the settled payment did not move exactly the offered amount to payTo' },
     )
   },

@@ -144,18 +144,40 @@ export function expectPaysAmount(
  */
 export function expectTimeWindow(payment: ObservedPayment, offer: PaymentRequirements): void {
   const { validAfter, validBefore } = expectAuthorization(payment)
+  expectOpenWindow(payment, offer, {
+    after: uint(validAfter, 'validAfter'),
+    before: uint(validBefore, 'validBefore'),
+    afterField: 'authorization.validAfter',
+    beforeField: 'authorization.validBefore',
+  })
+}
+
+/** A signed validity window and the payload fields that carry it, for the messages. */
+export interface SignedWindow {
+  after: bigint
+  /** The last second it is valid in (validBefore, or a Permit2 deadline). */
+  before: bigint
+  afterField: string
+  beforeField: string
+}
+
+/** The checks of {@link expectTimeWindow} on any signed window (EIP-3009 or Permit2). */
+export function expectOpenWindow(
+  payment: ObservedPayment,
+  offer: Pick<PaymentRequirements, 'maxTimeoutSeconds'>,
+  { after, before, afterField, beforeField }: SignedWindow,
+): void {
   const now = BigInt(payment.receivedAt)
-  const after = uint(validAfter, 'validAfter')
-  const before = uint(validBefore, 'validBefore')
-  const window = `validAfter ${after}, validBefore ${before}, received at ${now} (maxTimeoutSeconds ${offer.maxTimeoutSeconds})`
-  check(after <= now + BigInt(VALID_AFTER_SLACK_SECONDS), 'authorization.validAfter is in the future', {
-    expected: `validAfter <= now (+${VALID_AFTER_SLACK_SECONDS} s of rounding)`,
+  const [afterName, beforeName] = [afterField, beforeField].map((field) => field.split('.').at(-1))
+  const window = `${afterName} ${after}, ${beforeName} ${before}, received at ${now} (maxTimeoutSeconds ${offer.maxTimeoutSeconds})`
+  check(after <= now + BigInt(VALID_AFTER_SLACK_SECONDS), `${afterField} is in the future`, {
+    expected: `${afterName} <= now (+${VALID_AFTER_SLACK_SECONDS} s of rounding)`,
     seen: window,
     spec: refs('CL-31'),
   })
   // An expired authorization can never move funds: a SHOULD, graded by risk (CL-45).
-  check(before > now, 'authorization.validBefore has already passed when the payment arrives', {
-    expected: 'validBefore > now',
+  check(before > now, `${beforeField} has already passed when the payment arrives`, {
+    expected: `${beforeName} > now`,
     seen: window,
     spec: refs('CL-45', 'CL-31'),
     level: requirementLevel('CL-45'),
@@ -163,17 +185,17 @@ export function expectTimeWindow(payment: ObservedPayment, offer: PaymentRequire
   const level = requirementLevel('CL-32')
   check(
     before >= now + BigInt(MIN_REMAINING_VALIDITY_SECONDS),
-    'authorization.validBefore leaves too little time to settle',
+    `${beforeField} leaves too little time to settle`,
     {
-      expected: `validBefore >= now + ${MIN_REMAINING_VALIDITY_SECONDS} (reference facilitators refuse less)`,
+      expected: `${beforeName} >= now + ${MIN_REMAINING_VALIDITY_SECONDS} (reference facilitators refuse less)`,
       seen: window,
       spec: refs('CL-32'),
       level,
     },
   )
   const bound = now + BigInt(offer.maxTimeoutSeconds) + BigInt(VALID_BEFORE_SLACK_SECONDS)
-  check(before <= bound, 'authorization.validBefore lies beyond maxTimeoutSeconds', {
-    expected: `validBefore <= now + maxTimeoutSeconds (+${VALID_BEFORE_SLACK_SECONDS} s of slack) = ${bound}`,
+  check(before <= bound, `${beforeField} lies beyond maxTimeoutSeconds`, {
+    expected: `${beforeName} <= now + maxTimeoutSeconds (+${VALID_BEFORE_SLACK_SECONDS} s of slack) = ${bound}`,
     seen: window,
     spec: refs('CL-32'),
     level,

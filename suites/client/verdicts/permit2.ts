@@ -17,13 +17,9 @@ import { UPTO_WITNESS } from '../../../harness/schemes/upto-evm/index.ts'
 import { WireError } from '../../../harness/wire/errors.ts'
 import type { PaymentRequirementsV2 } from '../../../harness/wire/types.ts'
 import type { ObservedPayment } from '../context.ts'
-import {
-  MIN_REMAINING_VALIDITY_SECONDS,
-  VALID_AFTER_SLACK_SECONDS,
-  VALID_BEFORE_SLACK_SECONDS,
-} from './authorization.ts'
+import { expectOpenWindow } from './authorization.ts'
 import { payloadJson } from './encoding.ts'
-import { refs, requirementLevel } from './run.ts'
+import { refs } from './run.ts'
 
 /** Which Permit2-based payment: exact with Permit2 (CL-8) or upto (CL-9). */
 export type Permit2PaymentKind = 'exact' | 'upto'
@@ -105,42 +101,11 @@ export function expectPermit2Window(
   authorization: Permit2Authorization,
   offer: PaymentRequirementsV2,
 ): void {
-  const now = BigInt(payment.receivedAt)
-  const after = BigInt(authorization.witness.validAfter ?? 0n)
-  const deadline = authorization.deadline
-  const window = `witness.validAfter ${after}, deadline ${deadline}, received at ${now} (maxTimeoutSeconds ${offer.maxTimeoutSeconds})`
-  check(
-    after <= now + BigInt(VALID_AFTER_SLACK_SECONDS),
-    'permit2Authorization.witness.validAfter is in the future',
-    {
-      expected: `validAfter <= now (+${VALID_AFTER_SLACK_SECONDS} s of rounding)`,
-      seen: window,
-      spec: refs('CL-31'),
-    },
-  )
-  check(deadline > now, 'permit2Authorization.deadline has already passed when the payment arrives', {
-    expected: 'deadline > now',
-    seen: window,
-    spec: refs('CL-45'),
-    level: requirementLevel('CL-45'),
-  })
-  const level = requirementLevel('CL-32')
-  check(
-    deadline >= now + BigInt(MIN_REMAINING_VALIDITY_SECONDS),
-    'permit2Authorization.deadline leaves too little time to settle',
-    {
-      expected: `deadline >= now + ${MIN_REMAINING_VALIDITY_SECONDS}`,
-      seen: window,
-      spec: refs('CL-32'),
-      level,
-    },
-  )
-  const bound = now + BigInt(offer.maxTimeoutSeconds) + BigInt(VALID_BEFORE_SLACK_SECONDS)
-  check(deadline <= bound, 'permit2Authorization.deadline lies beyond maxTimeoutSeconds', {
-    expected: `deadline <= now + maxTimeoutSeconds (+${VALID_BEFORE_SLACK_SECONDS} s of slack) = ${bound}`,
-    seen: window,
-    spec: refs('CL-32'),
-    level,
+  expectOpenWindow(payment, offer, {
+    after: BigInt(authorization.witness.validAfter ?? 0n),
+    before: authorization.deadline,
+    afterField: 'permit2Authorization.witness.validAfter',
+    beforeField: 'permit2Authorization.deadline',
   })
 }
 

@@ -27,6 +27,12 @@ interface HostilePayment {
 /** The chain id a payment for another chain is signed for. */
 const otherChain = (context: ServerContext) => (context.devnet.preset.chainId === 1 ? 10 : 1)
 
+/** An authorization valid from `after` to `before` seconds from the devnet's now. */
+async function windowFromNow(context: ServerContext, after: bigint, before: bigint) {
+  const now = await context.devnet.now()
+  return { authorization: { validAfter: now + after, validBefore: now + before } }
+}
+
 const hostilePayments: readonly HostilePayment[] = [
   {
     id: 'server.payment.underpayment',
@@ -56,20 +62,14 @@ const hostilePayments: readonly HostilePayment[] = [
     title: 'An authorization whose validBefore has passed buys nothing',
     breaks: 'FA-9',
     label: 'expired authorization',
-    defect: async (context) => {
-      const now = await context.devnet.now()
-      return { authorization: { validAfter: now - 600n, validBefore: now - 60n } }
-    },
+    defect: (context) => windowFromNow(context, -600n, -60n),
   },
   {
     id: 'server.authorization.not-yet-valid',
     title: 'An authorization whose validAfter is in the future buys nothing',
     breaks: 'FA-46',
     label: 'authorization not yet valid',
-    defect: async (context) => {
-      const now = await context.devnet.now()
-      return { authorization: { validAfter: now + 3600n, validBefore: now + 7200n } }
-    },
+    defect: (context) => windowFromNow(context, 3600n, 7200n),
   },
   {
     id: 'server.authorization.wrong-payto',
