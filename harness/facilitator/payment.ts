@@ -70,6 +70,33 @@ export function networkId(context: FacilitatorContext, version: X402Version): st
   return version === 1 ? context.preset.networkV1 : context.preset.network
 }
 
+/** What every requirements object must carry, read strictly (step 4 of verification). */
+export interface RequirementTerms {
+  amount: bigint
+  asset: Address
+  payTo: Address
+  extra: Record<string, unknown> | undefined
+}
+
+/**
+ * The terms of `requirements` with `amount` (v1 `maxAmountRequired`, v2 `amount`), or undefined when
+ * any is missing or malformed: a positive whole maxTimeoutSeconds, and `extra` an object when present.
+ */
+export function readRequirementTerms(
+  requirements: Record<string, unknown>,
+  amount: unknown,
+): RequirementTerms | undefined {
+  const value = readUint256(amount)
+  const asset = readAddress(requirements.asset)
+  const payTo = readAddress(requirements.payTo)
+  const timeout = requirements.maxTimeoutSeconds
+  const extra = requirements.extra
+  if (value === undefined || asset === undefined || payTo === undefined) return undefined
+  if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0) return undefined
+  if (extra !== undefined && extra !== null && !isRecord(extra)) return undefined
+  return { amount: value, asset, payTo, extra: isRecord(extra) ? extra : undefined }
+}
+
 /**
  * Steps 1-8 of verification: version, scheme, network, requirements shape, asset, EIP-712 domain,
  * (v2) `accepted` against the requirements, payload shape.
@@ -98,15 +125,12 @@ export function readPayment(context: FacilitatorContext, body: FacilitatorBody):
   if (offer.network !== requirements.network) return fail(Reason.network)
 
   // 4. Requirements shape.
-  const amount = readUint256(version === 1 ? requirements.maxAmountRequired : requirements.amount)
-  const asset = readAddress(requirements.asset)
-  const payTo = readAddress(requirements.payTo)
-  const timeout = requirements.maxTimeoutSeconds
-  const extra = requirements.extra
-  if (amount === undefined || asset === undefined || payTo === undefined) return fail(Reason.requirements)
-  if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0)
-    return fail(Reason.requirements)
-  if (extra !== undefined && extra !== null && !isRecord(extra)) return fail(Reason.requirements)
+  const terms = readRequirementTerms(
+    requirements,
+    version === 1 ? requirements.maxAmountRequired : requirements.amount,
+  )
+  if (terms === undefined) return fail(Reason.requirements)
+  const { amount, asset, payTo, extra } = terms
 
   // 5. Asset: a token this facilitator settles.
   const token = context.tokens.find((candidate) => isAddressEqual(asset, candidate.address))

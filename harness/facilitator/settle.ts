@@ -19,6 +19,7 @@ import type { SettlementResponse } from '../wire/types.ts'
 import type { FacilitatorContext } from './config.ts'
 import { type FacilitatorBody, networkId, payerOf, readPayment } from './payment.ts'
 import { Reason } from './reasons.ts'
+import { receiptOf } from './receipt.ts'
 import { responseNetwork, settleFailure, settlePending, settleSuccess } from './responses.ts'
 import { isTransportFailure, revertReason, sendErrorLine } from './revert.ts'
 import { checkTransferEvent } from './settlement-check.ts'
@@ -114,18 +115,4 @@ export function createSettle(context: FacilitatorContext): Settle {
       }
     })
   }
-}
-
-/** The receipt, at once when the node mines on send (anvil's automine), else by polling. */
-async function receiptOf(context: FacilitatorContext, hash: Hash): Promise<TransactionReceipt> {
-  try {
-    return await context.publicClient.getTransactionReceipt({ hash })
-  } catch (error) {
-    if (!(error instanceof TransactionReceiptNotFoundError)) throw error
-  }
-  return context.publicClient.waitForTransactionReceipt({
-    hash,
-    timeout: context.receiptTimeoutMs,
-    pollingInterval: 20,
-  })
 }

@@ -11,7 +11,7 @@ import {
 import { readUptoPayload, type UptoAuthorization } from '../../schemes/upto-evm/index.ts'
 import { isRecord, readAddress, readUint256 } from '../../wire/fields.ts'
 import type { FacilitatorContext } from '../config.ts'
-import { type FacilitatorBody, payerOf, type Read } from '../payment.ts'
+import { type FacilitatorBody, payerOf, type Read, readRequirementTerms } from '../payment.ts'
 import { Reason, type ReasonCode } from '../reasons.ts'
 
 /** A Permit2 payment that passed the off-chain reading. */
@@ -78,17 +78,11 @@ export function readPermit2Payment(
   if (requirements.network !== context.preset.network || accepted.network !== requirements.network)
     return fail(Reason.network)
   // 4. Requirements shape.
-  const amount = readUint256(requirements.amount)
-  const asset = readAddress(requirements.asset)
-  const payTo = readAddress(requirements.payTo)
-  const timeout = requirements.maxTimeoutSeconds
-  const extra = requirements.extra
-  if (amount === undefined || asset === undefined || payTo === undefined) return fail(Reason.requirements)
-  if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0)
-    return fail(Reason.requirements)
-  if (extra !== undefined && extra !== null && !isRecord(extra)) return fail(Reason.requirements)
+  const terms = readRequirementTerms(requirements, requirements.amount)
+  if (terms === undefined) return fail(Reason.requirements)
+  const { amount, asset, payTo, extra } = terms
   // 5. Transfer method: a Permit2 payload for requirements that ask for another method is not theirs.
-  const method = isRecord(extra) ? extra.assetTransferMethod : undefined
+  const method = extra?.assetTransferMethod
   if (method !== undefined && method !== 'permit2') return fail(Reason.payload)
   // 6. accepted: what the client signed for must be what the server requires. upto's settle-time
   //    amount is the charge, while `accepted.amount` stays the maximum: compared at verify only.

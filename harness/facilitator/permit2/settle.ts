@@ -11,12 +11,13 @@
  * - Settles of one authorization run one after another, and each re-verifies, so a copy sees the used
  *   nonce; sends from the signer go through the facilitator's one queue.
  */
-import { type Hash, parseEventLogs, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
+import { type Hash, parseEventLogs, type TransactionReceipt } from 'viem'
 import { KeyedQueue } from '../../model/keyed-queue.ts'
 import type { SettlementResponse } from '../../wire/types.ts'
 import type { FacilitatorContext } from '../config.ts'
 import type { FacilitatorBody } from '../payment.ts'
 import { Reason } from '../reasons.ts'
+import { receiptOf } from '../receipt.ts'
 import { settleFailure } from '../responses.ts'
 import { isTransportFailure, sendErrorLine } from '../revert.ts'
 import { permit2ReadAbi } from './chain.ts'
@@ -76,19 +77,6 @@ export function createPermit2Settle(context: FacilitatorContext, consumed: Consu
       }
     })
   }
-}
-
-async function receiptOf(context: FacilitatorContext, hash: Hash): Promise<TransactionReceipt> {
-  try {
-    return await context.publicClient.getTransactionReceipt({ hash })
-  } catch (error) {
-    if (!(error instanceof TransactionReceiptNotFoundError)) throw error
-  }
-  return context.publicClient.waitForTransactionReceipt({
-    hash,
-    timeout: context.receiptTimeoutMs,
-    pollingInterval: 20,
-  })
 }
 
 /** Whether the receipt holds the asset's Transfer of exactly the charge from the payer to payTo. */

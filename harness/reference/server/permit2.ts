@@ -5,9 +5,10 @@
  * both in the devnet's plain ERC-20, which has no EIP-3009, so Permit2 is the only way to pay it. upto
  * names the facilitator its /supported upto kind announces and settles a metered charge ≤ the maximum.
  */
-import { type Address, getAddress } from 'viem'
+import type { Address } from 'viem'
 import { PLAIN_TOKEN_ADDRESS } from '../../devnet/permit2-addresses.ts'
 import type { PaymentRequirements, PaymentRequirementsV2 } from '../../wire/types.ts'
+import { supportedKindAddress } from './supported-kind.ts'
 
 /** The Permit2-based kinds the server can add to its offer. */
 export type Permit2Kind = 'exact' | 'upto'
@@ -119,24 +120,9 @@ async function readUptoFacilitator(
   network: string,
   timeoutMs = 2_000,
 ): Promise<Address | undefined> {
-  try {
-    const response = await fetch(`${facilitatorUrl}/supported`, { signal: AbortSignal.timeout(timeoutMs) })
-    if (response.status !== 200) return undefined
-    const body = (await response.json()) as { kinds?: unknown }
-    const kinds = Array.isArray(body.kinds) ? (body.kinds as Array<Record<string, unknown>>) : []
-    const kind = kinds.find(
-      (item) =>
-        item !== null &&
-        typeof item === 'object' &&
-        item.x402Version === 2 &&
-        item.scheme === 'upto' &&
-        item.network === network,
-    )
-    const address = (kind?.extra as Record<string, unknown> | undefined)?.facilitatorAddress
-    return typeof address === 'string' && /^0x[0-9a-fA-F]{40}$/.test(address)
-      ? getAddress(address.toLowerCase())
-      : undefined
-  } catch {
-    return undefined
-  }
+  return supportedKindAddress(
+    facilitatorUrl,
+    { scheme: 'upto', network, field: 'facilitatorAddress' },
+    timeoutMs,
+  )
 }

@@ -4,9 +4,10 @@
  * server delegates claim and refund authorization to it, as the spec allows) and a 15-minute withdraw
  * delay. Offered only when the facilitator's /supported lists the kind.
  */
-import { type Address, getAddress } from 'viem'
+import type { Address } from 'viem'
 import { BATCH_SCHEME, MIN_WITHDRAW_DELAY } from '../../../schemes/batch-settlement-evm/channel.ts'
 import type { PaymentRequirementsV2 } from '../../../wire/types.ts'
+import { supportedKindAddress } from '../supported-kind.ts'
 
 /** What the server needs to offer the scheme. */
 export interface BatchTerms {
@@ -46,24 +47,12 @@ export async function readBatchTerms(
   network: string,
   timeoutMs = 2_000,
 ): Promise<BatchTerms | undefined> {
-  try {
-    const response = await fetch(`${facilitatorUrl}/supported`, { signal: AbortSignal.timeout(timeoutMs) })
-    if (response.status !== 200) return undefined
-    const body = (await response.json()) as { kinds?: unknown }
-    const kinds = Array.isArray(body.kinds) ? (body.kinds as Array<Record<string, unknown>>) : []
-    const kind = kinds.find(
-      (item) =>
-        item !== null &&
-        typeof item === 'object' &&
-        item.x402Version === 2 &&
-        item.scheme === BATCH_SCHEME &&
-        item.network === network,
-    )
-    const extra = kind?.extra as Record<string, unknown> | undefined
-    const authorizer = extra?.receiverAuthorizer
-    if (typeof authorizer !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(authorizer)) return undefined
-    return { receiverAuthorizer: getAddress(authorizer), withdrawDelay: MIN_WITHDRAW_DELAY }
-  } catch {
-    return undefined
-  }
+  const receiverAuthorizer = await supportedKindAddress(
+    facilitatorUrl,
+    { scheme: BATCH_SCHEME, network, field: 'receiverAuthorizer' },
+    timeoutMs,
+  )
+  return receiverAuthorizer === undefined
+    ? undefined
+    : { receiverAuthorizer, withdrawDelay: MIN_WITHDRAW_DELAY }
 }
