@@ -17,11 +17,9 @@ import {
   root,
   runCli,
   settledLeftovers,
+  toyServerArgs,
   toyServerCommand,
-  toySuites,
 } from '../runner/cli.ts'
-
-const suites = ['--suites', toySuites]
 
 /** Text of an HTML or XML attribute or element, with its character references decoded. */
 const decode = (text: string) =>
@@ -41,18 +39,7 @@ describe('copies of a started target', () => {
     const port = await freePort()
     const dir = reportDir()
     const url = `http://127.0.0.1:${port}/`
-    const run = await runCli([
-      'server',
-      url,
-      '--start',
-      toyServerCommand,
-      ...suites,
-      ...cases,
-      '--workers',
-      '2',
-      '--report',
-      dir,
-    ])
+    const run = await runCli([...toyServerArgs(url), ...cases, '--workers', '2', '--report', dir])
     expect(run.code).toBe(0)
     const announced = run.stdout.split('\n').filter((line) => line.includes('copies of the target'))
     expect(announced).toHaveLength(1)
@@ -67,18 +54,7 @@ describe('copies of a started target', () => {
       'server.toy.ok@v2': 'pass',
       'server.toy.v1-only@v1': 'pass',
     })
-    const one = await runCli([
-      'server',
-      url,
-      '--start',
-      toyServerCommand,
-      ...suites,
-      ...cases,
-      '--workers',
-      '1',
-      '--report',
-      reportDir(),
-    ])
+    const one = await runCli([...toyServerArgs(url), ...cases, '--workers', '1', '--report', reportDir()])
     expect(one.code).toBe(0)
     expect(one.stdout).not.toContain('copies')
     expect(await settledLeftovers(run.mark)).toEqual([])
@@ -88,11 +64,8 @@ describe('copies of a started target', () => {
     const port = await freePort()
     const dir = reportDir()
     const run = await runCli([
-      'server',
-      `http://127.0.0.1:${port}/`,
-      '--start',
-      `PORT=${port} ${toyServerCommand}`, // ignores the PORT the harness hands it
-      ...suites,
+      // A command that fixes PORT itself: it ignores the PORT the harness hands it.
+      ...toyServerArgs(`http://127.0.0.1:${port}/`, `PORT=${port} ${toyServerCommand}`),
       ...cases,
       // Two copies: with three, a copy's trial on its own port can take the user's port in the moment
       // another copy hands it over, and fool that copy's ready check (a known race, see the issue notes).
@@ -115,7 +88,7 @@ describe('the reproduce command', () => {
   test('every report format carries the full command line, and running it re-runs the run', async () => {
     const port = await freePort()
     const dir = reportDir()
-    const args = ['server', `http://127.0.0.1:${port}/`, '--start', toyServerCommand, ...suites, ...cases]
+    const args = [...toyServerArgs(`http://127.0.0.1:${port}/`), ...cases]
     const first = await runCli([...args, '--x402-version', '2', '--report', dir])
     const report = readReport(dir)
     const command = report.command
@@ -172,11 +145,7 @@ describe('baselines', () => {
       }),
     )
     const run = await runCli([
-      'server',
-      `http://127.0.0.1:${port}/`,
-      '--start',
-      toyServerCommand,
-      ...suites,
+      ...toyServerArgs(`http://127.0.0.1:${port}/`),
       '--case',
       'server.toy.ok',
       '--case',
@@ -215,11 +184,7 @@ describe('help, version, progress, evidence', () => {
     const port = await freePort()
     const dir = reportDir()
     const run = await runCli([
-      'server',
-      `http://127.0.0.1:${port}/`,
-      '--start',
-      `TOY_LOG=1 ${toyServerCommand}`,
-      ...suites,
+      ...toyServerArgs(`http://127.0.0.1:${port}/`, `TOY_LOG=1 ${toyServerCommand}`),
       ...cases,
       '--case',
       'server.toy.must-break',

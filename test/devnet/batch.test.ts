@@ -3,7 +3,7 @@
  * hashes equal to what @x402/evm 2.27 computes, and the SDK's own facilitator driving a channel through
  * deposit, voucher, claim, settle and refund against them.
  */
-import type { PaymentPayload, PaymentRequirements } from '@x402/core/types'
+import type { PaymentPayload } from '@x402/core/types'
 import {
   BATCH_SETTLEMENT_DOMAIN,
   type ChannelConfig,
@@ -31,6 +31,7 @@ import {
   placeBatchSettlement,
 } from '../../harness/devnet/batch.ts'
 import { type Devnet, startDevnet } from '../../harness/devnet/index.ts'
+import { batchChannel } from './batch-channel.ts'
 
 const NETWORK = 'eip155:84532'
 const CHAIN_ID = 84532
@@ -165,25 +166,12 @@ describe('batch-settlement contracts on the devnet', () => {
       >[0]),
       authorizer,
     )
-    const requirements: PaymentRequirements = {
-      scheme: 'batch-settlement',
-      network: NETWORK,
-      amount: '1000',
-      asset: devnet.usdc,
-      payTo: receiver,
-      maxTimeoutSeconds: 3600,
-      extra: { receiverAuthorizer: authorizer.address, withdrawDelay: 900, name: 'USDC', version: '2' },
-    }
-    const config: ChannelConfig = {
+    const { requirements, config, channelId } = batchChannel(devnet, NETWORK, {
       payer: payer.address,
-      payerAuthorizer: payer.address,
       receiver,
       receiverAuthorizer: authorizer.address,
-      token: devnet.usdc,
-      withdrawDelay: 900,
-      salt: padHex('0x01', { size: 32 }),
-    }
-    const channelId = computeChannelId(config, NETWORK)
+      salt: 1,
+    })
     const envelope = (payload: unknown): PaymentPayload => ({
       x402Version: 2,
       accepted: requirements,

@@ -3,20 +3,20 @@
  * by the @x402/evm 2.27 client: deposit, voucher, refund (rules 1-11 and their error codes), claim over
  * many channels with one invalid row, settle, and the channel snapshot in every answer.
  */
-import type { PaymentRequirements } from '@x402/core/types'
 import type { ChannelConfig } from '@x402/evm'
 import {
   computeChannelId,
   createBatchSettlementEIP3009DepositPayload,
   signVoucher,
 } from '@x402/evm/batch-settlement/client'
-import { type Address, type Hex, padHex, zeroAddress } from 'viem'
+import { type Address, type Hex, zeroAddress } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../harness/devnet/batch.ts'
 import { type Devnet, startDevnet } from '../../harness/devnet/index.ts'
 import type { DevnetAccount } from '../../harness/devnet/types.ts'
 import { createFacilitator, type Facilitator } from '../../harness/facilitator/index.ts'
+import { batchChannel } from '../devnet/batch-channel.ts'
 
 const NETWORK = 'eip155:84532'
 
@@ -35,25 +35,12 @@ describe('built-in facilitator: batch-settlement', () => {
   async function channel(salt = 1) {
     const payer: DevnetAccount = await devnet.fundedAccount({ usdc: 1_000_000n })
     const receiver = privateKeyToAccount(generatePrivateKey()).address
-    const requirements: PaymentRequirements = {
-      scheme: 'batch-settlement',
-      network: NETWORK,
-      amount: '1000',
-      asset: devnet.usdc,
-      payTo: receiver,
-      maxTimeoutSeconds: 3600,
-      extra: { receiverAuthorizer: facilitator.signer, withdrawDelay: 900, name: 'USDC', version: '2' },
-    }
-    const config: ChannelConfig = {
+    const { requirements, config, channelId } = batchChannel(devnet, NETWORK, {
       payer: payer.address,
-      payerAuthorizer: payer.address,
       receiver,
       receiverAuthorizer: facilitator.signer,
-      token: devnet.usdc,
-      withdrawDelay: 900,
-      salt: padHex(`0x${salt.toString(16)}`, { size: 32 }),
-    }
-    const channelId = computeChannelId(config, NETWORK) as Hex
+      salt,
+    })
     const request = (payload: unknown) => ({
       x402Version: 2,
       paymentPayload: { x402Version: 2, accepted: requirements, payload },

@@ -3,21 +3,16 @@
  * unmodified, complete a paid request through the devnet and its built-in facilitator, inside a network
  * namespace with only loopback: nothing may reach a public facilitator or RPC.
  */
-import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { canIsolate, isolatedCommand, onlyLoopback } from './isolation.ts'
+import { canIsolate, onlyLoopback, runWithOnlyLoopback } from './isolation.ts'
 
 const script = fileURLToPath(new URL('./exchange.ts', import.meta.url))
 const PRICE = 1000n // $0.001 in USDC atomic units
 
 function runExchange(version: 'v1' | 'v2') {
-  const command = [process.execPath, script, version]
-  // Already isolated (CI runs the tests under unshare), or isolate this exchange ourselves.
-  const argv = onlyLoopback() ? command : isolatedCommand(command)
-  const result = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', timeout: 60_000 })
-  if (result.status !== 0) throw new Error(`exchange ${version} failed (${result.status}): ${result.stderr}`)
-  const line = result.stdout.trim().split('\n').at(-1) ?? ''
+  const stdout = runWithOnlyLoopback([process.execPath, script, version], `exchange ${version}`, 60_000)
+  const line = stdout.trim().split('\n').at(-1) ?? ''
   return JSON.parse(line) as {
     isolated: boolean
     outcome: { success: boolean; status: number; body: string; paymentResponse?: Record<string, unknown> }

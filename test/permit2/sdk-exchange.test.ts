@@ -2,17 +2,16 @@
  * The unmodified @x402/evm 2.27 Permit2 flows (exact with Permit2, and upto with a usage-based charge)
  * pay through the devnet and the built-in facilitator, inside a network namespace with only loopback.
  */
-import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { canIsolate, isolatedCommand, onlyLoopback } from '../interop/isolation.ts'
+import { canIsolate, onlyLoopback, runWithOnlyLoopback } from '../interop/isolation.ts'
 
 const script = fileURLToPath(new URL('./sdk-exchange.ts', import.meta.url))
 
 interface RouteRun {
   route: string
   isolated: boolean
-  outcome: { status: number; body: string; paymentResponse?: Record<string, unknown> }
+  outcome: { success: boolean; status: number; body: string; paymentResponse?: Record<string, unknown> }
   settles: number
   payerDelta: string
   payToDelta: string
@@ -20,11 +19,7 @@ interface RouteRun {
 
 describe.skipIf(!onlyLoopback() && !canIsolate())('real SDKs pay Permit2 exact and upto, offline', () => {
   test('exact moves the price; upto moves the charge, below the maximum', () => {
-    const command = [process.execPath, script]
-    const argv = onlyLoopback() ? command : isolatedCommand(command)
-    const result = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', timeout: 90_000 })
-    if (result.status !== 0) throw new Error(`exchange failed (${result.status}): ${result.stderr}`)
-    const runs = result.stdout
+    const runs = runWithOnlyLoopback([process.execPath, script], 'exchange', 90_000)
       .trim()
       .split('\n')
       .filter((line) => line.startsWith('{'))

@@ -18,6 +18,7 @@ import {
   settledLeftovers,
   startCli,
   toyClientCommand,
+  toyServerArgs,
   toyServerCommand,
   toySuites,
 } from './cli.ts'
@@ -28,15 +29,7 @@ const suites = ['--suites', toySuites]
 async function serverRun(cases: string[], extra: string[] = []) {
   const dir = reportDir()
   const port = await freePort()
-  const args = [
-    'server',
-    `http://127.0.0.1:${port}/`,
-    '--start',
-    toyServerCommand,
-    ...suites,
-    '--report',
-    dir,
-  ]
+  const args = [...toyServerArgs(`http://127.0.0.1:${port}/`), '--report', dir]
   for (const id of cases) args.push('--case', id)
   const run = await runCli([...args, ...extra])
   return { run, dir, report: readReport(dir) }
@@ -120,11 +113,7 @@ describe('a run against a started target', () => {
     const dir = reportDir()
     const port = await freePort()
     const run = await runCli([
-      'server',
-      `http://127.0.0.1:${port}/`,
-      '--start',
-      `TOY_VERSIONS=2 ${toyServerCommand}`,
-      ...suites,
+      ...toyServerArgs(`http://127.0.0.1:${port}/`, `TOY_VERSIONS=2 ${toyServerCommand}`),
       '--report',
       dir,
       '--case',
@@ -171,11 +160,7 @@ describe('a run against a started target', () => {
     const dir = reportDir()
     const port = await freePort()
     const run = await runCli([
-      'server',
-      `http://127.0.0.1:${port}/`,
-      '--start',
-      'echo "config error: no X402_PAY_TO" >&2; exit 4',
-      ...suites,
+      ...toyServerArgs(`http://127.0.0.1:${port}/`, 'echo "config error: no X402_PAY_TO" >&2; exit 4'),
       '--report',
       dir,
       '--case',
@@ -199,11 +184,7 @@ describe('interrupted runs', () => {
     async (signal) => {
       const port = await freePort()
       const { child, mark } = startCli([
-        'server',
-        `http://127.0.0.1:${port}/`,
-        '--start',
-        toyServerCommand,
-        ...suites,
+        ...toyServerArgs(`http://127.0.0.1:${port}/`),
         '--report',
         reportDir(),
         '--case',

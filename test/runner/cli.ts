@@ -17,6 +17,10 @@ const cli = join(root, 'bin/x402-conformance.js')
 export const toySuites = join(root, 'test/runner/fixtures/toy-suites.ts')
 /** Starts the toy server on $PORT (with the Node that runs the tests). */
 export const toyServerCommand = `${process.execPath} ${join(root, 'test/runner/fixtures/toy-server.ts')}`
+/** `server <url> --start <start> --suites <toy suites>`: a started toy target's first arguments. */
+export function toyServerArgs(url: string, start = toyServerCommand): string[] {
+  return ['server', url, '--start', start, '--suites', toySuites]
+}
 /** Runs the toy client; `{url}` is replaced by the harness. */
 export const toyClientCommand = (mode = 'ok') =>
   `${process.execPath} ${join(root, 'test/runner/fixtures/toy-client.ts')} {url} ${mode}`

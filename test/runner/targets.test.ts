@@ -43,15 +43,21 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 
 const registered = (name: string) => registeredProcesses().filter((entry) => entry.name.includes(name))
 
+/** The toy server started as a target on a free port. */
+async function startToyTarget() {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}/`
+  const target = await startTarget(toyServerCommand, {
+    url,
+    environment: environment(port),
+    readyTimeoutMs: 10_000,
+  })
+  return { port, url, target }
+}
+
 describe('start commands', () => {
   test('a started target answers, gets the environment, and is stopped with its whole process group', async () => {
-    const port = await freePort()
-    const url = `http://127.0.0.1:${port}/`
-    const target = await startTarget(toyServerCommand, {
-      url,
-      environment: environment(port),
-      readyTimeoutMs: 10_000,
-    })
+    const { port, url, target } = await startToyTarget()
     const env = (await (await fetch(`${url}env`)).json()) as Record<string, string>
     expect(env).toMatchObject({
       PORT: String(port),
@@ -104,13 +110,7 @@ describe('start commands', () => {
   })
 
   test('a target that crashes later reports the problem with its last output', async () => {
-    const port = await freePort()
-    const url = `http://127.0.0.1:${port}/`
-    const target = await startTarget(toyServerCommand, {
-      url,
-      environment: environment(port),
-      readyTimeoutMs: 10_000,
-    })
+    const { url, target } = await startToyTarget()
     await fetch(`${url}crash`).catch(() => {})
     const deadline = Date.now() + 3000
     while (target.problem() === undefined && Date.now() < deadline)

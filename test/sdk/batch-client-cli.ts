@@ -24,6 +24,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import type { TargetSpec } from '../../harness/runner/fixture.ts'
 import { type BatchClientChain, payWithSdkBatchClientV2 } from './batch-client.ts'
 import { printOutcome, runClientCli } from './client-cli.ts'
+import { devnetPayer } from './devnet-payer.ts'
 
 /** Path of this command, for `--start` command lines. */
 export const SDK_BATCH_CLIENT_CLI: string = new URL(import.meta.url).pathname
@@ -61,12 +62,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const deposit = option(argv, '--deposit')
   if (url === undefined || (deposit !== undefined && !/^[1-9]\d*$/.test(deposit)))
     throw new Error('usage: batch-client-cli.ts [--deposit <atomic>] [--state-dir <dir>] <url>')
-  const privateKey = process.env.X402_PRIVATE_KEY as Hex | undefined
-  const rpcUrl = process.env.X402_RPC_URL
-  const chainId = Number(process.env.X402_CHAIN_ID)
-  if (privateKey === undefined || rpcUrl === undefined || !Number.isSafeInteger(chainId))
-    throw new Error('X402_PRIVATE_KEY, X402_RPC_URL and X402_CHAIN_ID must be set')
-  const chain = { rpcUrl, chainId }
+  const { privateKey, ...chain } = devnetPayer(process.env)
   const directory =
     option(argv, '--state-dir') ??
     process.env.X402_BATCH_CLIENT_STATE_DIR ??

@@ -17,16 +17,14 @@ import { toClientEvmSigner } from '@x402/evm'
 import { BatchSettlementEvmScheme, type ClientChannelStorage } from '@x402/evm/batch-settlement/client'
 import { registerExactEvmScheme } from '@x402/evm/exact/client'
 import { decodePaymentResponseHeader, wrapFetchWithPayment, x402Client } from '@x402/fetch'
-import { createPublicClient, defineChain, type Hex, http } from 'viem'
+import { createPublicClient, type Hex, http } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { TargetSpec } from '../../harness/runner/fixture.ts'
-import type { ClientOutcome } from './clients.ts'
+import { type ClientOutcome, paidOutcome } from './clients.ts'
+import { type DevnetChain, devnetChain, devnetPayer } from './devnet-payer.ts'
 
 /** Where the client reads the chain (the devnet's RPC only). */
-export interface BatchClientChain {
-  rpcUrl: string
-  chainId: number
-}
+export type BatchClientChain = DevnetChain
 
 /** Options of {@link createSdkBatchClient}. */
 export interface BatchClientOptions extends BatchClientChain {
@@ -46,16 +44,6 @@ export interface SdkBatchClient {
   scheme: BatchSettlementEvmScheme
   /** Pays for `url` once (GET) and reports the outcome (DESIGN.md client contract). */
   pay(url: string): Promise<ClientOutcome>
-}
-
-/** The devnet as a viem chain whose only RPC is `rpcUrl`. */
-function devnetChain(chain: BatchClientChain) {
-  return defineChain({
-    id: chain.chainId,
-    name: `devnet ${chain.chainId}`,
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [chain.rpcUrl] } },
-  })
 }
 
 /** Builds an SDK client for `privateKey` with the batch-settlement and exact schemes registered. */
@@ -88,12 +76,7 @@ export function createSdkBatchClient(privateKey: Hex, options: BatchClientOption
     async pay(url) {
       const response = await fetchWithPayment(url, { method: 'GET' })
       const header = response.headers.get('PAYMENT-RESPONSE') ?? response.headers.get('X-PAYMENT-RESPONSE')
-      return {
-        success: response.ok,
-        status: response.status,
-        body: await response.text(),
-        ...(header ? { paymentResponse: decodePaymentResponseHeader(header) } : {}),
-      }
+      return paidOutcome(response, header, decodePaymentResponseHeader)
     },
   }
 }
@@ -124,11 +107,7 @@ export function sdkBatchClientTarget(): Extract<TargetSpec, { kind: 'in-process'
       const clients = new Map<string, SdkBatchClient>()
       return {
         async pay(url, environment) {
-          const privateKey = environment.X402_PRIVATE_KEY as Hex | undefined
-          const rpcUrl = environment.X402_RPC_URL
-          const chainId = Number(environment.X402_CHAIN_ID)
-          if (privateKey === undefined || rpcUrl === undefined || !Number.isSafeInteger(chainId))
-            throw new Error('X402_PRIVATE_KEY, X402_RPC_URL and X402_CHAIN_ID must be set')
+          const { privateKey, rpcUrl, chainId } = devnetPayer(environment)
           const key = `${rpcUrl}|${privateKey}`
           let client = clients.get(key)
           if (client === undefined) {

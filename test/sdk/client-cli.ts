@@ -6,8 +6,8 @@
  *
  *   node test/sdk/client-cli.ts --sdk v2|v1 <url>     (X402_PRIVATE_KEY, X402_RPC_URL, X402_CHAIN_ID)
  */
-import { defineChain, type Hex } from 'viem'
 import { payWithSdkClientV1, payWithSdkClientV2 } from './clients.ts'
+import { devnetChain, devnetPayer } from './devnet-payer.ts'
 
 /** The atomic-unit ceiling each SDK applies by default (what it declares as its budget). */
 export const SDK_DEFAULT_BUDGETS = {
@@ -25,24 +25,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const url = argv.find((argument, index) => !argument.startsWith('--') && argv[index - 1] !== '--sdk')
   if ((sdk !== 'v1' && sdk !== 'v2') || url === undefined)
     throw new Error('usage: client-cli.ts --sdk v1|v2 <url>')
-  const privateKey = process.env.X402_PRIVATE_KEY as Hex | undefined
-  const rpc = process.env.X402_RPC_URL
-  const chainId = Number(process.env.X402_CHAIN_ID)
-  if (privateKey === undefined || rpc === undefined || !Number.isSafeInteger(chainId))
-    throw new Error('X402_PRIVATE_KEY, X402_RPC_URL and X402_CHAIN_ID must be set')
+  const { privateKey, ...chain } = devnetPayer(process.env)
   const outcome =
     sdk === 'v2'
       ? await payWithSdkClientV2(url, privateKey)
-      : await payWithSdkClientV1(
-          url,
-          privateKey,
-          defineChain({
-            id: chainId,
-            name: `devnet ${chainId}`,
-            nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-            rpcUrls: { default: { http: [rpc] } },
-          }),
-        )
+      : await payWithSdkClientV1(url, privateKey, devnetChain(chain))
   printOutcome(outcome)
 }
 

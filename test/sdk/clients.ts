@@ -14,6 +14,20 @@ export interface ClientOutcome {
   paymentResponse?: unknown
 }
 
+/** The outcome of a paid `response`; `decode` reads its settlement `header` when there is one. */
+export async function paidOutcome(
+  response: Response,
+  header: string | null,
+  decode: (header: string) => unknown,
+): Promise<ClientOutcome> {
+  return {
+    success: response.ok,
+    status: response.status,
+    body: await response.text(),
+    ...(header ? { paymentResponse: decode(header) } : {}),
+  }
+}
+
 export async function payWithSdkClientV2(url: string, privateKey: Hex): Promise<ClientOutcome> {
   const [
     { registerExactEvmScheme },
@@ -26,12 +40,7 @@ export async function payWithSdkClientV2(url: string, privateKey: Hex): Promise<
   const response = await fetchWithPayment(url, { method: 'GET' })
   // @x402/fetch also pays v1 challenges, whose settlement comes back in X-PAYMENT-RESPONSE.
   const header = response.headers.get('PAYMENT-RESPONSE') ?? response.headers.get('X-PAYMENT-RESPONSE')
-  return {
-    success: response.ok,
-    status: response.status,
-    body: await response.text(),
-    ...(header ? { paymentResponse: decodePaymentResponseHeader(header) } : {}),
-  }
+  return paidOutcome(response, header, decodePaymentResponseHeader)
 }
 
 export async function payWithSdkClientV1(url: string, privateKey: Hex, chain: Chain): Promise<ClientOutcome> {
@@ -46,11 +55,5 @@ export async function payWithSdkClientV1(url: string, privateKey: Hex, chain: Ch
   }).extend(publicActions)
   const fetchWithPayment = wrapFetchWithPaymentV1(fetch, walletClient)
   const response = await fetchWithPayment(url, { method: 'GET' })
-  const header = response.headers.get('X-PAYMENT-RESPONSE')
-  return {
-    success: response.ok,
-    status: response.status,
-    body: await response.text(),
-    ...(header ? { paymentResponse: decodeXPaymentResponse(header) } : {}),
-  }
+  return paidOutcome(response, response.headers.get('X-PAYMENT-RESPONSE'), decodeXPaymentResponse)
 }

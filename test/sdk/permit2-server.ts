@@ -34,6 +34,21 @@ function paidScheme(header: string | undefined): unknown {
   }
 }
 
+/** A Permit2 price: `amount` units of the devnet's plain ERC-20 (not one of the SDK's default assets). */
+export function plainTokenPrice(amount: bigint) {
+  return { amount: amount.toString(), asset: PLAIN_TOKEN_ADDRESS, extra: { assetTransferMethod: 'permit2' } }
+}
+
+/** An @x402/express resource server with @x402/evm's exact and upto schemes on `network`. */
+export function exactAndUptoResourceServer(
+  facilitatorUrl: string,
+  network: `${string}:${string}`,
+): x402ResourceServer {
+  return new x402ResourceServer(new HTTPFacilitatorClient({ url: facilitatorUrl }))
+    .register(network, new ExactEvmScheme())
+    .register(network, new UptoEvmScheme())
+}
+
 /** The SDK Permit2 server as an in-process target of the server suite (v2). */
 export function sdkPermit2ServerTarget(): Extract<TargetSpec, { kind: 'in-process' }> {
   return {
@@ -42,15 +57,7 @@ export function sdkPermit2ServerTarget(): Extract<TargetSpec, { kind: 'in-proces
     async create(environment) {
       const network = environment.X402_NETWORK as `${string}:${string}`
       const payTo = environment.X402_PAY_TO as `0x${string}`
-      const facilitator = new HTTPFacilitatorClient({ url: environment.X402_FACILITATOR_URL! })
-      const resourceServer = new x402ResourceServer(facilitator)
-        .register(network, new ExactEvmScheme())
-        .register(network, new UptoEvmScheme())
-      const plain = (amount: bigint) => ({
-        amount: amount.toString(),
-        asset: PLAIN_TOKEN_ADDRESS,
-        extra: { assetTransferMethod: 'permit2' },
-      })
+      const resourceServer = exactAndUptoResourceServer(environment.X402_FACILITATOR_URL!, network)
       const app = express()
       app.use(
         paymentMiddleware(
@@ -58,8 +65,8 @@ export function sdkPermit2ServerTarget(): Extract<TargetSpec, { kind: 'in-proces
             'GET /weather': {
               accepts: [
                 { scheme: 'exact', price: '$0.001', network, payTo },
-                { scheme: 'exact', price: plain(SDK_PERMIT2_PRICE), network, payTo },
-                { scheme: 'upto', price: plain(SDK_UPTO_MAXIMUM), network, payTo },
+                { scheme: 'exact', price: plainTokenPrice(SDK_PERMIT2_PRICE), network, payTo },
+                { scheme: 'upto', price: plainTokenPrice(SDK_UPTO_MAXIMUM), network, payTo },
               ],
               description: 'Weather report',
               mimeType: 'application/json',

@@ -8,6 +8,7 @@
 import type { Hex } from 'viem'
 import type { TargetSpec } from '../../harness/runner/fixture.ts'
 import { printOutcome, runClientCli } from './client-cli.ts'
+import { paidOutcome } from './clients.ts'
 
 /** Path of this command, for `--start` command lines. */
 export const SDK_UPTO_CLIENT_CLI: string = new URL(import.meta.url).pathname
@@ -39,14 +40,9 @@ async function main(argv: readonly string[]): Promise<void> {
   })
   registerExactEvmScheme(client, { signer })
   const response = await wrapFetchWithPayment(fetch, client)(url, { method: 'GET' })
-  const header = response.headers.get('PAYMENT-RESPONSE')
-  const outcome = {
-    success: response.ok,
-    status: response.status,
-    body: await response.text(),
-    ...(header ? { paymentResponse: decodePaymentResponseHeader(header) } : {}),
-  }
-  printOutcome(outcome)
+  printOutcome(
+    await paidOutcome(response, response.headers.get('PAYMENT-RESPONSE'), decodePaymentResponseHeader),
+  )
 }
 
 if (import.meta.main) await runClientCli(main)

@@ -4,18 +4,14 @@
  * direction (a new failure, or a deviation that got fixed) fails until the file is updated.
  * X402_WRITE_EXPECTATIONS=1 rewrites the file from this run (keeping its notes).
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { describe, expect, test } from 'vitest'
-import { type Baseline, formatBaseline, parseBaseline } from '../../../harness/model/baseline.ts'
+import { type Baseline, formatBaseline } from '../../../harness/model/baseline.ts'
+import { pinnedDifferences, readPinned, WRITE_EXPECTATIONS } from './pinned.ts'
 import { outcomes, runServerSuite } from './run.ts'
 import { SDK_SERVERS, sdkServerTarget } from './sdk-targets.ts'
 
 const FILE = new URL('../../sdk/expectations/server.json', import.meta.url)
-const WRITE = process.env.X402_WRITE_EXPECTATIONS === '1'
-
-async function expectations(): Promise<Baseline> {
-  return parseBaseline(await readFile(FILE, 'utf8'), 'test/sdk/expectations/server.json')
-}
 
 describe('published resource servers against the server suite', () => {
   for (const version of [2, 1] as const) {
@@ -23,8 +19,8 @@ describe('published resource servers against the server suite', () => {
       const run = await runServerSuite(sdkServerTarget(version), { concurrency: 4, seed: 5 })
       expect(run.versions).toEqual([version])
       const seen = outcomes(run.results)
-      const pinned = await expectations()
-      if (WRITE) {
+      const pinned = await readPinned(FILE)
+      if (WRITE_EXPECTATIONS) {
         const expected = Object.fromEntries(
           Object.entries(pinned.expected).filter(([key]) => !key.endsWith(`@v${version}`)),
         )
@@ -39,13 +35,7 @@ describe('published resource servers against the server suite', () => {
       const wanted = Object.fromEntries(
         Object.entries(pinned.expected).filter(([key]) => key.endsWith(`@v${version}`)),
       )
-      const details = run.results
-        .filter((result) => seen[`${result.id}@v${version}`] !== wanted[`${result.id}@v${version}`])
-        .map(
-          (result) =>
-            `${result.id}@v${version}: ${result.outcome} (${result.message ?? 'no message'}; seen ${result.seen ?? '-'})`,
-        )
-      expect(seen, details.join('\n')).toEqual(wanted)
+      expect(seen, pinnedDifferences(run.results, seen, wanted, version)).toEqual(wanted)
     }, 120_000)
   }
 })

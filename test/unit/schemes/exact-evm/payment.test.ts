@@ -39,6 +39,24 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+/** The SDK's payload made at `instant` (a faked clock), and ours made then with the same nonce. */
+async function besideSdk<Requirements extends PaymentRequirementsV1 | PaymentRequirementsV2>(
+  instant: string,
+  requirements: Requirements,
+  sdk: (requirements: Requirements) => Promise<{ payload: unknown }>,
+) {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(new Date(instant))
+  const sdkPayload = (await sdk(copy(requirements))).payload as ExactEvmPayload
+  const ours = await buildExactPayment({
+    requirements,
+    payer,
+    now: Math.floor(Date.now() / 1000),
+    authorization: { nonce: sdkPayload.authorization.nonce as Hex },
+  })
+  return { sdkPayload, ours }
+}
+
 describe('honest payments match the reference clients byte for byte', () => {
   it('v2: the recorded PAYMENT-SIGNATURE header is reproduced from its nonce and time', async () => {
     const recorded = exact(v2.paymentSignature).authorization
@@ -67,30 +85,16 @@ describe('honest payments match the reference clients byte for byte', () => {
   })
 
   it('v2: the same as @x402/evm ExactEvmScheme produces at the same instant with the same nonce', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(new Date('2026-11-21T07:24:36Z'))
-    const sdk = await new ExactEvmScheme(payer).createPaymentPayload(2, requirementsV2() as never)
-    const sdkPayload = sdk.payload as unknown as ExactEvmPayload
-    const ours = await buildExactPayment({
-      requirements: requirementsV2(),
-      payer,
-      now: Math.floor(Date.now() / 1000),
-      authorization: { nonce: sdkPayload.authorization.nonce as Hex },
-    })
+    const { sdkPayload, ours } = await besideSdk('2026-11-21T07:24:36Z', requirementsV2(), (requirements) =>
+      new ExactEvmScheme(payer).createPaymentPayload(2, requirements as never),
+    )
     expect(JSON.stringify(ours.payload.payload)).toBe(JSON.stringify(sdkPayload))
   })
 
   it('v1: the same as @x402/evm ExactEvmSchemeV1 produces at the same instant with the same nonce', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(new Date('2026-11-21T07:24:37Z'))
-    const sdk = await new ExactEvmSchemeV1(payer).createPaymentPayload(1, requirementsV1() as never)
-    const sdkPayload = sdk.payload as unknown as ExactEvmPayload
-    const ours = await buildExactPayment({
-      requirements: requirementsV1(),
-      payer,
-      now: Math.floor(Date.now() / 1000),
-      authorization: { nonce: sdkPayload.authorization.nonce as Hex },
-    })
+    const { sdkPayload, ours } = await besideSdk('2026-11-21T07:24:37Z', requirementsV1(), (requirements) =>
+      new ExactEvmSchemeV1(payer).createPaymentPayload(1, requirements as never),
+    )
     // The SDK sends authorization before signature in v1; x402-fetch 1.2 (the vector) sends signature first.
     expect(ours.payload.payload).toEqual(sdkPayload)
   })
