@@ -46,24 +46,17 @@ export const assetContractCases = [
       const client = context.devnet.publicClient
       for (const [index, entry] of offers.entries()) {
         const where = `accepts entry ${index} (${show(entry.asset)})`
-        check(
-          typeof entry.payTo === 'string' && isAddress(entry.payTo),
-          `${where}: payTo is not an EVM address`,
-          {
-            expected: 'a 20-byte hex address',
-            seen: show(entry.payTo),
+        for (const [field, expected] of [
+          ['payTo', 'a 20-byte hex address'],
+          ['asset', 'a token contract address'],
+        ] as const) {
+          const value = entry[field]
+          check(typeof value === 'string' && isAddress(value), `${where}: ${field} is not an EVM address`, {
+            expected,
+            seen: show(value),
             spec: specOf('RS-43'),
-          },
-        )
-        check(
-          typeof entry.asset === 'string' && isAddress(entry.asset),
-          `${where}: asset is not an EVM address`,
-          {
-            expected: 'a token contract address',
-            seen: show(entry.asset),
-            spec: specOf('RS-43'),
-          },
-        )
+          })
+        }
         const asset = entry.asset as Address
         const code = await client.getCode({ address: asset })
         check(code !== undefined && code !== '0x', `${where}: no contract at the asset address`, {
