@@ -39,6 +39,9 @@ export async function startDevnet(options: StartDevnetOptions = {}): Promise<Dev
     host: '127.0.0.1',
     port,
     chainId: preset.chainId,
+    // Keep only recent states, in memory: by default anvil writes every older state to
+    // ~/.foundry/anvil/tmp (megabytes a block, never removed), which filled a 100 GB disk in a day of runs.
+    pruneHistory: 64,
     ...(prebuilt ? { loadState: prebuilt.stateFile } : {}),
   })
   let unregister: (() => void) | undefined
