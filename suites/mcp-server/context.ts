@@ -62,6 +62,8 @@ export interface McpServerContext {
   payer(): Promise<McpCasePayer>
   /** How many times the paid tool ran, by the server's execution counter; skips when it declares none. */
   executions(): Promise<number>
+  /** Runs `work` while no other case's paid call is in flight (for reading the shared execution counter). */
+  quietly<T>(work: () => Promise<T>): Promise<T>
   /** Arguments on which the paid tool fails, as the server declares; skips when it declares none. */
   failingArguments(): JsonObject
   facilitator: {

@@ -24,6 +24,7 @@ import { isJsonObject, type JsonObject, type ToolInfo } from '../../harness/tran
 import { checkPaymentRequirementsV2 } from '../../harness/wire/messages.ts'
 import type { PaymentPayloadV2, PaymentRequirementsV2, ResourceInfo } from '../../harness/wire/types.ts'
 import type { CallOptions, McpServerContext } from './context.ts'
+import { createQuietWindow } from './quiet-window.ts'
 import { exampleArguments } from './tool-arguments.ts'
 import { createMcpServerVerdicts, describeAnswer } from './verdicts.ts'
 
@@ -68,6 +69,7 @@ export function createMcpServerFixture(options: McpServerFixtureOptions = {}): R
       }
       try {
         const chosen = await chooseTool(connection, binding, options)
+        const window = createQuietWindow()
         const offer = payableOffer(chosen.paymentRequired, devnet)
         const wired = target.environment?.X402_FACILITATOR_URL === environment.facilitatorUrl
         const capabilities: Capability[] = [
@@ -135,13 +137,16 @@ export function createMcpServerFixture(options: McpServerFixtureOptions = {}): R
                 const meta =
                   callOptions.meta ??
                   ('payment' in callOptions ? { [binding.paymentKey]: callOptions.payment } : undefined)
-                return callTool(
-                  chosen.tool.name,
-                  callOptions.arguments ?? chosen.arguments,
-                  meta,
-                  callOptions.label ?? (meta === undefined ? 'unpaid call' : 'paid call'),
-                )
+                const send = () =>
+                  callTool(
+                    chosen.tool.name,
+                    callOptions.arguments ?? chosen.arguments,
+                    meta,
+                    callOptions.label ?? (meta === undefined ? 'unpaid call' : 'paid call'),
+                  )
+                return meta === undefined ? send() : window.paid(send)
               },
+              quietly: (work) => window.quietly(work),
               async payer() {
                 const payer = await createPayer({ devnet, evidence, ...(resource ? { resource } : {}) })
                 return {

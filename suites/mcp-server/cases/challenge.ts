@@ -35,10 +35,13 @@ export const challengeCases = [
     title: 'An unpaid call does not run the paid tool',
     requirements: ['RS-58'],
     async run(context) {
-      const before = await context.executions()
-      for (let attempt = 1; attempt <= 2; attempt++)
-        context.expect.noContent(await context.call({ label: `unpaid call ${attempt}` }), 'an unpaid call')
-      const after = await context.executions()
+      // Other cases pay side by side: count only while none of their paid calls is in flight.
+      const { before, after } = await context.quietly(async () => {
+        const before = await context.executions()
+        for (let attempt = 1; attempt <= 2; attempt++)
+          context.expect.noContent(await context.call({ label: `unpaid call ${attempt}` }), 'an unpaid call')
+        return { before, after: await context.executions() }
+      })
       check(after === before, 'the paid tool ran although no call paid for it', {
         expected: `the execution counter stays at ${before} across 2 unpaid calls`,
         seen: `execution counter ${before} → ${after}`,
