@@ -14,6 +14,7 @@
  * never broadcasts again (v2 core §9 after the pin).
  */
 import { type Hash, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
+import { waitForReceipt } from '../devnet/receipt.ts'
 import { KeyedQueue } from '../model/keyed-queue.ts'
 import type { SettlementResponse } from '../wire/types.ts'
 import type { FacilitatorContext } from './config.ts'
@@ -116,16 +117,7 @@ export function createSettle(context: FacilitatorContext): Settle {
   }
 }
 
-/** The receipt, at once when the node mines on send (anvil's automine), else by polling. */
-async function receiptOf(context: FacilitatorContext, hash: Hash): Promise<TransactionReceipt> {
-  try {
-    return await context.publicClient.getTransactionReceipt({ hash })
-  } catch (error) {
-    if (!(error instanceof TransactionReceiptNotFoundError)) throw error
-  }
-  return context.publicClient.waitForTransactionReceipt({
-    hash,
-    timeout: context.receiptTimeoutMs,
-    pollingInterval: 20,
-  })
+/** The receipt, at once when the node mines on send (anvil's automine), else by polling (harness/devnet/receipt.ts). */
+function receiptOf(context: FacilitatorContext, hash: Hash): Promise<TransactionReceipt> {
+  return waitForReceipt(context.publicClient, hash, { timeoutMs: context.receiptTimeoutMs })
 }

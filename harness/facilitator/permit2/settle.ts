@@ -11,7 +11,8 @@
  * - Settles of one authorization run one after another, and each re-verifies, so a copy sees the used
  *   nonce; sends from the signer go through the facilitator's one queue.
  */
-import { type Hash, parseEventLogs, type TransactionReceipt, TransactionReceiptNotFoundError } from 'viem'
+import { type Hash, parseEventLogs, type TransactionReceipt } from 'viem'
+import { waitForReceipt } from '../../devnet/receipt.ts'
 import { KeyedQueue } from '../../model/keyed-queue.ts'
 import type { SettlementResponse } from '../../wire/types.ts'
 import type { FacilitatorContext } from '../config.ts'
@@ -78,17 +79,9 @@ export function createPermit2Settle(context: FacilitatorContext, consumed: Consu
   }
 }
 
-async function receiptOf(context: FacilitatorContext, hash: Hash): Promise<TransactionReceipt> {
-  try {
-    return await context.publicClient.getTransactionReceipt({ hash })
-  } catch (error) {
-    if (!(error instanceof TransactionReceiptNotFoundError)) throw error
-  }
-  return context.publicClient.waitForTransactionReceipt({
-    hash,
-    timeout: context.receiptTimeoutMs,
-    pollingInterval: 20,
-  })
+/** The receipt, at once when the node mines on send (anvil's automine), else by polling (harness/devnet/receipt.ts). */
+function receiptOf(context: FacilitatorContext, hash: Hash): Promise<TransactionReceipt> {
+  return waitForReceipt(context.publicClient, hash, { timeoutMs: context.receiptTimeoutMs })
 }
 
 /** Whether the receipt holds the asset's Transfer of exactly the charge from the payer to payTo. */
