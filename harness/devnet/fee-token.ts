@@ -8,6 +8,7 @@ import { type Address, encodeDeployData } from 'viem'
 import { feeOnTransferUsdcAbi, feeOnTransferUsdcBytecode } from '../../contracts/artifacts/index.ts'
 import { FEE_TOKEN } from './fee-token-info.ts'
 import { placeContract } from './place.ts'
+import { waitForReceipt } from './receipt.ts'
 import type { Devnet, DevnetAccount } from './types.ts'
 
 export { FEE_TOKEN, feeOf } from './fee-token-info.ts'
@@ -30,7 +31,7 @@ export async function fundFeeToken(devnet: Devnet, account: DevnetAccount, amoun
     functionName: 'mint',
     args: [account.address, amount],
   })
-  const receipt = await devnet.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
+  const receipt = await waitForReceipt(devnet.publicClient, hash)
   if (receipt.status !== 'success') throw new Error(`fee token mint to ${account.address} reverted`)
 }
 

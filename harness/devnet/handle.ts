@@ -16,6 +16,7 @@ import { base, baseSepolia } from 'viem/chains'
 import { usdcAbi } from '../../contracts/artifacts/index.ts'
 import { devnetAccounts, toDevnetAccount } from './accounts.ts'
 import type { ChainPreset } from './presets.ts'
+import { waitForReceipt } from './receipt.ts'
 import type { Devnet, DevnetAccount, FundOptions } from './types.ts'
 
 /** Local RPC answers in milliseconds; viem's default polling (seconds) would dominate every wait. */
@@ -44,10 +45,7 @@ export function devnetHandle(preset: ChainPreset, rpcUrl: string, stop: () => Pr
       functionName: 'mint',
       args: [to, amount],
     })
-    const receipt = await publicClient.waitForTransactionReceipt({
-      hash,
-      pollingInterval: POLLING_INTERVAL_MS,
-    })
+    const receipt = await waitForReceipt(publicClient, hash)
     if (receipt.status !== 'success') throw new Error(`mint to ${to} reverted`)
   }
   /** A throwaway account with ETH: parallel cases never contend for one sender's nonce. */

@@ -23,6 +23,7 @@ import {
   X402_UPTO_PERMIT2_PROXY,
 } from './permit2-addresses.ts'
 import { placeContract } from './place.ts'
+import { waitForReceipt } from './receipt.ts'
 import type { Devnet, DevnetAccount } from './types.ts'
 
 export {
@@ -125,7 +126,7 @@ export async function permit2Payer(
   const account = await devnet.fundedAccount()
   const wallet = devnet.walletClient(account)
   const send = async (hash: `0x${string}`, what: string) => {
-    const receipt = await devnet.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
+    const receipt = await waitForReceipt(devnet.publicClient, hash)
     if (receipt.status !== 'success') throw new Error(`${what} for ${account.address} reverted`)
   }
   const tokens = options.tokens ?? 100_000_000n

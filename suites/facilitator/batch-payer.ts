@@ -7,6 +7,7 @@
 import type { Address, Hash } from 'viem'
 import { batchSettlementAbi } from '../../contracts/artifacts/index.ts'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../harness/devnet/batch.ts'
+import { waitForReceipt } from '../../harness/devnet/receipt.ts'
 import type { DevnetAccount } from '../../harness/devnet/types.ts'
 import type { SpecRef } from '../../harness/model/result.ts'
 import type { ChainOracle } from '../../harness/oracle/index.ts'
@@ -56,7 +57,7 @@ export async function payerCall(
         })
       : await wallet.writeContract({ ...contract, functionName: 'finalizeWithdraw', args: [channel.config] })
   const label = 'initiateWithdraw' in call ? `initiateWithdraw(${call.initiateWithdraw})` : 'finalizeWithdraw'
-  const receipt = await context.devnet.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
+  const receipt = await waitForReceipt(context.devnet.publicClient, hash)
   await chain.transaction(hash, `${label} (the payer, directly on the contract)`)
   if (receipt.status !== 'success') throw new Error(`the payer's ${label} reverted (${hash})`)
   const block = await context.devnet.publicClient.getBlock({ blockNumber: receipt.blockNumber })

@@ -7,6 +7,7 @@
 import { type Address, getAddress, type Hex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { smartWalletAbi, smartWalletBytecode, usdcAbi } from '../../contracts/artifacts/index.ts'
+import { waitForReceipt } from '../../harness/devnet/receipt.ts'
 import type { Devnet, DevnetAccount, FundOptions } from '../../harness/devnet/types.ts'
 import type { EvidenceRecorder } from '../../harness/model/evidence.ts'
 import { type Authorization, signCancelAuthorization } from '../../harness/schemes/exact-evm/eip3009.ts'
@@ -233,7 +234,7 @@ export function payments(devnet: Devnet, version: X402Version, evidence: Evidenc
         bytecode: smartWalletBytecode,
         args: [owner.address],
       })
-      const receipt = await devnet.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
+      const receipt = await waitForReceipt(devnet.publicClient, hash)
       if (receipt.status !== 'success' || !receipt.contractAddress)
         throw new Error('SmartWallet was not deployed')
       const wallet = getAddress(receipt.contractAddress)
@@ -250,6 +251,6 @@ export function freshAddress(): Address {
 }
 
 async function mined(devnet: Devnet, hash: Hex, failure: string): Promise<void> {
-  const receipt = await devnet.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
+  const receipt = await waitForReceipt(devnet.publicClient, hash)
   if (receipt.status !== 'success') throw new Error(`${failure} (transaction ${hash} reverted)`)
 }

@@ -8,6 +8,7 @@
 import { type Address, type Hex, recoverTypedDataAddress } from 'viem'
 import { type BatchPayer, batchPayer } from '../../harness/actors/batch-payer.ts'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../harness/devnet/batch.ts'
+import { waitForReceipt } from '../../harness/devnet/receipt.ts'
 import { check, checkEqual, show, skip } from '../../harness/model/expect.ts'
 import { signVoucher } from '../../harness/schemes/batch-settlement-evm/build.ts'
 import {
@@ -398,7 +399,7 @@ async function sendAsPayer(context: ServerContext, open: OpenBatch, data: Hex, w
   const hash = await context.devnet
     .walletClient(open.payer.account)
     .sendTransaction({ to: BATCH_SETTLEMENT_ADDRESS, data })
-  const receipt = await context.devnet.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 })
+  const receipt = await waitForReceipt(context.devnet.publicClient, hash)
   context.note(`${what}, sent on chain by the suite as the payer (${hash}): ${receipt.status}`)
   if (receipt.status !== 'success') throw new Error(`the suite's own ${what} reverted (${hash})`)
 }

@@ -8,6 +8,7 @@
 import { encodeFunctionData, type Hash, type Hex, parseEventLogs } from 'viem'
 import { batchSettlementAbi } from '../../../contracts/artifacts/index.ts'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../devnet/batch.ts'
+import { waitForReceipt } from '../../devnet/receipt.ts'
 import { KeyedQueue } from '../../model/keyed-queue.ts'
 import {
   claimBatchTypedData,
@@ -63,14 +64,8 @@ export function createBatchSettle(context: FacilitatorContext, steps: BatchFacil
       return false
     }
   }
-  const mined = async (hash: Hash) => {
-    const receipt = await context.publicClient.waitForTransactionReceipt({
-      hash,
-      pollingInterval: 20,
-      timeout: context.receiptTimeoutMs,
-    })
-    return receipt
-  }
+  const mined = (hash: Hash) =>
+    waitForReceipt(context.publicClient, hash, { timeoutMs: context.receiptTimeoutMs })
 
   async function settle(requirements: BatchRequirements, payload: BatchPayload): Promise<BatchSettleAnswer> {
     const network = requirements.network
