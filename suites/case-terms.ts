@@ -10,11 +10,11 @@ import type { Level, Role } from '../harness/model/result.ts'
 import type { X402Version } from '../harness/wire/types.ts'
 import { requirementById } from './catalog/index.ts'
 
-/** A case declaration whose level and versions default to its requirements'. */
-export type CatalogTerms<D extends { level: Level; versions: readonly X402Version[] }> = Omit<
-  D,
-  'level' | 'versions'
-> & { level?: Level | undefined; versions?: readonly X402Version[] | undefined }
+/** What a role's case files declare: everything but the role; level and versions default to its requirements'. */
+export type RoleCaseDefinition<Context> = Omit<CaseDefinition<Context>, 'role' | 'level' | 'versions'> & {
+  level?: Level | undefined
+  versions?: readonly X402Version[] | undefined
+}
 
 const STRENGTH: Readonly<Record<Exclude<Level, 'schema'>, number>> = { MAY: 0, SHOULD: 1, MUST: 2 }
 
@@ -42,7 +42,7 @@ export function citedVersions(
  * Stated versions may restate it: a family's shared `versions: [2]` says it is v2-only by design.
  */
 export function withCatalogTerms<Context>(
-  definition: CatalogTerms<Omit<CaseDefinition<Context>, 'role'>>,
+  definition: RoleCaseDefinition<Context>,
   within: readonly X402Version[] = [1, 2],
 ): Omit<CaseDefinition<Context>, 'role'> {
   const { id, requirements } = definition
@@ -58,9 +58,6 @@ export function withCatalogTerms<Context>(
   }
   return { ...definition, level: definition.level ?? level, versions: stated ?? versions }
 }
-
-/** What a role's case files declare: everything but the role, level and versions optional. */
-export type RoleCaseDefinition<Context> = CatalogTerms<Omit<CaseDefinition<Context>, 'role'>>
 
 /** The `defineCase` of one role (its cases run only at the versions in `within`). */
 export function roleCase<Context>(

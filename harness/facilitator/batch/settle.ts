@@ -8,7 +8,6 @@
 import { encodeFunctionData, type Hash, type Hex, parseEventLogs } from 'viem'
 import { batchSettlementAbi } from '../../../contracts/artifacts/index.ts'
 import { BATCH_SETTLEMENT_ADDRESS } from '../../devnet/batch.ts'
-import { waitForReceipt } from '../../devnet/receipt.ts'
 import { KeyedQueue } from '../../model/keyed-queue.ts'
 import {
   claimBatchTypedData,
@@ -27,6 +26,7 @@ import {
 import type { BatchPayload, ClaimRow } from '../../schemes/batch-settlement-evm/payload.ts'
 import { BatchReason, type BatchReasonCode } from '../../schemes/batch-settlement-evm/reasons.ts'
 import type { FacilitatorContext } from '../config.ts'
+import { receiptOf } from '../receipt.ts'
 import { sendErrorLine } from '../revert.ts'
 import type { BatchRequirements } from './payload.ts'
 import type { BatchFacilitatorSteps, ClaimTools } from './steps.ts'
@@ -64,8 +64,6 @@ export function createBatchSettle(context: FacilitatorContext, steps: BatchFacil
       return false
     }
   }
-  const mined = (hash: Hash) =>
-    waitForReceipt(context.publicClient, hash, { timeoutMs: context.receiptTimeoutMs })
 
   async function settle(requirements: BatchRequirements, payload: BatchPayload): Promise<BatchSettleAnswer> {
     const network = requirements.network
@@ -125,7 +123,7 @@ export function createBatchSettle(context: FacilitatorContext, steps: BatchFacil
                 sendErrorLine(error),
               )
             }
-            const receipt = await mined(hash)
+            const receipt = await receiptOf(context, hash)
             if (receipt.status !== 'success') return fail(BatchReason.depositTransaction, payer)
             const after = await readChannelState(context.publicClient, channelId)
             return {
@@ -202,7 +200,7 @@ export function createBatchSettle(context: FacilitatorContext, steps: BatchFacil
     } catch (error) {
       return fail(BatchReason.refundTransaction, sendErrorLine(error))
     }
-    const receipt = await mined(hash)
+    const receipt = await receiptOf(context, hash)
     if (receipt.status !== 'success') return fail(BatchReason.refundTransaction)
     const after = await readChannelState(context.publicClient, channelId)
     const paid = before.balance - after.balance
@@ -256,7 +254,7 @@ export function createBatchSettle(context: FacilitatorContext, steps: BatchFacil
       context,
       send,
       simulate,
-      mined,
+      mined: (hash) => receiptOf(context, hash),
       voucherSigned: (config, voucher) => voucherSigned(context, config, voucher),
       readState: (id) => readChannelState(context.publicClient, id),
     }
@@ -320,7 +318,7 @@ export function createBatchSettle(context: FacilitatorContext, steps: BatchFacil
         amount: '0',
       }
     }
-    const receipt = await mined(hash)
+    const receipt = await receiptOf(context, hash)
     if (receipt.status !== 'success')
       return {
         success: false,
