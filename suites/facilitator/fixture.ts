@@ -6,6 +6,7 @@
  */
 
 import type { ChainPreset } from '../../harness/devnet/presets.ts'
+import { type CaseGate, createCaseGate } from '../../harness/model/case-gate.ts'
 import { createEvidenceRecorder } from '../../harness/model/evidence.ts'
 import { TargetUnavailable } from '../../harness/model/verdict.ts'
 import { createChainOracle } from '../../harness/oracle/index.ts'
@@ -13,7 +14,6 @@ import type { RoleFixture, Target } from '../../harness/runner/fixture.ts'
 import type { SupportedResponse, X402Version } from '../../harness/wire/types.ts'
 import { facilitatorClient, isRecord } from './api.ts'
 import type { FacilitatorCaseContext } from './context.ts'
-import { type CaseGate, createCaseGate } from './gate.ts'
 import { payments } from './payments.ts'
 
 /** The facilitator fixture. */

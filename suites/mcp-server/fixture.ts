@@ -8,6 +8,7 @@
 import { createPayer, type PaymentDefects } from '../../harness/actors/payer.ts'
 import type { Devnet } from '../../harness/devnet/types.ts'
 import type { Capability } from '../../harness/model/case.ts'
+import { type CaseGate, createCaseGate, type GateShare } from '../../harness/model/case-gate.ts'
 import { Skip, TargetUnavailable } from '../../harness/model/verdict.ts'
 import { createChainOracle } from '../../harness/oracle/index.ts'
 import type { RoleFixture, RoleSession, WorkerEnvironment } from '../../harness/runner/fixture.ts'
@@ -24,7 +25,6 @@ import { isJsonObject, type JsonObject, type ToolInfo } from '../../harness/tran
 import { checkPaymentRequirementsV2 } from '../../harness/wire/messages.ts'
 import type { PaymentPayloadV2, PaymentRequirementsV2, ResourceInfo } from '../../harness/wire/types.ts'
 import type { CallOptions, McpServerContext } from './context.ts'
-import { createQuietWindow } from './quiet-window.ts'
 import { exampleArguments } from './tool-arguments.ts'
 import { createMcpServerVerdicts, describeAnswer } from './verdicts.ts'
 
@@ -69,7 +69,8 @@ export function createMcpServerFixture(options: McpServerFixtureOptions = {}): R
       }
       try {
         const chosen = await chooseTool(connection, binding, options)
-        const window = createQuietWindow()
+        // Paid calls hold a share; a reading of the execution counter holds the gate alone.
+        const paidCalls = createCaseGate()
         const offer = payableOffer(chosen.paymentRequired, devnet)
         const wired = target.environment?.X402_FACILITATOR_URL === environment.facilitatorUrl
         const capabilities: Capability[] = [
@@ -144,9 +145,9 @@ export function createMcpServerFixture(options: McpServerFixtureOptions = {}): R
                     meta,
                     callOptions.label ?? (meta === undefined ? 'unpaid call' : 'paid call'),
                   )
-                return meta === undefined ? send() : window.paid(send)
+                return meta === undefined ? send() : withShare(paidCalls, send)
               },
-              quietly: (work) => window.quietly(work),
+              quietly: (work) => withShare(paidCalls, (share) => share.exclusive(work)),
               async payer() {
                 const payer = await createPayer({ devnet, evidence, ...(resource ? { resource } : {}) })
                 return {
@@ -282,3 +283,13 @@ function readCount(structured: unknown, text: unknown): number | undefined {
 
 /** The MCP server fixture with default options (what the registry uses). */
 export const mcpServerFixture: RoleFixture<McpServerContext> = createMcpServerFixture()
+
+/** Runs `work` holding a share of `gate`, given back when it ends. */
+async function withShare<T>(gate: CaseGate, work: (share: GateShare) => Promise<T>): Promise<T> {
+  const done = new AbortController()
+  try {
+    return await work(await gate.enter(done.signal))
+  } finally {
+    done.abort()
+  }
+}

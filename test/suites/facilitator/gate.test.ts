@@ -1,9 +1,9 @@
 /**
- * The case gate (suites/facilitator/gate.ts): an exclusive holder waits until every other running case
+ * The case gate (harness/model/case-gate.ts): an exclusive holder waits until every other running case
  * has ended, holds new cases back while it runs, and exclusive holders take turns.
  */
 import { describe, expect, it } from 'vitest'
-import { createCaseGate } from '../../../suites/facilitator/gate.ts'
+import { createCaseGate } from '../../../harness/model/case-gate.ts'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
 

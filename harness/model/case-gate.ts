@@ -1,9 +1,10 @@
 /**
- * The case gate of one worker's devnet: every facilitator case run holds a share of it while it runs,
- * and a case that must move the devnet clock further than a payment's window (a batch-settlement
- * withdraw delay: 15 minutes at least, when exact payments live 5 minutes) takes it exclusively. It
- * then waits until no other case is running and holds new cases back until it is done, so no payment
- * another case has in flight expires under it.
+ * A shared/exclusive gate over work that runs side by side. Each piece of work holds a share while it
+ * runs; work that must not overlap any other takes the gate exclusively: it waits until no share is
+ * held and holds new ones back until it is done. The facilitator suite gates its case runs (a case
+ * that moves the devnet clock past a payment's window, such as a batch-settlement withdraw delay, runs
+ * alone, so no payment another case has in flight expires under it); the MCP server suite gates paid
+ * calls (a case that reads the server's one execution counter reads it while none is in flight).
  */
 
 /** One case run's share of the gate. */
